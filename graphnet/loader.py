@@ -1,0 +1,785 @@
+"""Read a network folder into a :class:`~graphnet.model.Network` and its problems.
+
+``load`` never raises for bad data: like Beancount's loader it returns
+``(network, problems)``. Reading happens in three steps:
+
+1. every ``*.yaml``/``*.yml`` file below the folder is parsed strictly
+   (:mod:`graphnet.yamlread`), or taken from the cache when its bytes are unchanged;
+2. each section's records are converted by graphnet's own schema (this module),
+   which reports wrong types, unknown keys and bad values at their line;
+3. the validators of :mod:`graphnet.validation` check what needs the whole
+   network (references, duplicate ids across files, look-alike organizations).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, fields
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem, did_you_mean, sort_problems
+from .model import (
+    INTRODUCTION_STATUSES,
+    ME,
+    STRENGTH_LABELS,
+    Favor,
+    Group,
+    Interaction,
+    Introduction,
+    Job,
+    Me,
+    Network,
+    Organization,
+    Person,
+    Settings,
+    Source,
+    Tie,
+    slugify,
+)
+from .yamlread import YMap, YSeq, parse_bytes
+
+__all__ = ["SECTIONS", "Reference", "data_files", "display_path", "load", "read_tree"]
+
+SECTIONS = ("me", "people", "organizations", "groups", "introductions", "interactions", "favors")
+
+PERSON_KEYS = (
+    "id",
+    "name",
+    "org",
+    "role",
+    "department",
+    "past_orgs",
+    "circles",
+    "tags",
+    "strength",
+    "met",
+    "introduced_by",
+    "cadence",
+    "last_contact",
+    "knows",
+    "email",
+    "phone",
+    "url",
+    "notes",
+)
+KNOWS_KEYS = ("id", "strength", "since", "note")
+JOB_KEYS = ("org", "role", "from", "to")
+ORG_KEYS = ("id", "name", "aliases", "industry", "competitors", "notes")
+GROUP_KEYS = ("id", "name", "kind", "members", "notes")
+INTRODUCTION_KEYS = ("date", "by", "people", "status", "note")
+INTERACTION_KEYS = ("date", "with", "kind", "note")
+FAVOR_KEYS = ("date", "from", "to", "kind", "what")
+ME_KEYS = ("name", "targets", "cadence", *Settings.names())
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_INT = re.compile(r"[+-]?\d+")
+_FLOAT = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """An id written somewhere that must name a record of one of ``kinds``."""
+
+    value: str
+    kinds: tuple[str, ...]  # "person", "me", "group"
+    where: str  # cfgv-style key path, e.g. "people[3] (id 'ada') > knows[1]"
+    source: Source
+
+
+def display_path(path: Path) -> str:
+    """A path as problems show it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def data_files(root: Path) -> list[Path]:
+    """Every ``*.yaml``/``*.yml`` file below ``root``, hidden files and folders skipped, sorted."""
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and name.endswith((".yaml", ".yml")):
+                found.append(Path(folder) / name)
+    return found
+
+
+def read_tree(path: Path, shown: str, *, use_cache: bool = True) -> tuple[Any, list[Problem]]:
+    """One file's strict YAML tree and its syntax problems (through the cache if allowed)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, 0, 0, "error", f"cannot read the file: {exc.strerror or exc}")]
+    if use_cache:
+        try:
+            from . import cache
+        except ImportError:  # pragma: no cover - the cache is optional
+            pass
+        else:
+            return cache.parse_cached(data, shown)
+    return parse_bytes(data, shown)
+
+
+def load(
+    root: str | os.PathLike[str],
+    *,
+    today: date | None = None,
+    use_cache: bool = True,
+) -> tuple[Network, list[Problem]]:
+    """Load the network kept in the folder ``root``.
+
+    Parameters
+    ----------
+    root : path
+        The network folder; every ``*.yaml``/``*.yml`` file below it is read.
+    today : date, optional
+        The date that "in the future" is judged against (default: today).
+    use_cache : bool
+        Reuse parsed files whose bytes are unchanged (see :mod:`graphnet.cache`).
+
+    Returns
+    -------
+    (Network, list of Problem)
+        The problems are sorted by file and line; the network holds every
+        record that could be read, even when there are errors.
+    """
+    root_path = Path(root)
+    today = today or date.today()
+    net = Network(root=root_path)
+    shown_root = display_path(root_path)
+    if not root_path.is_dir():
+        what = "is not a folder" if root_path.exists() else "does not exist"
+        return net, [
+            Problem(
+                shown_root,
+                0,
+                0,
+                "error",
+                f"the data folder {what}; create a network with `graphnet init {shown_root}`, "
+                "or point --data (or $GRAPHNET_DATA) at your network folder",
+            )
+        ]
+    files = data_files(root_path)
+    if not files:
+        return net, [
+            Problem(
+                shown_root,
+                0,
+                0,
+                "error",
+                "the data folder holds no *.yaml files; start one with "
+                f"`graphnet init {shown_root}`, or point --data at your network folder",
+            )
+        ]
+    builder = _Builder(net, today)
+    for path in files:
+        shown = display_path(path)
+        net.files.append(str(path.relative_to(root_path)))
+        tree, problems = read_tree(path, shown, use_cache=use_cache)
+        builder.problems.extend(problems)
+        if tree is not None:
+            builder.add_file(tree, shown)
+    builder.finish()
+    from .validation import VALIDATORS
+
+    problems = builder.problems
+    for validator in VALIDATORS:
+        problems.extend(validator(net, builder.references, today))
+    return net, sort_problems(problems)
+
+
+class _Builder:
+    """Converts YAML trees into records, noting problems and references."""
+
+    def __init__(self, net: Network, today: date) -> None:
+        self.net = net
+        self.today = today
+        self.problems: list[Problem] = []
+        self.references: list[Reference] = []
+        self.path = ""
+        self.me_source: Source | None = None
+        # org text as written -> (where, source) of its first mention, resolved in finish()
+        self.org_mentions: list[tuple[str, Source, Callable[[str], None]]] = []
+        self.ids: dict[str, tuple[str, Source]] = {}  # declared id -> (kind, source)
+        self.pending_people: list[tuple[Person, YMap, str]] = []
+
+    # -- small readers -------------------------------------------------------------------
+
+    def src(self, pos: tuple[int, int]) -> Source:
+        return Source(self.path, pos[0], pos[1])
+
+    def error(self, pos: tuple[int, int] | Source, message: str, severity: str = "error") -> None:
+        if isinstance(pos, Source):
+            self.problems.append(Problem(pos.path, pos.line, pos.column, severity, message))  # type: ignore[arg-type]
+        else:
+            self.problems.append(Problem(self.path, pos[0], pos[1], severity, message))  # type: ignore[arg-type]
+
+    def check_keys(self, rec: YMap, allowed: tuple[str, ...], where: str) -> None:
+        for key in rec:
+            if key not in allowed:
+                hint = did_you_mean(key, allowed)
+                self.error(
+                    rec.key_pos[key],
+                    f"{where}: unknown key '{key}'"
+                    + (f"; {hint}" if hint else "")
+                    + f" (allowed: {', '.join(allowed)})",
+                )
+
+    def text(self, rec: YMap, key: str, where: str, *, required: bool = False) -> str | None:
+        value = rec.get(key)
+        if value is None or value == "":
+            if required:
+                pos = rec.key_pos.get(key, rec.pos)
+                self.error(pos, f"{where}: '{key}' is required")
+            return None
+        if isinstance(value, str):
+            return value
+        kind = "a list" if isinstance(value, list) else "a mapping"
+        self.error(rec.value_pos[key], f"{where}: '{key}' must be text, not {kind}; quote it if it is meant as text")
+        return None
+
+    def texts(self, rec: YMap, key: str, where: str) -> list[str]:
+        """A list of strings; one string is taken as a one-item list."""
+        value = rec.get(key)
+        if value is None or value == "":
+            return []
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, YSeq):
+            result = []
+            for i, item in enumerate(value):
+                if isinstance(item, str) and item != "":
+                    result.append(item)
+                elif item is not None and item != "":
+                    self.error(value.item_pos[i], f"{where} > {key}[{i}]: must be text, not a list or mapping")
+            return result
+        self.error(rec.value_pos[key], f"{where}: '{key}' must be a list of text, not a mapping")
+        return []
+
+    def date(self, rec: YMap, key: str, where: str, *, required: bool = False) -> date | None:
+        value = self.text(rec, key, where, required=required)
+        if value is None:
+            return None
+        return self.parse_date(value, rec.value_pos[key], f"{where}: '{key}'")
+
+    def parse_date(self, value: str, pos: tuple[int, int], what: str) -> date | None:
+        text = value.strip()
+        if not _DATE.fullmatch(text):
+            self.error(pos, f"{what} must be a date written YYYY-MM-DD, not '{value}'")
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError as exc:
+            self.error(pos, f"{what} is not a real date ('{value}': {exc}); write YYYY-MM-DD")
+            return None
+
+    def integer(self, rec: YMap, key: str, where: str, low: int, high: int | None, explain: str = "") -> int | None:
+        value = self.text(rec, key, where)
+        if value is None:
+            return None
+        text = value.strip()
+        number = int(text) if _INT.fullmatch(text) and len(text) < 12 else None
+        if number is None or number < low or (high is not None and number > high):
+            span = f"from {low} to {high}" if high is not None else f"of at least {low}"
+            self.error(rec.value_pos[key], f"{where}: '{key}' must be a whole number {span}{explain}, not '{value}'")
+            return None
+        return number
+
+    def strength(self, rec: YMap, where: str) -> int | None:
+        labels = ", ".join(f"{k} = {v}" for k, v in STRENGTH_LABELS.items())
+        return self.integer(rec, "strength", where, 0, 5, f" ({labels})")
+
+    def ident(self, rec: YMap, where: str, name: str | None, kind: str) -> str | None:
+        """The record's id: explicit, else the slug of its name."""
+        explicit = rec.get("id")
+        if explicit is not None and explicit != "":
+            value = self.text(rec, "id", where)
+            if value is None:
+                return None
+            if value != value.strip() or any(ord(c) < 32 or c == "\x7f" for c in value):
+                self.error(
+                    rec.value_pos["id"],
+                    f"{where}: id '{value}' has spaces at its ends or control characters; remove them",
+                )
+                return None
+            if value == ME:
+                self.error(rec.value_pos["id"], f"{where}: the id 'me' is reserved for you; choose another id")
+                return None
+            return value
+        if name is None:
+            return None
+        slug = slugify(name)
+        if not slug or slug == ME:
+            self.error(rec.pos, f"{where}: no id can be made from the name '{name}'; add an explicit 'id:'")
+            return None
+        return slug
+
+    def claim(self, ident: str, kind: str, source: Source, where: str, explicit: bool) -> bool:
+        """Record a declared id; ids are unique across people, organizations and groups."""
+        first = self.ids.get(ident)
+        if first is None:
+            self.ids[ident] = (kind, source)
+            return True
+        first_kind, first_source = first
+        how = "" if explicit else " (made from the name)"
+        self.error(
+            source,
+            f"{where}: the id '{ident}'{how} is already used by a {first_kind} at {first_source}; "
+            "ids must be unique across the whole folder: give one of them a different explicit 'id:'",
+        )
+        return False
+
+    def record_maps(self, value: Any, section: str) -> Iterator[tuple[int, YMap]]:
+        if value is None or value == "":
+            return
+        if not isinstance(value, YSeq):
+            pos = value.pos if isinstance(value, (YMap, YSeq)) else (1, 1)
+            self.error(pos, f"'{section}' must be a list of records, each starting with '- '")
+            return
+        for i, item in enumerate(value):
+            if isinstance(item, YMap):
+                yield i, item
+            elif item is not None:
+                self.error(
+                    value.item_pos[i], f"{section}[{i}]: must be a record with keys (name: …), not plain text or a list"
+                )
+
+    def ref(self, value: str, kinds: tuple[str, ...], where: str, pos: tuple[int, int]) -> str:
+        self.references.append(Reference(value, kinds, where, self.src(pos)))
+        return value
+
+    def org_mention(self, text: str, where: str, pos: tuple[int, int], assign: Callable[[str], None]) -> None:
+        self.org_mentions.append((text, self.src(pos), assign))
+
+    # -- files and sections -------------------------------------------------------------
+
+    def add_file(self, tree: Any, path: str) -> None:
+        self.path = path
+        if not isinstance(tree, YMap):
+            self.error(
+                (1, 1),
+                "a data file must be a mapping of sections (me:, people:, organizations:, groups:, introductions:, interactions:, favors:)",
+            )
+            return
+        for key, value in tree.items():
+            if key not in SECTIONS:
+                hint = did_you_mean(key, SECTIONS)
+                self.error(
+                    tree.key_pos[key],
+                    f"unknown section '{key}'" + (f"; {hint}" if hint else "") + f" (allowed: {', '.join(SECTIONS)})",
+                )
+                continue
+            getattr(self, f"section_{key}")(value)
+
+    def section_me(self, value: Any) -> None:
+        if not isinstance(value, YMap):
+            if value not in (None, ""):
+                self.error(getattr(value, "pos", (1, 1)), "'me' must be a mapping (name:, targets:, cadence:, …)")
+            return
+        source = self.src(value.pos)
+        if self.me_source is not None:
+            self.error(
+                source, f"'me' is written twice (first at {self.me_source}); keep one 'me' section in the whole folder"
+            )
+            return
+        self.me_source = source
+        where = "me"
+        self.check_keys(value, ME_KEYS, where)
+        me = Me(source=source)
+        me.name = self.text(value, "name", where) or "Me"
+        for i, target in enumerate(self.texts(value, "targets", where)):
+            pos = value["targets"].item_pos[i] if isinstance(value["targets"], YSeq) else value.value_pos["targets"]
+            self.org_mention(target, f"me > targets[{i}]", pos, me.targets.append)
+        cadence = value.get("cadence")
+        if isinstance(cadence, YMap):
+            for key, days in cadence.items():
+                strength = key.strip()
+                where_c = f"me > cadence > {key}"
+                if not (_INT.fullmatch(strength) and 0 <= int(strength) <= 5):
+                    self.error(
+                        cadence.key_pos[key], f"{where_c}: keys of 'cadence' are strengths from 0 to 5, not '{key}'"
+                    )
+                    continue
+                number = self.integer(cadence, key, "me > cadence", 1, None, " of days")
+                if number is not None:
+                    me.cadence[int(strength)] = number
+        elif cadence not in (None, ""):
+            self.error(
+                value.value_pos["cadence"],
+                "me: 'cadence' must map strengths to days, e.g. {5: 21, 4: 45, 3: 90, 2: 180, 1: 365}",
+            )
+        settings = Settings()
+        for f in fields(Settings):
+            if f.name not in value:
+                continue
+            default = getattr(settings, f.name)
+            raw = self.text(value, f.name, where)
+            if raw is None:
+                continue
+            raw = raw.strip()
+            pos = value.value_pos[f.name]
+            if isinstance(default, int) and not isinstance(default, bool):
+                if _INT.fullmatch(raw) and len(raw) < 12 and int(raw) >= 0:
+                    setattr(settings, f.name, int(raw))
+                else:
+                    self.error(
+                        pos, f"me: '{f.name}' must be a whole number of at least 0 (default {default}), not '{raw}'"
+                    )
+            else:
+                if _FLOAT.fullmatch(raw) and 0 <= float(raw) < 1e9:
+                    setattr(settings, f.name, float(raw))
+                else:
+                    self.error(pos, f"me: '{f.name}' must be a number of at least 0 (default {default}), not '{raw}'")
+        me.settings = settings
+        self.net.me = me
+
+    def section_people(self, value: Any) -> None:
+        for i, rec in self.record_maps(value, "people"):
+            where = f"people[{i}]"
+            name = self.text(rec, "name", where, required=True)
+            ident = self.ident(rec, where, name, "person")
+            if ident is not None:
+                where = f"people[{i}] (id '{ident}')"
+            elif name is not None:
+                where = f"people[{i}] ({name})"
+            self.check_keys(rec, PERSON_KEYS, where)
+            if ident is None or name is None:
+                continue
+            source = self.src(rec.pos)
+            if not self.claim(ident, "person", source, where, "id" in rec):
+                continue
+            person = Person(id=ident, name=name, source=source)
+            org = self.text(rec, "org", where)
+            if org is not None:
+                self.org_mention(org, f"{where} > org", rec.value_pos["org"], lambda v, p=person: setattr(p, "org", v))
+            person.role = self.text(rec, "role", where)
+            person.department = self.text(rec, "department", where)
+            person.past_orgs = self.jobs(rec, where)
+            person.circles = self.texts(rec, "circles", where)
+            person.tags = self.texts(rec, "tags", where)
+            strength = self.strength(rec, where)
+            if strength is not None:
+                person.strength = strength
+            person.met = self.date(rec, "met", where)
+            if person.met is not None and person.met > self.today:
+                self.error(
+                    rec.value_pos["met"],
+                    f"{where}: 'met' ({person.met}) is in the future (today is {self.today}); fix the date",
+                )
+            person.last_contact = self.date(rec, "last_contact", where)
+            if person.last_contact is not None and person.last_contact > self.today:
+                self.error(
+                    rec.value_pos["last_contact"],
+                    f"{where}: 'last_contact' ({person.last_contact}) is in the future (today is {self.today}); fix the date",
+                )
+            introducer = self.text(rec, "introduced_by", where)
+            if introducer is not None:
+                person.introduced_by = self.ref(
+                    introducer, ("person",), f"{where} > introduced_by", rec.value_pos["introduced_by"]
+                )
+            person.cadence = self.integer(rec, "cadence", where, 1, None, " of days")
+            person.knows = self.ties(rec, where, ident)
+            person.email = self.text(rec, "email", where)
+            person.phone = self.text(rec, "phone", where)
+            person.url = self.text(rec, "url", where)
+            person.notes = self.text(rec, "notes", where)
+            self.net.people[ident] = person
+
+    def jobs(self, rec: YMap, where: str) -> list[Job]:
+        value = rec.get("past_orgs")
+        if value is None or value == "":
+            return []
+        items = value if isinstance(value, YSeq) else None
+        if items is None:
+            if isinstance(value, str):
+                job = Job(org="", source=self.src(rec.value_pos["past_orgs"]))
+                self.org_mention(
+                    value, f"{where} > past_orgs", rec.value_pos["past_orgs"], lambda v, j=job: setattr(j, "org", v)
+                )
+                return [job]
+            self.error(
+                rec.value_pos["past_orgs"],
+                f"{where}: 'past_orgs' must be a list of organizations or {{org, role, from, to}} records",
+            )
+            return []
+        jobs: list[Job] = []
+        for i, item in enumerate(items):
+            w = f"{where} > past_orgs[{i}]"
+            pos = items.item_pos[i]
+            if isinstance(item, str) and item:
+                job = Job(org="", source=self.src(pos))
+                self.org_mention(item, w, pos, lambda v, j=job: setattr(j, "org", v))
+                jobs.append(job)
+            elif isinstance(item, YMap):
+                self.check_keys(item, JOB_KEYS, w)
+                org = self.text(item, "org", w, required=True)
+                if org is None:
+                    continue
+                job = Job(org="", role=self.text(item, "role", w), source=self.src(pos))
+                job.start = self.date(item, "from", w)
+                job.end = self.date(item, "to", w)
+                if job.start and job.end and job.start > job.end:
+                    self.error(item.value_pos["to"], f"{w}: 'to' ({job.end}) is before 'from' ({job.start}); swap them")
+                self.org_mention(org, f"{w} > org", item.value_pos["org"], lambda v, j=job: setattr(j, "org", v))
+                jobs.append(job)
+            elif item is not None and item != "":
+                self.error(pos, f"{w}: must be an organization name or an {{org, role, from, to}} record")
+        return jobs
+
+    def ties(self, rec: YMap, where: str, ident: str) -> list[Tie]:
+        value = rec.get("knows")
+        if value is None or value == "":
+            return []
+        if isinstance(value, str):
+            value_seq = YSeq(rec.value_pos["knows"])
+            value_seq.append(value)
+            value_seq.item_pos.append(rec.value_pos["knows"])
+            value = value_seq
+        if not isinstance(value, YSeq):
+            self.error(
+                rec.value_pos["knows"],
+                f"{where}: 'knows' must be a list of person ids or {{id, strength, since, note}} records",
+            )
+            return []
+        ties: list[Tie] = []
+        for i, item in enumerate(value):
+            w = f"{where} > knows[{i}]"
+            pos = value.item_pos[i]
+            if isinstance(item, str) and item:
+                tie = Tie(other=item, source=self.src(pos))
+            elif isinstance(item, YMap):
+                self.check_keys(item, KNOWS_KEYS, w)
+                other = self.text(item, "id", w, required=True)
+                if other is None:
+                    continue
+                pos = item.value_pos["id"]
+                tie = Tie(other=other, source=self.src(item.pos))
+                tie.strength = self.strength(item, w)
+                tie.since = self.date(item, "since", w)
+                tie.note = self.text(item, "note", w)
+            else:
+                if item is not None and item != "":
+                    self.error(pos, f"{w}: must be a person id or an {{id, strength, since, note}} record")
+                continue
+            if tie.other == ident:
+                self.error(pos, f"{w}: a person cannot know themself; remove this entry")
+                continue
+            if tie.other == ME:
+                self.error(
+                    pos,
+                    f"{w}: your own tie to {ident} is their 'strength' field, not a 'knows' entry; remove 'me' here",
+                )
+                continue
+            self.ref(tie.other, ("person",), w, pos)
+            ties.append(tie)
+        return ties
+
+    def section_organizations(self, value: Any) -> None:
+        for i, rec in self.record_maps(value, "organizations"):
+            where = f"organizations[{i}]"
+            name = self.text(rec, "name", where, required=True)
+            ident = self.ident(rec, where, name, "organization")
+            if ident is not None:
+                where = f"organizations[{i}] (id '{ident}')"
+            self.check_keys(rec, ORG_KEYS, where)
+            if ident is None or name is None:
+                continue
+            source = self.src(rec.pos)
+            if not self.claim(ident, "organization", source, where, "id" in rec):
+                continue
+            org = Organization(id=ident, name=name, source=source)
+            org.aliases = self.texts(rec, "aliases", where)
+            org.industry = self.text(rec, "industry", where)
+            org.notes = self.text(rec, "notes", where)
+            competitors = rec.get("competitors")
+            for j, other in enumerate(self.texts(rec, "competitors", where)):
+                pos = competitors.item_pos[j] if isinstance(competitors, YSeq) else rec.value_pos["competitors"]
+                self.org_mention(other, f"{where} > competitors[{j}]", pos, org.competitors.append)
+            self.net.organizations[ident] = org
+
+    def section_groups(self, value: Any) -> None:
+        for i, rec in self.record_maps(value, "groups"):
+            where = f"groups[{i}]"
+            name = self.text(rec, "name", where, required=True)
+            ident = self.ident(rec, where, name, "group")
+            if ident is not None:
+                where = f"groups[{i}] (id '{ident}')"
+            self.check_keys(rec, GROUP_KEYS, where)
+            if ident is None or name is None:
+                continue
+            source = self.src(rec.pos)
+            if not self.claim(ident, "group", source, where, "id" in rec):
+                continue
+            group = Group(id=ident, name=name, source=source)
+            group.kind = self.text(rec, "kind", where)
+            group.notes = self.text(rec, "notes", where)
+            members = rec.get("members")
+            seen: set[str] = set()
+            for j, member in enumerate(self.texts(rec, "members", where)):
+                pos = members.item_pos[j] if isinstance(members, YSeq) else rec.value_pos["members"]
+                if member in seen:
+                    self.error(pos, f"{where} > members[{j}]: '{member}' is listed twice; remove one", "warning")
+                    continue
+                seen.add(member)
+                group.members.append(self.ref(member, ("person", "me"), f"{where} > members[{j}]", pos))
+            self.net.groups[ident] = group
+
+    def event_date(self, rec: YMap, where: str, *, required: bool, future: str) -> date | None:
+        when = self.date(rec, "date", where, required=required)
+        if when is not None and when > self.today:
+            self.error(
+                rec.value_pos["date"], f"{where}: 'date' ({when}) is after today ({self.today}); {future}", "warning"
+            )
+        return when
+
+    def section_introductions(self, value: Any) -> None:
+        for i, rec in self.record_maps(value, "introductions"):
+            where = f"introductions[{i}]"
+            self.check_keys(rec, INTRODUCTION_KEYS, where)
+            when = self.event_date(rec, where, required=False, future="is it planned? give the date it was made")
+            by = self.text(rec, "by", where, required=True)
+            people = rec.get("people")
+            pair = self.texts(rec, "people", where)
+            if len(pair) != 2:
+                pos = rec.value_pos.get("people", rec.pos)
+                self.error(
+                    pos,
+                    f"{where}: 'people' must name exactly the two people introduced, e.g. people: [ada-lovelace, me]",
+                )
+                continue
+            if pair[0] == pair[1]:
+                self.error(
+                    rec.value_pos["people"],
+                    f"{where}: 'people' names '{pair[0]}' twice; name the two people introduced",
+                )
+                continue
+            status = (self.text(rec, "status", where) or "made").strip()
+            if status not in INTRODUCTION_STATUSES:
+                hint = did_you_mean(status, INTRODUCTION_STATUSES)
+                self.error(
+                    rec.value_pos["status"],
+                    f"{where}: 'status' must be one of {', '.join(INTRODUCTION_STATUSES)}, not '{status}'"
+                    + (f"; {hint}" if hint else ""),
+                )
+                continue
+            if by is None:
+                continue
+            self.ref(by, ("person", "me"), f"{where} > by", rec.value_pos["by"])
+            for j, ident in enumerate(pair):
+                pos = people.item_pos[j] if isinstance(people, YSeq) else rec.value_pos["people"]
+                self.ref(ident, ("person", "me"), f"{where} > people[{j}]", pos)
+            if by in pair:
+                self.error(
+                    rec.value_pos["by"],
+                    f"{where}: '{by}' cannot introduce themself; 'by' is the person who made the introduction",
+                )
+                continue
+            self.net.introductions.append(
+                Introduction(
+                    date=when,
+                    by=by,
+                    people=(pair[0], pair[1]),
+                    status=status,
+                    note=self.text(rec, "note", where),
+                    source=self.src(rec.pos),
+                )
+            )
+
+    def section_interactions(self, value: Any) -> None:
+        for i, rec in self.record_maps(value, "interactions"):
+            where = f"interactions[{i}]"
+            self.check_keys(rec, INTERACTION_KEYS, where)
+            when = self.event_date(rec, where, required=True, future="log interactions once they have happened")
+            with_value = rec.get("with")
+            who = self.texts(rec, "with", where)
+            if not who:
+                self.error(
+                    rec.key_pos.get("with", rec.pos),
+                    f"{where}: 'with' is required: the id of the person (or a list of ids)",
+                )
+            for j, ident in enumerate(who):
+                pos = with_value.item_pos[j] if isinstance(with_value, YSeq) else rec.value_pos["with"]
+                self.ref(
+                    ident, ("person",), f"{where} > with" + (f"[{j}]" if isinstance(with_value, YSeq) else ""), pos
+                )
+            if when is None or not who:
+                continue
+            self.net.interactions.append(
+                Interaction(
+                    date=when,
+                    with_=who,
+                    kind=self.text(rec, "kind", where),
+                    note=self.text(rec, "note", where),
+                    source=self.src(rec.pos),
+                )
+            )
+
+    def section_favors(self, value: Any) -> None:
+        for i, rec in self.record_maps(value, "favors"):
+            where = f"favors[{i}]"
+            self.check_keys(rec, FAVOR_KEYS, where)
+            when = self.event_date(rec, where, required=False, future="log favors once they have been done")
+            giver = self.text(rec, "from", where, required=True)
+            taker = self.text(rec, "to", where, required=True)
+            if giver is None or taker is None:
+                continue
+            self.ref(giver, ("person", "me"), f"{where} > from", rec.value_pos["from"])
+            self.ref(taker, ("person", "me"), f"{where} > to", rec.value_pos["to"])
+            if giver == taker:
+                self.error(
+                    rec.value_pos["to"],
+                    f"{where}: 'from' and 'to' are both '{giver}'; a favor goes from one person to another",
+                )
+                continue
+            self.net.favors.append(
+                Favor(
+                    date=when,
+                    from_=giver,
+                    to=taker,
+                    kind=self.text(rec, "kind", where),
+                    what=self.text(rec, "what", where),
+                    source=self.src(rec.pos),
+                )
+            )
+
+    # -- whole-network resolution ------------------------------------------------------------
+
+    def finish(self) -> None:
+        """Resolve organization names to ids, creating implicit organizations."""
+        orgs = self.net.organizations
+        by_name: dict[str, str] = {}
+        for org in orgs.values():
+            by_name.setdefault(org.name.casefold(), org.id)
+            for alias in org.aliases:
+                by_name.setdefault(alias.casefold(), org.id)
+        for text, source, assign in self.org_mentions:
+            folded = text.strip().casefold()
+            ident = text if text in orgs else by_name.get(folded)
+            if ident is None:
+                slug = slugify(text)
+                if not slug:
+                    self.error(
+                        source,
+                        f"no id can be made from the organization name '{text}'; declare it under organizations with an explicit id",
+                    )
+                    continue
+                ident = slug
+                if ident not in orgs:
+                    owner = self.ids.get(ident)
+                    if owner is not None:
+                        self.error(
+                            source,
+                            f"the organization '{text}' would get the id '{ident}', which is a {owner[0]}'s id ({owner[1]}); "
+                            "declare the organization under organizations with another id",
+                        )
+                        continue
+                    orgs[ident] = Organization(id=ident, name=text.strip(), declared=False, source=source)
+                    by_name[folded] = ident
+            assign(ident)
+        for person in self.net.people.values():
+            person.past_orgs = [job for job in person.past_orgs if job.org]

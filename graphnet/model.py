@@ -1,0 +1,321 @@
+"""The records a network is made of, as plain dataclasses.
+
+Every record remembers where it was written (:class:`Source`), so any answer or
+problem can point back at the line a person typed. Ids are plain strings; my own
+id is always ``"me"``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, fields
+from datetime import date
+from pathlib import Path
+
+__all__ = [
+    "DEFAULT_CADENCE",
+    "ME",
+    "STRENGTH_LABELS",
+    "Favor",
+    "Group",
+    "Interaction",
+    "Introduction",
+    "Job",
+    "Me",
+    "Network",
+    "Organization",
+    "Person",
+    "Settings",
+    "Source",
+    "Tie",
+    "org_key",
+    "slugify",
+]
+
+ME = "me"
+
+#: What each declared strength means (docs/format.md).
+STRENGTH_LABELS: dict[int, str] = {
+    0: "not met yet",
+    1: "met once",
+    2: "acquaintance",
+    3: "friendly",
+    4: "close",
+    5: "inner circle",
+}
+
+#: Default keep-in-touch interval in days by declared strength (Dunbar-like layers).
+DEFAULT_CADENCE: dict[int, int] = {5: 21, 4: 45, 3: 90, 2: 180, 1: 365}
+
+INTRODUCTION_STATUSES = ("requested", "made", "met", "declined")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a record or value was written: file path and 1-based line and column."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+NOWHERE = Source("<none>")
+
+
+@dataclass(slots=True)
+class Settings:
+    """Tuning parameters of the analyses, each settable under ``me:`` in the data.
+
+    Defaults and their meaning are documented in ``docs/analyses.md``; the loader
+    accepts exactly these names (typed as their defaults are).
+    """
+
+    #: Days after which the recency part of a tie weight has halved.
+    recency_half_life_days: float = 180.0
+    #: Interactions in the last year at which the frequency part saturates.
+    frequency_saturation: int = 12
+    #: Trust of a hop between two people currently at the same organization.
+    colleague_trust: float = 0.35
+    #: Trust of a hop between people who were at the same organization.
+    past_colleague_trust: float = 0.2
+    #: Trust of a hop between two members of the same group.
+    group_trust: float = 0.25
+    #: Longest warm path searched, in introductions.
+    max_hops: int = 3
+    #: Declared strength at or below which a tie counts as weak.
+    weak_tie_max_strength: int = 2
+    #: A once-strong tie silent this long is dormant (Levin et al. 2011).
+    dormant_after_days: int = 730
+    #: Someone met this recently with no contact since needs a follow-up.
+    follow_up_days: int = 30
+    #: Above this many nodes, betweenness is estimated from a seeded sample.
+    exact_betweenness_max_nodes: int = 3000
+    #: Sample size (pivots) of approximate betweenness.
+    betweenness_samples: int = 200
+    #: Seed of every randomised computation, so answers are reproducible.
+    seed: int = 42
+
+    @classmethod
+    def names(cls) -> list[str]:
+        return [f.name for f in fields(cls)]
+
+
+@dataclass(slots=True)
+class Tie:
+    """A ``knows`` entry: the person it sits under knows ``other``."""
+
+    other: str
+    strength: int | None = None
+    since: date | None = None
+    note: str | None = None
+    source: Source = NOWHERE
+
+
+@dataclass(slots=True)
+class Job:
+    """A past position (``past_orgs`` entry)."""
+
+    org: str
+    role: str | None = None
+    start: date | None = None
+    end: date | None = None
+    source: Source = NOWHERE
+
+
+@dataclass(slots=True)
+class Person:
+    id: str
+    name: str
+    org: str | None = None
+    role: str | None = None
+    department: str | None = None
+    past_orgs: list[Job] = field(default_factory=list)
+    circles: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    strength: int = 2
+    met: date | None = None
+    introduced_by: str | None = None
+    cadence: int | None = None
+    last_contact: date | None = None
+    knows: list[Tie] = field(default_factory=list)
+    email: str | None = None
+    phone: str | None = None
+    url: str | None = None
+    notes: str | None = None
+    source: Source = NOWHERE
+
+
+@dataclass(slots=True)
+class Organization:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    industry: str | None = None
+    competitors: list[str] = field(default_factory=list)
+    notes: str | None = None
+    #: False for an organization only named by someone's ``org``/``past_orgs``.
+    declared: bool = True
+    source: Source = NOWHERE
+
+
+@dataclass(slots=True)
+class Group:
+    id: str
+    name: str
+    kind: str | None = None
+    members: list[str] = field(default_factory=list)
+    notes: str | None = None
+    source: Source = NOWHERE
+
+
+@dataclass(slots=True)
+class Introduction:
+    date: date | None
+    by: str
+    people: tuple[str, str]
+    status: str = "made"
+    note: str | None = None
+    source: Source = NOWHERE
+
+
+@dataclass(slots=True)
+class Interaction:
+    date: date
+    with_: list[str]
+    kind: str | None = None
+    note: str | None = None
+    source: Source = NOWHERE
+
+
+@dataclass(slots=True)
+class Favor:
+    date: date | None
+    from_: str
+    to: str
+    kind: str | None = None
+    what: str | None = None
+    source: Source = NOWHERE
+
+
+@dataclass(slots=True)
+class Me:
+    name: str = "Me"
+    #: Target organization ids (resolved from the names or ids written).
+    targets: list[str] = field(default_factory=list)
+    cadence: dict[int, int] = field(default_factory=lambda: dict(DEFAULT_CADENCE))
+    settings: Settings = field(default_factory=Settings)
+    source: Source = NOWHERE
+
+
+@dataclass
+class Network:
+    """Everything read from one network folder.
+
+    Built by :func:`graphnet.load`; analyses take it (or the graph built from it)
+    as their first argument.
+    """
+
+    root: Path
+    me: Me = field(default_factory=Me)
+    people: dict[str, Person] = field(default_factory=dict)
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    groups: dict[str, Group] = field(default_factory=dict)
+    introductions: list[Introduction] = field(default_factory=list)
+    interactions: list[Interaction] = field(default_factory=list)
+    favors: list[Favor] = field(default_factory=list)
+    #: The data files read, relative to ``root``, in reading order.
+    files: list[str] = field(default_factory=list)
+
+    def name_of(self, ident: str) -> str:
+        """Display name of a person, organization or group id (``me`` -> "you")."""
+        if ident == ME:
+            return "you"
+        for table in (self.people, self.organizations, self.groups):
+            record = table.get(ident)
+            if record is not None:
+                return record.name
+        return ident
+
+    def find_organization(self, text: str) -> str | None:
+        """The id of the organization called ``text`` (id, name or alias, any case)."""
+        if text in self.organizations:
+            return text
+        wanted = org_key(text)
+        folded = text.casefold().strip()
+        for org in self.organizations.values():
+            if org.id.casefold() == folded or org.name.casefold() == folded:
+                return org.id
+            if any(a.casefold() == folded for a in org.aliases):
+                return org.id
+        for org in self.organizations.values():
+            if org_key(org.name) == wanted or any(org_key(a) == wanted for a in org.aliases):
+                return org.id
+        return None
+
+    def find_person(self, text: str) -> str | None:
+        """The id of the person with id or name ``text`` (any case)."""
+        if text in self.people or text == ME:
+            return text
+        folded = text.casefold().strip()
+        matches = [p.id for p in self.people.values() if p.name.casefold() == folded]
+        if len(matches) == 1:
+            return matches[0]
+        matches = [p.id for p in self.people.values() if p.id.casefold() == folded]
+        return matches[0] if len(matches) == 1 else None
+
+    def display_names(self) -> dict[str, str]:
+        """id -> name for every person, organization and group (for did-you-mean)."""
+        names: dict[str, str] = {}
+        for table in (self.organizations, self.groups, self.people):
+            for ident, record in table.items():
+                names[ident] = record.name
+        return names
+
+
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def slugify(name: str) -> str:
+    """The default id for a name: ``"Ada Lovelace"`` -> ``"ada-lovelace"``.
+
+    Accents are dropped where they decompose (``Zoë`` -> ``zoe``); letters of other
+    scripts are kept. An empty result means the name needs an explicit id.
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub("-", stripped.casefold()).replace("_", "-").strip("-")
+
+
+_ORG_SUFFIXES = {
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "llc",
+    "ltd",
+    "limited",
+    "gmbh",
+    "ag",
+    "sa",
+    "plc",
+    "bv",
+    "nv",
+    "the",
+    "group",
+}
+
+
+def org_key(name: str) -> str:
+    """A key under which spellings of one organization meet.
+
+    ``"Acme Corp"``, ``"ACME Corp."`` and ``"Acme, Inc."`` all give ``"acme"``.
+    """
+    words = [w for w in slugify(name).split("-") if w]
+    kept = [w for w in words if w not in _ORG_SUFFIXES]
+    return "-".join(kept or words)

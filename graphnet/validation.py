@@ -1,0 +1,92 @@
+"""Checks that need the whole network, as pure functions in a list.
+
+Each validator takes ``(network, references, today)`` and returns problems; it
+never changes the network. ``load`` runs every function in :data:`VALIDATORS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from .errors import Problem, did_you_mean
+from .loader import Reference
+from .model import ME, Network, org_key
+
+__all__ = ["VALIDATORS", "check_me", "check_org_lookalikes", "check_references"]
+
+Validator = Callable[[Network, list[Reference], date], Iterable[Problem]]
+
+_KIND_NAMES = {"person": "person", "me": "'me'", "group": "group"}
+
+
+def check_references(net: Network, references: list[Reference], today: date) -> Iterable[Problem]:
+    """Every id written in a reference names a record of the right kind."""
+    people_names: dict[str, str] | None = None
+    for ref in references:
+        if "person" in ref.kinds and ref.value in net.people:
+            continue
+        if "me" in ref.kinds and ref.value == ME:
+            continue
+        if "group" in ref.kinds and ref.value in net.groups:
+            continue
+        expected = " or ".join(_KIND_NAMES[k] for k in ref.kinds)
+        where = f"{ref.where}: "
+        if ref.value == ME:
+            message = f"{where}'me' is not allowed here; name a {expected}"
+        elif ref.value in net.organizations:
+            message = f"{where}'{ref.value}' is an organization, not a {expected}"
+        elif ref.value in net.groups:
+            message = f"{where}'{ref.value}' is a group, not a {expected}"
+        else:
+            if people_names is None:
+                people_names = {p.id: p.name for p in net.people.values()}
+            hint = did_you_mean(ref.value, people_names)
+            found = net.find_person(ref.value)
+            if found is not None and found != ref.value and not hint:
+                hint = f"did you mean '{found}' ({net.people[found].name})? references use ids"
+            message = f"{where}unknown {expected} '{ref.value}'" + (
+                f"; {hint}" if hint else "; add them under people: first, or fix the id"
+            )
+        yield Problem(ref.source.path, ref.source.line, ref.source.column, "error", message)
+
+
+def check_org_lookalikes(net: Network, references: list[Reference], today: date) -> Iterable[Problem]:
+    """Two organizations whose names differ only in case, punctuation or a suffix."""
+    first: dict[str, str] = {}
+    for org in net.organizations.values():
+        keys = {org_key(org.name)} | {org_key(a) for a in org.aliases}
+        for key in keys:
+            if not key:
+                continue
+            other_id = first.setdefault(key, org.id)
+            if other_id == org.id:
+                continue
+            other = net.organizations[other_id]
+            source = org.source
+            yield Problem(
+                source.path,
+                source.line,
+                source.column,
+                "warning",
+                f"the organization '{org.name}' ({org.id}) looks like '{other.name}' ({other.id}, {other.source}); "
+                f"did you mean '{other.name}'? If they are one organization, write one name or add "
+                f"'{org.name}' to its aliases",
+            )
+            break
+
+
+def check_me(net: Network, references: list[Reference], today: date) -> Iterable[Problem]:
+    """A network should say who 'me' is, so that answers can speak to you."""
+    if net.me.source.path == "<none>" and (net.people or net.organizations):
+        path = net.files[0] if net.files else str(net.root)
+        yield Problem(
+            str(net.root / path) if net.files else path,
+            0,
+            0,
+            "warning",
+            "no 'me' section in the network; add one (me: {name: …, targets: […]}) so answers know your name and targets",
+        )
+
+
+VALIDATORS: list[Validator] = [check_references, check_org_lookalikes, check_me]

@@ -90,11 +90,7 @@ def did_you_mean(
     ``candidates`` is either ids, or a mapping of id -> display name; names are
     matched too, so ``ada`` finds ``'ada-lovelace' (Ada Lovelace)``.
     """
-    names: Mapping[str, str]
-    if isinstance(candidates, Mapping):
-        names = candidates
-    else:
-        names = {c: "" for c in candidates}
+    names: Mapping[str, str] = candidates if isinstance(candidates, Mapping) else {c: "" for c in candidates}
     wanted = word.casefold().strip()
     if not wanted:
         return ""

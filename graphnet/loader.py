@@ -116,12 +116,9 @@ def read_tree(path: Path, shown: str, *, use_cache: bool = True) -> tuple[Any, l
     except OSError as exc:
         return None, [Problem(shown, 0, 0, "error", f"cannot read the file: {exc.strerror or exc}")]
     if use_cache:
-        try:
-            from . import cache
-        except ImportError:  # pragma: no cover - the cache is optional
-            pass
-        else:
-            return cache.parse_cached(data, shown)
+        from .cache import parse_cached
+
+        return parse_cached(data, shown)
     return parse_bytes(data, shown)
 
 
@@ -193,6 +190,15 @@ def load(
     return net, sort_problems(problems)
 
 
+def _setter(record: Any, attribute: str) -> Callable[[str], None]:
+    """A callback that stores a resolved organization id on ``record``."""
+
+    def assign(value: str) -> None:
+        setattr(record, attribute, value)
+
+    return assign
+
+
 class _Builder:
     """Converts YAML trees into records, noting problems and references."""
 
@@ -261,7 +267,7 @@ class _Builder:
         self.error(rec.value_pos[key], f"{where}: '{key}' must be a list of text, not a mapping")
         return []
 
-    def date(self, rec: YMap, key: str, where: str, *, required: bool = False) -> date | None:
+    def date_field(self, rec: YMap, key: str, where: str, *, required: bool = False) -> date | None:
         value = self.text(rec, key, where, required=required)
         if value is None:
             return None
@@ -397,7 +403,7 @@ class _Builder:
             self.org_mention(target, f"me > targets[{i}]", pos, me.targets.append)
         cadence = value.get("cadence")
         if isinstance(cadence, YMap):
-            for key, days in cadence.items():
+            for key in list(cadence):
                 strength = key.strip()
                 where_c = f"me > cadence > {key}"
                 if not (_INT.fullmatch(strength) and 0 <= int(strength) <= 5):
@@ -456,7 +462,7 @@ class _Builder:
             person = Person(id=ident, name=name, source=source)
             org = self.text(rec, "org", where)
             if org is not None:
-                self.org_mention(org, f"{where} > org", rec.value_pos["org"], lambda v, p=person: setattr(p, "org", v))
+                self.org_mention(org, f"{where} > org", rec.value_pos["org"], _setter(person, "org"))
             person.role = self.text(rec, "role", where)
             person.department = self.text(rec, "department", where)
             person.past_orgs = self.jobs(rec, where)
@@ -465,13 +471,13 @@ class _Builder:
             strength = self.strength(rec, where)
             if strength is not None:
                 person.strength = strength
-            person.met = self.date(rec, "met", where)
+            person.met = self.date_field(rec, "met", where)
             if person.met is not None and person.met > self.today:
                 self.error(
                     rec.value_pos["met"],
                     f"{where}: 'met' ({person.met}) is in the future (today is {self.today}); fix the date",
                 )
-            person.last_contact = self.date(rec, "last_contact", where)
+            person.last_contact = self.date_field(rec, "last_contact", where)
             if person.last_contact is not None and person.last_contact > self.today:
                 self.error(
                     rec.value_pos["last_contact"],
@@ -498,9 +504,7 @@ class _Builder:
         if items is None:
             if isinstance(value, str):
                 job = Job(org="", source=self.src(rec.value_pos["past_orgs"]))
-                self.org_mention(
-                    value, f"{where} > past_orgs", rec.value_pos["past_orgs"], lambda v, j=job: setattr(j, "org", v)
-                )
+                self.org_mention(value, f"{where} > past_orgs", rec.value_pos["past_orgs"], _setter(job, "org"))
                 return [job]
             self.error(
                 rec.value_pos["past_orgs"],
@@ -513,7 +517,7 @@ class _Builder:
             pos = items.item_pos[i]
             if isinstance(item, str) and item:
                 job = Job(org="", source=self.src(pos))
-                self.org_mention(item, w, pos, lambda v, j=job: setattr(j, "org", v))
+                self.org_mention(item, w, pos, _setter(job, "org"))
                 jobs.append(job)
             elif isinstance(item, YMap):
                 self.check_keys(item, JOB_KEYS, w)
@@ -521,11 +525,11 @@ class _Builder:
                 if org is None:
                     continue
                 job = Job(org="", role=self.text(item, "role", w), source=self.src(pos))
-                job.start = self.date(item, "from", w)
-                job.end = self.date(item, "to", w)
+                job.start = self.date_field(item, "from", w)
+                job.end = self.date_field(item, "to", w)
                 if job.start and job.end and job.start > job.end:
                     self.error(item.value_pos["to"], f"{w}: 'to' ({job.end}) is before 'from' ({job.start}); swap them")
-                self.org_mention(org, f"{w} > org", item.value_pos["org"], lambda v, j=job: setattr(j, "org", v))
+                self.org_mention(org, f"{w} > org", item.value_pos["org"], _setter(job, "org"))
                 jobs.append(job)
             elif item is not None and item != "":
                 self.error(pos, f"{w}: must be an organization name or an {{org, role, from, to}} record")
@@ -560,7 +564,7 @@ class _Builder:
                 pos = item.value_pos["id"]
                 tie = Tie(other=other, source=self.src(item.pos))
                 tie.strength = self.strength(item, w)
-                tie.since = self.date(item, "since", w)
+                tie.since = self.date_field(item, "since", w)
                 tie.note = self.text(item, "note", w)
             else:
                 if item is not None and item != "":
@@ -630,7 +634,7 @@ class _Builder:
             self.net.groups[ident] = group
 
     def event_date(self, rec: YMap, where: str, *, required: bool, future: str) -> date | None:
-        when = self.date(rec, "date", where, required=required)
+        when = self.date_field(rec, "date", where, required=required)
         if when is not None and when > self.today:
             self.error(
                 rec.value_pos["date"], f"{where}: 'date' ({when}) is after today ({self.today}); {future}", "warning"

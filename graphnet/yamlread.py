@@ -76,7 +76,7 @@ class _PureLoader(Reader, Scanner, Parser, Composer, BaseResolver):
 
 _CLoader: Any = None
 try:  # pragma: no branch - depends on how PyYAML was built
-    from yaml import CParser
+    from yaml import CParser  # type: ignore[attr-defined]
 
     class _CLoaderClass(CParser, BaseResolver):  # type: ignore[misc]
         def __init__(self, stream: str) -> None:
@@ -269,7 +269,7 @@ class _Walker:
             if tag != _MAP:
                 self.error(position_of(node), _tag_message(tag))
                 return None
-            return self.mapping(node, depth)
+            return self.mapping(node, depth)  # type: ignore[arg-type]
         if cls is SequenceNode:
             if tag != _SEQ:
                 self.error(position_of(node), _tag_message(tag))

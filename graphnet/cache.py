@@ -1,0 +1,136 @@
+"""A cache of parsed files, keyed by the hash of their bytes.
+
+Parsing YAML is the slowest part of loading a big network, and most files do
+not change between two commands. Each file's strict parse (its tree with every
+position, and its syntax problems) is stored under the user's cache folder as
+JSON, named by the SHA-256 of the file's bytes: an edit is always seen, even
+within the same second and at the same size, because the key is the content.
+
+The cache holds data only (JSON, never pickle), so a tampered entry cannot run
+code; an entry that fails to decode or does not have the expected shape is
+ignored and rebuilt. The folder is created with mode 0700. ``$GRAPHNET_CACHE_DIR``
+moves it; ``graphnet --no-cache`` bypasses it; ``graphnet cache clear`` empties it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem
+from .yamlread import YMap, YSeq, parse_bytes
+
+__all__ = ["cache_dir", "clear", "parse_cached"]
+
+#: Bump when the tree encoding or the parser's results change.
+FORMAT = "tree-v1"
+
+
+def cache_dir() -> Path:
+    """The cache folder: ``$GRAPHNET_CACHE_DIR``, else the platform's user cache folder."""
+    override = os.environ.get("GRAPHNET_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("graphnet", appauthor=False))
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, YMap):
+        items: list[Any] = []
+        for key, item in value.items():
+            kp = value.key_pos[key]
+            vp = value.value_pos[key]
+            items.append([key, kp[0], kp[1], vp[0], vp[1], _encode(item)])
+        return {"m": items, "p": list(value.pos)}
+    if isinstance(value, YSeq):
+        return {"s": [[p[0], p[1], _encode(item)] for item, p in zip(value, value.item_pos)], "p": list(value.pos)}
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if value is None or isinstance(value, str):
+        return value
+    if "m" in value:
+        result = YMap((value["p"][0], value["p"][1]))
+        key_pos = result.key_pos
+        value_pos = result.value_pos
+        for key, kl, kc, vl, vc, item in value["m"]:
+            if not isinstance(key, str):
+                raise ValueError("bad key")
+            key_pos[key] = (kl, kc)
+            value_pos[key] = (vl, vc)
+            result[key] = item if item is None or item.__class__ is str else _decode(item)
+        return result
+    if "s" in value:
+        seq = YSeq((value["p"][0], value["p"][1]))
+        positions = seq.item_pos
+        for line, column, item in value["s"]:
+            positions.append((line, column))
+            seq.append(item if item is None or item.__class__ is str else _decode(item))
+        return seq
+    raise ValueError("unknown node")
+
+
+def _entry_path(digest: str) -> Path:
+    return cache_dir() / FORMAT / digest[:2] / f"{digest}.json"
+
+
+def _read(entry: Path, shown: str) -> tuple[Any, list[Problem]] | None:
+    try:
+        raw = json.loads(entry.read_bytes())
+        tree = _decode(raw["tree"])
+        problems = [
+            Problem(shown, int(line), int(column), "error" if sev == "error" else "warning", str(message))
+            for line, column, sev, message in raw["problems"]
+        ]
+    except Exception:  # any damage at all: treat as a miss and rebuild
+        return None
+    return tree, problems
+
+
+def _write(entry: Path, tree: Any, problems: list[Problem]) -> None:
+    payload = {
+        "tree": _encode(tree),
+        "problems": [[p.line, p.column, p.severity, p.message] for p in problems],
+    }
+    try:
+        root = cache_dir()
+        root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(payload, handle, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, entry)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass  # a cache that cannot be written only costs speed
+
+
+def parse_cached(data: bytes, shown: str) -> tuple[Any, list[Problem]]:
+    """:func:`graphnet.yamlread.parse_bytes`, answered from the cache when the bytes are known."""
+    digest = hashlib.sha256(data).hexdigest()
+    entry = _entry_path(digest)
+    if entry.is_file():
+        hit = _read(entry, shown)
+        if hit is not None:
+            return hit
+    tree, problems = parse_bytes(data, shown)
+    _write(entry, tree, problems)
+    return tree, problems
+
+
+def clear() -> Path:
+    """Remove the whole cache; returns the folder that was removed."""
+    root = cache_dir()
+    shutil.rmtree(root, ignore_errors=True)
+    return root

@@ -50,7 +50,7 @@ def _encode(value: Any) -> Any:
             items.append([key, kp[0], kp[1], vp[0], vp[1], _encode(item)])
         return {"m": items, "p": list(value.pos)}
     if isinstance(value, YSeq):
-        return {"s": [[p[0], p[1], _encode(item)] for item, p in zip(value, value.item_pos)], "p": list(value.pos)}
+        return {"s": [[p[0], p[1], _encode(item)] for item, p in zip(value, value.item_pos, strict=True)], "p": list(value.pos)}
     return value
 
 

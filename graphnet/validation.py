@@ -13,7 +13,7 @@ from .errors import Problem, did_you_mean
 from .loader import Reference
 from .model import ME, Network, org_key
 
-__all__ = ["VALIDATORS", "check_me", "check_org_lookalikes", "check_references"]
+__all__ = ["VALIDATORS", "check_org_lookalikes", "check_references"]
 
 Validator = Callable[[Network, list[Reference], date], Iterable[Problem]]
 
@@ -76,17 +76,4 @@ def check_org_lookalikes(net: Network, references: list[Reference], today: date)
             break
 
 
-def check_me(net: Network, references: list[Reference], today: date) -> Iterable[Problem]:
-    """A network should say who 'me' is, so that answers can speak to you."""
-    if net.me.source.path == "<none>" and (net.people or net.organizations):
-        path = net.files[0] if net.files else str(net.root)
-        yield Problem(
-            str(net.root / path) if net.files else path,
-            0,
-            0,
-            "warning",
-            "no 'me' section in the network; add one (me: {name: …, targets: […]}) so answers know your name and targets",
-        )
-
-
-VALIDATORS: list[Validator] = [check_references, check_org_lookalikes, check_me]
+VALIDATORS: list[Validator] = [check_references, check_org_lookalikes]

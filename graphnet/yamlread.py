@@ -76,7 +76,7 @@ class _PureLoader(Reader, Scanner, Parser, Composer, BaseResolver):
 
 _CLoader: Any = None
 try:  # pragma: no branch - depends on how PyYAML was built
-    from yaml import CParser  # type: ignore[attr-defined]
+    from yaml._yaml import CParser  # type: ignore[import-not-found]
 
     class _CLoaderClass(CParser, BaseResolver):  # type: ignore[misc]
         def __init__(self, stream: str) -> None:
@@ -146,6 +146,7 @@ _HINTS = (
     ("did not find expected '-' indicator", "list items must start with '- ' at the same indentation"),
     ("found unexpected end of stream", "a quote or bracket opened here is never closed"),
     ("while scanning a quoted scalar", "a quote opened here is never closed"),
+    ("while parsing a flow node", "a '[' or '{' opened here is never closed (or is nested too deeply)"),
     ("expected a single document", "the file holds several YAML documents (---); keep one per file"),
     ("found undefined alias", "anchors and aliases (&name, *name) are not allowed; write the value out"),
     ("found undefined tag handle", "tags (!name) are not allowed; write the value as plain text"),
@@ -192,8 +193,9 @@ def parse_text(text: str, path: str, *, pure: bool | None = None) -> tuple[Any, 
         return None, [
             Problem(path, line, column, "error", "the file contains a NUL byte; remove it (is this a text file?)")
         ]
-    loader = _loader_class(pure)(text)
+    loader = None
     try:
+        loader = _loader_class(pure)(text)
         node = loader.get_single_node()
     except yaml.YAMLError as exc:
         return None, [_syntax_problem(exc, path, text)]
@@ -203,13 +205,26 @@ def parse_text(text: str, path: str, *, pure: bool | None = None) -> tuple[Any, 
         dispose = getattr(loader, "dispose", None)
         if dispose is not None:
             dispose()
+    if "\t" in text and loader.__class__ is not _PureLoader:
+        # libyaml accepts some tabs that PyYAML's own scanner rejects (``a: x<TAB>b``);
+        # files with tabs are rare, so re-check them with the stricter one for identical results.
+        try:
+            _PureLoader(text).get_single_node()
+        except yaml.YAMLError as exc:
+            return None, [_syntax_problem(exc, path, text)]
+        except RecursionError:
+            pass  # the depth check below reports it
     if node is None:
         return None, []
     problems: list[Problem] = []
     if "&" in text:
         problems.extend(_anchor_problems(text, path, pure))
     walker = _Walker(path, problems)
-    tree = walker.walk(node, 0)
+    try:
+        tree = walker.walk(node, 0)
+    except _TooDeep as deep:
+        line, column = deep.args[0]
+        return None, [Problem(path, line, column, "error", f"the YAML is nested too deeply (over {MAX_DEPTH} levels)")]
     return tree, problems
 
 
@@ -237,6 +252,10 @@ def _anchor_problems(text: str, path: str, pure: bool | None) -> list[Problem]:
     return found
 
 
+class _TooDeep(Exception):
+    """Raised with the position of the first node nested beyond :data:`MAX_DEPTH`."""
+
+
 class _Walker:
     """Turns a composed node tree into YMap/YSeq/str, collecting problems."""
 
@@ -250,8 +269,7 @@ class _Walker:
 
     def walk(self, node: Node, depth: int) -> Any:
         if depth > MAX_DEPTH:
-            self.error(position_of(node), f"the YAML is nested too deeply (over {MAX_DEPTH} levels)")
-            return None
+            raise _TooDeep(position_of(node))
         ident = id(node)
         if ident in self.seen:
             # The composer hands back the anchored node for every alias.

@@ -1,0 +1,35 @@
+"""Shared fixtures: every test gets its own cache folder, never the user's."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data"
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GRAPHNET_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("GRAPHNET_DATA", raising=False)
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[..., Path]:
+    """Write a (dedented) YAML file under tmp_path/net and return the network folder."""
+
+    def _write(name: str, text: str | bytes, *, dedent: bool = True) -> Path:
+        folder = tmp_path / "net"
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text) if dedent else text, encoding="utf-8", newline="")
+        return folder
+
+    return _write

@@ -410,5 +410,5 @@ def test_check_sorts_by_file_then_line(write):
     write("b.yaml", "people:\n  - name: B\n    strength: 8\n  - name: C\n    met: 2020-13-01\n")
     folder = write("a.yaml", "people:\n  - name: A\n    cadence: never\n")
     result = CliRunner().invoke(cli, ["--data", str(folder), "check"])
-    locations = [line.split(": ")[0] for line in result.output.splitlines()]
+    locations = [line.split(": ")[0] for line in result.stdout.splitlines()]
     assert [loc.split("/")[-1] for loc in locations] == ["a.yaml:3:14", "b.yaml:3:15", "b.yaml:5:10"]

@@ -1,0 +1,77 @@
+"""The parsed-file cache: keyed by content, data-only, and harmless when damaged."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from datetime import date
+
+import graphnet
+from graphnet import cache
+
+TODAY = date(2026, 11, 25)
+
+
+def entries():
+    return sorted((cache.cache_dir() / cache.FORMAT).rglob("*.json"))
+
+
+def test_a_changed_file_is_always_reread_even_at_the_same_size_and_time(write):
+    folder = write("p.yaml", "people:\n  - name: Ada\n")
+    path = folder / "p.yaml"
+    net, _ = graphnet.load(folder, today=TODAY)
+    assert list(net.people) == ["ada"]
+    stamp = path.stat()
+    path.write_text("people:\n  - name: Bob\n", encoding="utf-8")  # same size
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # same mtime
+    net, _ = graphnet.load(folder, today=TODAY)
+    assert list(net.people) == ["bob"]
+
+
+def test_a_hit_gives_the_same_network_and_problems(write):
+    folder = write("p.yaml", "people:\n  - name: Ada\n    strength: 9\n    knows: [bob]\n")
+    cold = graphnet.load(folder, today=TODAY)
+    assert len(entries()) == 1
+    warm = graphnet.load(folder, today=TODAY)
+    assert [str(p) for p in warm[1]] == [str(p) for p in cold[1]] and len(cold[1]) == 2
+    assert warm[0].people == cold[0].people
+    mode = stat.S_IMODE(os.stat(cache.cache_dir()).st_mode)
+    assert mode == 0o700
+
+
+def test_corrupt_or_tampered_entries_are_ignored_and_rebuilt(write):
+    folder = write("p.yaml", "people:\n  - name: Ada\n")
+    graphnet.load(folder, today=TODAY)
+    [entry] = entries()
+    for damage in (b"\x00garbage", b'{"tree": {"m": [[1, 2]]}}', b"[]", json.dumps({"tree": "x", "problems": 5}).encode()):
+        entry.write_bytes(damage)
+        net, problems = graphnet.load(folder, today=TODAY)
+        assert list(net.people) == ["ada"] and problems == []
+    assert json.loads(entry.read_bytes())["tree"]["m"][0][0] == "people"  # rebuilt
+
+
+def test_pickle_payloads_are_never_executed(write, tmp_path):
+    folder = write("p.yaml", "people:\n  - name: Ada\n")
+    graphnet.load(folder, today=TODAY)
+    [entry] = entries()
+    marker = tmp_path / "pwned"
+    import pickle
+
+    class Evil:
+        def __reduce__(self):
+            return (open, (str(marker), "w"))
+
+    entry.write_bytes(pickle.dumps(Evil()))
+    net, _ = graphnet.load(folder, today=TODAY)
+    assert list(net.people) == ["ada"] and not marker.exists()
+
+
+def test_no_cache_bypasses_and_clear_removes(write):
+    folder = write("p.yaml", "people:\n  - name: Ada\n")
+    graphnet.load(folder, today=TODAY, use_cache=False)
+    assert entries() == []
+    graphnet.load(folder, today=TODAY)
+    assert len(entries()) == 1
+    cache.clear()
+    assert not cache.cache_dir().exists()

@@ -1,0 +1,34 @@
+"""Every command documents itself: a --help with a summary and an example."""
+
+from __future__ import annotations
+
+import click
+from click.testing import CliRunner
+
+from graphnet import __version__
+from graphnet.cli import cli
+
+
+def all_commands(group: click.Group, prefix: tuple[str, ...] = ()):
+    for name, command in group.commands.items():
+        yield (*prefix, name), command
+        if isinstance(command, click.Group):
+            yield from all_commands(command, (*prefix, name))
+
+
+def test_every_command_has_help_with_an_example():
+    commands = list(all_commands(cli))
+    assert {"check", "stats"} <= {path[0] for path, _ in commands}
+    runner = CliRunner()
+    for path, command in commands:
+        assert command.help and len(command.help.strip()) > 40, path
+        result = runner.invoke(cli, [*path, "--help"])
+        assert result.exit_code == 0, (path, result.output)
+        if not isinstance(command, click.Group):
+            assert "Example" in result.output, path
+            assert "graphnet " + " ".join(path) in result.output, path
+
+
+def test_version():
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 0 and __version__ in result.output

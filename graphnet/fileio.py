@@ -1,0 +1,448 @@
+"""Changing a person's files without ever losing a byte of them.
+
+graphnet only ever *adds* text to a user's file (see :mod:`graphnet.yamlwrite`);
+this module makes that addition safe:
+
+* the file is read, changed and replaced under a lock on a hidden side file
+  (``.people.yaml.lock``; locking the data file itself is useless once
+  ``os.replace`` swaps its inode), and the write is abandoned if the file
+  changed between reading and replacing it (an editor saved it meanwhile);
+* the file's BOM and newline style (LF or CRLF) are kept, and a file that ends
+  without a newline (even inside a comment, ``note: hi # todo``) gets one
+  before the new text, so nothing is swallowed;
+* before replacing, the new bytes must be the old bytes with exactly the new
+  text inserted once (for an append: the old bytes are an exact prefix), and
+  the strict reader must read them as the old data plus exactly the new entry;
+* the new file is written to a temporary file in the same folder, fsynced,
+  given the old file's mode (and owner, as root), and moved over the real
+  file (symlinks are written through, not replaced), then the folder is
+  fsynced;
+* a read-only file, a full disk, a missing permission: a
+  :class:`~graphnet.errors.GraphnetError` that says so, and the original is
+  left byte-for-byte as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import os
+import stat
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from .errors import GraphnetError, Problem
+from .yamlread import parse_bytes
+
+__all__ = [
+    "BOM",
+    "CannotExtend",
+    "Change",
+    "Insertion",
+    "append_to_file",
+    "expect_entry_added",
+    "lock_path",
+    "newline_of",
+    "write_new_file",
+]
+
+BOM = b"\xef\xbb\xbf"
+#: Seconds to wait for another graphnet writing the same file.
+LOCK_TIMEOUT = 60.0
+
+
+class CannotExtend(GraphnetError):
+    """The file cannot take the new entry by adding text alone (e.g. a flow-style list).
+
+    Nothing was written; the caller may write to another file instead.
+    """
+
+
+@dataclass(frozen=True)
+class Insertion:
+    """Text to insert into a file's decoded text (BOM removed).
+
+    ``offset`` is a character offset into the old text; ``text`` uses ``\\n``
+    line breaks, turned into the file's own style when written. An insertion at
+    the very end of a file that does not end with a line break gets one first.
+    """
+
+    offset: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """What was (or, on a dry run, would be) written."""
+
+    path: Path
+    #: The text added, with ``\\n`` line breaks (a leading break added to end a last line included).
+    text: str
+    #: 1-based line at which the added text starts in the new file.
+    line: int
+    #: True when the file did not exist before.
+    created: bool
+    dry_run: bool
+
+
+Builder = Callable[[str, Any], Insertion]
+Verifier = Callable[[Any, Any], None]
+
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is exceeded",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "operation not permitted",
+    errno.EFBIG: "the file is too large",
+    errno.EIO: "an input/output error occurred",
+}
+
+
+def _reason(exc: OSError) -> str:
+    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def lock_path(real: Path) -> Path:
+    """The side file locked while ``real`` is changed: ``.<name>.lock`` next to it.
+
+    Hidden, so the loader never reads it; add ``.*.lock`` to ``.gitignore``.
+    """
+    return real.with_name(f".{real.name}.lock")
+
+
+def newline_of(text: str) -> str:
+    """``"\\r\\n"`` when the file's first line break is CRLF, else ``"\\n"``."""
+    index = text.find("\n")
+    return "\r\n" if index > 0 and text[index - 1] == "\r" else "\n"
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:  # pragma: no cover - platforms without folder handles
+        return
+    try:
+        os.fsync(fd)
+    except OSError as exc:  # pragma: no cover - some file systems refuse folder fsync
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
+    finally:
+        os.close(fd)
+
+
+def _write_temp(folder: Path, name: str, data: bytes, mode: int, owner: tuple[int, int] | None) -> Path:
+    """``data`` in a new hidden temporary file in ``folder``, fsynced, with ``mode``."""
+    fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+    temp = Path(temp_name)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fchmod(fd, mode)
+            if owner is not None:
+                with contextlib.suppress(OSError):
+                    os.fchown(fd, owner[0], owner[1])
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return temp
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_new_file(path: Path, text: str | bytes) -> None:
+    """Create ``path`` holding ``text``, atomically, never overwriting anything.
+
+    Parent folders are created. The text goes to a temporary file in the same
+    folder, is fsynced and then linked into place (``os.link`` fails if the name
+    exists, so a file created meanwhile is never replaced); the folder is fsynced.
+
+    Raises
+    ------
+    GraphnetError
+        If ``path`` exists (also as a broken symlink), or the disk is full,
+        read-only or not writable; no file is left behind.
+    """
+    path = Path(path)
+    shown = _shown(path)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    if os.path.lexists(path):
+        raise GraphnetError(f"{shown} already exists; graphnet never overwrites a file")
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        temp = _write_temp(folder, path.name, data, _default_mode(), None)
+    except OSError as exc:
+        raise GraphnetError(f"cannot create {shown}: {_reason(exc)}; nothing was written") from exc
+    try:
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            raise GraphnetError(f"{shown} already exists; graphnet never overwrites a file") from None
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+                raise
+            # No hard links here (some network/FAT file systems): claim the name, then replace.
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.close(fd)
+            os.replace(temp, path)
+        _fsync_folder(folder)
+    except FileExistsError:
+        raise GraphnetError(f"{shown} already exists; graphnet never overwrites a file") from None
+    except OSError as exc:
+        raise GraphnetError(f"cannot create {shown}: {_reason(exc)}; nothing was written") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def _decode(data: bytes, shown: str) -> tuple[bool, str]:
+    bom = data.startswith(BOM)
+    body = data[3:] if bom else data
+    try:
+        return bom, body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise GraphnetError(f"{shown} is not UTF-8 text; save it as UTF-8 and try again") from exc
+
+
+def _line_at(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+@contextlib.contextmanager
+def _locked(real: Path, shown: str) -> Iterator[None]:
+    lock = FileLock(lock_path(real), timeout=LOCK_TIMEOUT)
+    try:
+        lock.acquire()
+    except Timeout as exc:
+        raise GraphnetError(
+            f"another program has been writing {shown} for over {LOCK_TIMEOUT:.0f} s "
+            f"(lock {lock_path(real).name}); try again, or delete the lock file if no graphnet is running"
+        ) from exc
+    except OSError as exc:
+        raise GraphnetError(
+            f"cannot lock {shown} for writing ({lock_path(real).name}): {_reason(exc)}; nothing was written"
+        ) from exc
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _problems_text(problems: list[Problem]) -> str:
+    return "; ".join(str(p) for p in problems[:3])
+
+
+def append_to_file(
+    path: Path,
+    new_text_builder: Builder,
+    verify: Verifier,
+    *,
+    dry_run: bool = False,
+) -> Change:
+    """Add text to ``path`` (or create it) so that nothing already there can be lost.
+
+    Parameters
+    ----------
+    path : Path
+        The file; a symlink is followed and its target changed. A missing file
+        is created (its folder too).
+    new_text_builder : callable(old_text, old_tree) -> Insertion
+        Given the file's text (BOM removed, ``""`` for a new file) and its strict
+        tree (``None`` when empty), says where to insert what. May raise
+        :class:`CannotExtend`.
+    verify : callable(old_tree, new_tree)
+        Raises :class:`CannotExtend` unless the new tree is the old one plus
+        exactly the intended entry (see :func:`expect_entry_added`).
+    dry_run : bool
+        Do everything but take the lock and write.
+
+    Returns
+    -------
+    Change
+
+    Raises
+    ------
+    GraphnetError
+        The file has YAML errors, is read-only, changed while being written, or
+        the disk refused the write; the original is left intact.
+    CannotExtend
+        The text could not be added safely; nothing was written.
+    """
+    real = Path(os.path.realpath(path))
+    shown = _shown(Path(path))
+    if real.is_dir():
+        raise GraphnetError(f"{shown} is a folder, not a file")
+    if dry_run:
+        return _append(real, shown, new_text_builder, verify, dry_run=True)
+    try:
+        real.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GraphnetError(f"cannot create the folder of {shown}: {_reason(exc)}; nothing was written") from exc
+    with _locked(real, shown):
+        return _append(real, shown, new_text_builder, verify, dry_run=False)
+
+
+def _read(real: Path, shown: str) -> bytes | None:
+    try:
+        return real.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise GraphnetError(f"cannot read {shown}: {_reason(exc)}") from exc
+
+
+def _append(real: Path, shown: str, build: Builder, verify: Verifier, *, dry_run: bool) -> Change:
+    old_bytes = _read(real, shown)
+    created = old_bytes is None
+    old_data = old_bytes or b""
+    old_hash = hashlib.sha256(old_data).digest()
+    bom, old_text = _decode(old_data, shown)
+    old_tree, problems = parse_bytes(old_data, shown)
+    if problems:
+        raise GraphnetError(
+            f"{shown} has errors, so graphnet will not add to it: {_problems_text(problems)}; "
+            "fix them first (`graphnet check` lists them)"
+        )
+    if not created and not dry_run:
+        mode = os.stat(real).st_mode
+        if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(real, os.W_OK):
+            raise GraphnetError(
+                f"{shown} is read-only; make it writable (chmod u+w) or choose another file with --file; "
+                "nothing was written"
+            )
+
+    insertion = build(old_text, old_tree)
+    offset = insertion.offset
+    if not 0 <= offset <= len(old_text):
+        raise CannotExtend(f"cannot add to {shown}: insertion point {offset} outside the file")
+    if offset < len(old_text) and offset > 0 and old_text[offset - 1] not in "\n\r":
+        raise CannotExtend(f"cannot add to {shown}: text can only be inserted at the start of a line")
+    added = insertion.text
+    if not added.endswith("\n"):
+        added += "\n"
+    if offset == len(old_text) and old_text and not old_text.endswith(("\n", "\r")):
+        added = "\n" + added  # end the last line (maybe a comment) first
+    newline = newline_of(old_text)
+    added_bytes = added.replace("\n", newline).encode("utf-8")
+    head = (BOM if bom else b"") + old_text[:offset].encode("utf-8")
+    tail = old_data[len(head) :]
+    new_data = head + added_bytes + tail
+
+    # The old bytes must be the new ones with exactly the added text removed.
+    if not (
+        len(new_data) == len(old_data) + len(added_bytes)
+        and new_data.startswith(old_data[: len(head)])
+        and new_data.endswith(tail)
+        and (tail or new_data.startswith(old_data))
+    ):
+        raise CannotExtend(f"cannot add to {shown}: the new bytes do not keep the old ones intact")
+    new_tree, new_problems = parse_bytes(new_data, shown)
+    if new_problems:
+        raise CannotExtend(
+            f"cannot add to {shown} safely: the result would not read cleanly ({_problems_text(new_problems)})"
+        )
+    verify(old_tree, new_tree)
+
+    change = Change(
+        path=real,
+        text=added,
+        line=_line_at(old_text, offset) + (1 if added.startswith("\n") else 0),
+        created=created,
+        dry_run=dry_run,
+    )
+    if dry_run:
+        return change
+    if created:
+        write_new_file(real, new_data)
+        return change
+    _replace(real, shown, new_data, old_hash)
+    return change
+
+
+def _replace(real: Path, shown: str, new_data: bytes, old_hash: bytes) -> None:
+    try:
+        st = os.stat(real)
+        owner = (st.st_uid, st.st_gid) if os.geteuid() == 0 else None
+        temp = _write_temp(real.parent, real.name, new_data, stat.S_IMODE(st.st_mode), owner)
+    except OSError as exc:
+        raise GraphnetError(f"cannot write {shown}: {_reason(exc)}; the file was not changed") from exc
+    try:
+        current = _read(real, shown)
+        if current is None or hashlib.sha256(current).digest() != old_hash:
+            raise GraphnetError(
+                f"{shown} changed while graphnet was writing it (saved in an editor?); "
+                "nothing was written: run the command again"
+            )
+        os.replace(temp, real)
+        _fsync_folder(real.parent)
+    except OSError as exc:
+        raise GraphnetError(f"cannot write {shown}: {_reason(exc)}; the file was not changed") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def expect_entry_added(section: str, entry: Any) -> Verifier:
+    """A verifier: the new tree is the old one with ``entry`` appended to ``section``.
+
+    Every other section must be unchanged, in the same order; a section that
+    was missing or empty must now hold exactly ``[entry]``. Trees are compared
+    as plain data (positions ignored).
+    """
+
+    def verify(old_tree: Any, new_tree: Any) -> None:
+        old = dict(old_tree) if isinstance(old_tree, dict) else {}
+        if old_tree is not None and not isinstance(old_tree, dict):
+            raise CannotExtend("the file is not a mapping of sections")
+        if not isinstance(new_tree, dict):
+            raise CannotExtend("the result is not a mapping of sections")
+        before = old.get(section)
+        if before in (None, ""):
+            before = []
+        if not isinstance(before, list):
+            raise CannotExtend(f"'{section}' is not a list")
+        expected = dict(old)
+        expected[section] = [*before, entry]
+        keys = list(old) if section in old else [*old, section]
+        if list(new_tree) != keys:
+            raise CannotExtend("the sections of the file would change")
+        for key in keys:
+            if _plain(new_tree[key]) != _plain(expected[key]):
+                what = f"the '{key}' section" if key != section else f"the entries of '{section}'"
+                raise CannotExtend(f"{what} would not read back as the old data plus the new entry")
+
+    return verify
+
+
+def _plain(value: Any) -> Any:
+    """A tree as plain dicts, lists and strings (so equality ignores positions)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value

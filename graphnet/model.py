@@ -92,6 +92,31 @@ class Settings:
     dormant_after_days: int = 730
     #: Someone met this recently with no contact since needs a follow-up.
     follow_up_days: int = 30
+    # -- tie strength and warm paths (graphnet/strength.py, graphnet/paths.py; docs/analyses.md) --
+    #: Share of declared strength (0-5) in a tie weight (Granovetter's intensity and intimacy).
+    tie_weight_declared: float = 0.5
+    #: Share of recency (half-life decay) in a tie weight (Gilbert & Karahalios 2009).
+    tie_weight_recency: float = 0.2
+    #: Share of frequency (interactions in the last year) in a tie weight.
+    tie_weight_frequency: float = 0.1
+    #: Share of reciprocity (favors both ways) in a tie weight.
+    tie_weight_reciprocity: float = 0.1
+    #: Share of embeddedness (Onnela's neighbourhood overlap) in a tie weight.
+    tie_weight_embeddedness: float = 0.1
+    #: Declared strength assumed for a `knows` tie written without one (2 = acquaintance).
+    knows_default_strength: int = 2
+    #: Factor applied to the weight of an inferred tie (e.g. introducer -> introduced).
+    inferred_discount: float = 0.5
+    #: Smallest tie weight, so every tie keeps a weight in (0, 1].
+    min_tie_weight: float = 0.01
+    #: Final-hop factor of a path ending at a former (not current) employee of the target.
+    past_insider_trust: float = 0.5
+    #: Warm-path search settles at most this many nodes, best-first from the target.
+    path_search_nodes: int = 3000
+    #: An organization or group with more members is crossed only via this many, strongest to me first.
+    path_max_fanout: int = 100
+    #: Declared strength from which a long-silent tie counts as dormant rather than just overdue.
+    dormant_min_strength: int = 3
     #: Above this many nodes, betweenness is estimated from a seeded sample.
     exact_betweenness_max_nodes: int = 3000
     #: Sample size (pivots) of approximate betweenness.

@@ -1,0 +1,693 @@
+"""Adding people, organizations, groups and events to a network's files.
+
+Each function validates the request against the loaded network first (unknown
+ids get a did-you-mean, nothing is written on error), picks the file, and adds
+one entry to one section by *inserting text only* (:mod:`graphnet.fileio`
+guarantees the rest of the file stays byte-for-byte the same).
+
+Which file:
+
+* ``file=...`` if given (a path inside the network folder);
+* else the last file (in reading order) that already holds the section and can
+  take the entry by adding text: the entry goes at the end of that section's
+  block, even when other sections follow it, with the same indentation as the
+  entries above it;
+* a section written in flow style (``people: [...]``) cannot be extended without
+  rewriting it, and YAML forbids a second ``people:`` key in the same file, so
+  the entry then goes to a new file next to it (``people-2.yaml``) and the
+  result says so;
+* with no such file, a new ``<section>.yaml`` in the network folder.
+
+>>> from graphnet import load                               # doctest: +SKIP
+>>> net, _ = load("data")                                   # doctest: +SKIP
+>>> log_interaction(net, ["Ada Lovelace"], kind="coffee")   # doctest: +SKIP
+WriteResult(path=PosixPath('data/log.yaml'), ...)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import GraphnetError, did_you_mean
+from .fileio import CannotExtend, Insertion, append_to_file, expect_entry_added
+from .loader import display_path
+from .model import INTRODUCTION_STATUSES, ME, STRENGTH_LABELS, Network, slugify
+from .starter import SCHEMA_FILE, schema_line
+from .yamlwrite import record
+
+__all__ = [
+    "WriteResult",
+    "add_favor",
+    "add_group",
+    "add_introduction",
+    "add_org",
+    "add_person",
+    "log_interaction",
+]
+
+Fields = list[tuple[str, object]]
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """What a write added (or, with ``dry_run``, would add), and where."""
+
+    path: Path
+    #: The text added, ``\\n`` line breaks.
+    text: str
+    dry_run: bool
+    section: str = ""
+    #: 1-based line where the new entry starts.
+    line: int = 0
+    created: bool = False
+    #: Why the entry went somewhere unexpected, if it did.
+    note: str | None = None
+
+    def describe(self) -> str:
+        """``added to people.yaml:12:`` (or ``would add …``) followed by the text."""
+        verb = "would add" if self.dry_run else "added"
+        made = " (new file)" if self.created else ""
+        head = f"{verb} to {display_path(self.path)}:{self.line}{made}:"
+        body = self.text.lstrip("\n")
+        lines = [head, *("    " + line for line in body.rstrip("\n").split("\n"))]
+        if self.note:
+            lines.append(f"note: {self.note}")
+        if self.dry_run:
+            lines.append("(dry run: nothing was written)")
+        return "\n".join(lines)
+
+
+# -- validation helpers --------------------------------------------------------------------
+
+
+def _text(value: object, what: str, *, required: bool = False) -> str | None:
+    if value is None:
+        if required:
+            raise GraphnetError(f"{what} is required")
+        return None
+    if not isinstance(value, str):
+        raise GraphnetError(f"{what} must be text")
+    if not value.strip():
+        if required:
+            raise GraphnetError(f"{what} must not be empty")
+        return None
+    return value
+
+
+def _texts(values: Iterable[str] | str | None, what: str) -> list[str]:
+    if values is None:
+        return []
+    if isinstance(values, str):
+        values = [values]
+    result: list[str] = []
+    for value in values:
+        text = _text(value, what)
+        if text is not None and text not in result:
+            result.append(text)
+    return result
+
+
+def _date(value: date | str | None, what: str, today: date, *, default: date | None = None) -> date | None:
+    if value is None or value == "":
+        return default
+    if isinstance(value, date):
+        when = value
+    else:
+        text = str(value).strip()
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise GraphnetError(f"{what} must be a date written YYYY-MM-DD, not '{value}'")
+        try:
+            when = date.fromisoformat(text)
+        except ValueError as exc:
+            raise GraphnetError(f"{what} '{value}' is not a real date ({exc})") from None
+    if when > today:
+        raise GraphnetError(f"{what} ({when}) is after today ({today}); graphnet records what has happened")
+    return when
+
+
+def _strength(value: int | str | None, what: str = "strength") -> int | None:
+    if value is None or value == "":
+        return None
+    text = str(value).strip()
+    if not re.fullmatch(r"[0-5]", text):
+        labels = ", ".join(f"{k} = {v}" for k, v in STRENGTH_LABELS.items())
+        raise GraphnetError(f"{what} must be a whole number from 0 to 5 ({labels}), not '{value}'")
+    return int(text)
+
+
+def _new_id(net: Network, name: str, ident: str | None, kind: str, *, replaceable_org: bool = False) -> str:
+    """The id a new record gets, refusing one that is taken."""
+    if ident is not None:
+        ident = _text(ident, "the id", required=True)
+        assert ident is not None
+        if ident != ident.strip() or any(ord(c) < 32 or c == "\x7f" for c in ident):
+            raise GraphnetError(f"the id '{ident}' has spaces at its ends or control characters")
+    else:
+        ident = slugify(name)
+        if not ident:
+            raise GraphnetError(f"no id can be made from the name '{name}'; give one with --id")
+    if ident == ME:
+        raise GraphnetError("the id 'me' is reserved for you; give another one with --id")
+    for table, what in ((net.people, "person"), (net.organizations, "organization"), (net.groups, "group")):
+        record_ = table.get(ident)
+        if record_ is None:
+            continue
+        if replaceable_org and what == "organization" and not getattr(record_, "declared", True):
+            continue  # only named by someone's org so far: declaring it is what the user wants
+        source = getattr(record_, "source", None)
+        where = f" at {source}" if source is not None and source.line else ""
+        same = what == kind and record_.name.casefold() == name.casefold()
+        raise GraphnetError(
+            f"the id '{ident}' is already used by the {what} '{record_.name}'{where}; "
+            + (
+                f"if this is someone else with the same name, give the new {kind} its own id, e.g. --id {ident}-2"
+                if same
+                else f"give the new {kind} another id with --id"
+            )
+        )
+    return ident
+
+
+def _person(net: Network, text: str, what: str, *, allow_me: bool) -> str:
+    """The id of the person named ``text`` (id or unambiguous name), or an error."""
+    value = _text(text, what, required=True)
+    assert value is not None
+    if value.strip() == ME:
+        if not allow_me:
+            raise GraphnetError(f"{what}: 'me' is not allowed here; name another person")
+        return ME
+    found = net.find_person(value.strip())
+    if found is not None:
+        return found
+    folded = value.casefold().strip()
+    same_name = sorted(p.id for p in net.people.values() if p.name.casefold() == folded)
+    if len(same_name) > 1:
+        shown = ", ".join(f"'{i}'" for i in same_name)
+        raise GraphnetError(f"{what}: several people are called '{value}' ({shown}); use the id")
+    if value in net.organizations:
+        raise GraphnetError(f"{what}: '{value}' is an organization, not a person")
+    if value in net.groups:
+        raise GraphnetError(f"{what}: '{value}' is a group, not a person")
+    names = {p.id: p.name for p in net.people.values()}
+    if allow_me:
+        names[ME] = "you"
+    hint = did_you_mean(value, names)
+    raise GraphnetError(
+        f"{what}: unknown person '{value}'" + (f"; {hint}" if hint else "; add them first with `graphnet add person`")
+    )
+
+
+def _org_name(net: Network, text: str | None, what: str) -> str | None:
+    """An organization as the user wrote it, checked to be usable as one."""
+    value = _text(text, what)
+    if value is None:
+        return None
+    if net.find_organization(value) is not None:
+        return value
+    slug = slugify(value)
+    if not slug:
+        raise GraphnetError(f"{what}: no id can be made from the organization name '{value}'")
+    for table, kind in ((net.people, "person"), (net.groups, "group")):
+        if slug in table:
+            raise GraphnetError(
+                f"{what}: the organization '{value}' would get the id '{slug}', which is a {kind}'s id; "
+                "declare the organization first with `graphnet add org NAME --id OTHER-ID`"
+            )
+    return value
+
+
+def _today(today: date | None) -> date:
+    return today or date.today()
+
+
+# -- where the text goes -----------------------------------------------------------------------
+
+
+def _expected(value: Any) -> Any:
+    """The tree the strict reader gives for a value passed to :func:`record`."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):  # pragma: no cover - refused by record()
+        raise TypeError("booleans are written as text")
+    if isinstance(value, (int, date)):
+        return value.isoformat() if isinstance(value, date) else str(value)
+    if isinstance(value, Mapping):
+        return {k: _expected(v) for k, v in value.items() if v is not None}
+    if isinstance(value, (list, tuple)):
+        if value and all(isinstance(p, tuple) and len(p) == 2 and isinstance(p[0], str) for p in value):
+            return {k: _expected(v) for k, v in value if v is not None}
+        return [_expected(v) for v in value]
+    raise TypeError(type(value).__name__)
+
+
+def _compose(text: str) -> Node | None:
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.compose(text, Loader=loader_class)  # type: ignore[no-any-return]
+
+
+def _last_leaf(node: Node) -> Node:
+    """The node written last inside ``node`` (its end is where the block's text ends)."""
+    while True:
+        if isinstance(node, MappingNode) and node.value and not node.flow_style:
+            node = node.value[-1][1]
+        elif isinstance(node, SequenceNode) and node.value and not node.flow_style:
+            node = node.value[-1]
+        else:
+            return node
+
+
+def _line_start_after(text: str, index: int) -> int:
+    """The offset of the line after the one holding ``index``."""
+    newline = text.find("\n", index)
+    return len(text) if newline < 0 else newline + 1
+
+
+def _schema_line(root: Path, path: Path) -> str:
+    """The editor's schema line for a new file, when the network has the schema."""
+    return schema_line(root, path) if (root / SCHEMA_FILE).is_file() else ""
+
+
+def _builder(section: str, fields: Fields, header: str, *, must_hold: bool) -> Any:
+    """The insertion for one entry of ``section``, from the file's text and tree."""
+
+    def build(text: str, tree: Any) -> Insertion:
+        if must_hold and not (isinstance(tree, dict) and section in tree):
+            raise _NotHere(f"no '{section}' section")
+        if tree is None:  # new, empty or comment-only file
+            return Insertion(len(text), (header if not text else "") + f"{section}:\n" + record(fields, prefix="  "))
+        root = _compose(text)
+        if not isinstance(root, MappingNode) or root.flow_style:
+            raise CannotExtend("the file is not a block mapping of sections")
+        base = root.start_mark.column
+        pairs = root.value
+        index = next(
+            (i for i, (k, _v) in enumerate(pairs) if isinstance(k, ScalarNode) and k.value == section),
+            None,
+        )
+        if index is None:
+            return Insertion(len(text), " " * base + f"{section}:\n" + record(fields, prefix=" " * (base + 2)))
+        key, value = pairs[index]
+        is_last = index == len(pairs) - 1
+        if isinstance(value, ScalarNode) and value.value == "" and not value.style:
+            # `people:` with nothing (or only comments) under it yet.
+            offset = len(text) if is_last else _line_start_after(text, key.end_mark.index)
+            return Insertion(offset, record(fields, prefix=" " * (base + 2)))
+        if not isinstance(value, SequenceNode):
+            raise CannotExtend(f"'{section}' is not a list")
+        if value.flow_style:
+            raise CannotExtend(f"'{section}' is written in flow style ([...])")
+        dash = value.start_mark.column
+        step = 2
+        first = value.value[0] if value.value else None
+        if isinstance(first, MappingNode) and first.start_mark.line == value.start_mark.line:
+            step = max(2, first.start_mark.column - dash)
+        if is_last:
+            offset = len(text)
+        else:
+            end = _last_leaf(value).end_mark
+            offset = end.index if end.column == 0 else _line_start_after(text, end.index)
+        return Insertion(offset, record(fields, indent=step, prefix=" " * dash))
+
+    return build
+
+
+_SECTION_KEY: dict[str, re.Pattern[bytes]] = {}  # section -> compiled regex, filled lazily
+
+
+class _NotHere(CannotExtend):
+    """The file does not hold the section after all (the quick text search was wrong)."""
+
+
+def _holds_section(path: Path, section: str) -> bool:
+    """A quick look: does a line of the file start with ``section:``? (confirmed when parsed)."""
+    pattern = _SECTION_KEY.get(section)
+    if pattern is None:
+        pattern = re.compile(rb"(?m)^(?:\xef\xbb\xbf)?[\"']?" + section.encode() + rb"[\"']?[ \t]*:")
+        _SECTION_KEY[section] = pattern
+    try:
+        return pattern.search(path.read_bytes()) is not None
+    except OSError:
+        return False
+
+
+def _explicit_file(net: Network, file: str | os.PathLike[str]) -> Path:
+    root = net.root.resolve()
+    given = Path(file).expanduser()
+    if given.is_absolute():
+        path = given
+    else:
+        from_cwd = (Path.cwd() / given).resolve()
+        path = from_cwd if from_cwd.is_relative_to(root) else root / given
+    resolved = path.resolve()
+    if not resolved.is_relative_to(root) and not path.absolute().is_relative_to(root):
+        raise GraphnetError(f"--file {file}: must be a file inside the network folder {display_path(net.root)}")
+    if path.suffix not in (".yaml", ".yml"):
+        raise GraphnetError(f"--file {file}: graphnet only reads *.yaml and *.yml files")
+    relative = path.absolute().relative_to(root) if path.absolute().is_relative_to(root) else Path(path.name)
+    if any(part.startswith(".") for part in relative.parts):
+        raise GraphnetError(f"--file {file}: hidden files and folders are not read by graphnet")
+    return path
+
+
+def _free_name(folder: Path, section: str) -> Path:
+    n = 2
+    while (folder / f"{section}-{n}.yaml").exists() or (folder / f"{section}-{n}.yml").exists():
+        n += 1
+    return folder / f"{section}-{n}.yaml"
+
+
+def _write(
+    net: Network,
+    section: str,
+    fields: Fields,
+    *,
+    file: str | os.PathLike[str] | None,
+    dry_run: bool,
+) -> WriteResult:
+    """Add the entry ``fields`` to ``section``, choosing the file as the module explains."""
+    root = net.root
+    if not root.is_dir():
+        raise GraphnetError(
+            f"the network folder {display_path(root)} does not exist; create it with `graphnet init {display_path(root)}`"
+        )
+    entry = _expected(fields)
+    verify = expect_entry_added(section, entry)
+
+    def attempt(path: Path, *, must_hold: bool = False) -> WriteResult:
+        build = _builder(section, fields, _schema_line(root, path), must_hold=must_hold)
+        change = append_to_file(path, build, verify, dry_run=dry_run)
+        return WriteResult(
+            path=Path(path),
+            text=change.text,
+            dry_run=dry_run,
+            section=section,
+            line=change.line,
+            created=change.created,
+        )
+
+    if file is not None:
+        path = _explicit_file(net, file)
+        try:
+            return attempt(path)
+        except CannotExtend as exc:
+            raise GraphnetError(
+                f"cannot add to {display_path(path)} by adding text alone ({exc}); nothing was written. "
+                "Choose another file with --file, or leave --file out"
+            ) from None
+    candidates = [root / name for name in net.files]
+    holding = [p for p in candidates if _holds_section(p, section)]
+    refused: list[tuple[Path, str]] = []
+    for path in reversed(holding):
+        try:
+            return attempt(path, must_hold=True)
+        except _NotHere:
+            continue
+        except CannotExtend as exc:
+            refused.append((path, str(exc)))
+    if not refused:
+        return attempt(root / f"{section}.yaml")
+    last, why = refused[0]
+    target = _free_name(last.parent, section)
+    result = attempt(target)
+    note = (
+        f"{display_path(last)} holds '{section}' in a form graphnet cannot add to without rewriting it ({why}), "
+        f"and a file may hold '{section}:' only once; so the entry went to {display_path(target)}"
+    )
+    return WriteResult(
+        path=result.path,
+        text=result.text,
+        dry_run=result.dry_run,
+        section=section,
+        line=result.line,
+        created=result.created,
+        note=note,
+    )
+
+
+# -- the public functions ------------------------------------------------------------------
+
+
+def add_person(
+    net: Network,
+    name: str,
+    *,
+    id: str | None = None,
+    org: str | None = None,
+    role: str | None = None,
+    department: str | None = None,
+    strength: int | str | None = None,
+    circles: Sequence[str] = (),
+    tags: Sequence[str] = (),
+    knows: Sequence[str] = (),
+    met: date | str | None = None,
+    introduced_by: str | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+    url: str | None = None,
+    notes: str | None = None,
+    today: date | None = None,
+    file: str | os.PathLike[str] | None = None,
+    dry_run: bool = False,
+) -> WriteResult:
+    """Add a person under ``people:``.
+
+    Parameters
+    ----------
+    net : Network
+        The loaded network (ids are checked against it).
+    name : str
+        The person's name; the id is made from it unless ``id`` is given.
+    org, role, department : str, optional
+        Where they work now (``org`` is a name or id; new names are fine).
+    strength : int, optional
+        How close you are, 0-5 (default left to the format: 2).
+    circles, tags : list of str
+    knows : list of str
+        People (ids or names) this person knows.
+    met : date or 'YYYY-MM-DD', optional
+    introduced_by : str, optional
+        The person (id or name) who introduced you.
+    email, phone, url, notes : str, optional
+    today : date, optional
+        Dates after it are refused.
+    file : path, optional
+        Write to this file of the network folder instead of the default.
+    dry_run : bool
+        Return what would be written without writing.
+
+    Returns
+    -------
+    WriteResult
+
+    Raises
+    ------
+    GraphnetError
+        An unknown person in ``knows``/``introduced_by``, a taken id, a bad value,
+        or a file that cannot be written; nothing is written then.
+    """
+    day = _today(today)
+    name_ = _text(name, "the name", required=True)
+    assert name_ is not None
+    ident = _new_id(net, name_, id, "person")
+    known: list[str] = []
+    for other in _texts(knows, "--knows"):
+        other_id = _person(net, other, f"--knows {other}", allow_me=False)
+        if other_id == ident:
+            raise GraphnetError(f"--knows {other}: a person cannot know themself")
+        if other_id not in known:
+            known.append(other_id)
+    fields: Fields = [
+        ("id", ident if id is not None else None),
+        ("name", name_),
+        ("org", _org_name(net, org, "--org")),
+        ("role", _text(role, "--role")),
+        ("department", _text(department, "--department")),
+        ("circles", _texts(circles, "--circle") or None),
+        ("tags", _texts(tags, "--tag") or None),
+        ("strength", _strength(strength)),
+        ("met", _date(met, "--met", day)),
+        (
+            "introduced_by",
+            _person(net, introduced_by, "--introduced-by", allow_me=False) if introduced_by else None,
+        ),
+        ("knows", known or None),
+        ("email", _text(email, "--email")),
+        ("phone", _text(phone, "--phone")),
+        ("url", _text(url, "--url")),
+        ("notes", _text(notes, "--notes")),
+    ]
+    return _write(net, "people", fields, file=file, dry_run=dry_run)
+
+
+def add_org(
+    net: Network,
+    name: str,
+    *,
+    id: str | None = None,
+    aliases: Sequence[str] = (),
+    industry: str | None = None,
+    competitors: Sequence[str] = (),
+    notes: str | None = None,
+    file: str | os.PathLike[str] | None = None,
+    dry_run: bool = False,
+) -> WriteResult:
+    """Add an organization under ``organizations:``.
+
+    An organization only *named* so far (in someone's ``org``) may be declared
+    this way; one already declared, or whose name or alias matches ``name``, is
+    refused.
+    """
+    name_ = _text(name, "the name", required=True)
+    assert name_ is not None
+    existing = net.find_organization(name_)
+    if existing is not None and net.organizations[existing].declared:
+        org = net.organizations[existing]
+        raise GraphnetError(f"the organization '{org.name}' ({org.id}) is already declared at {org.source}")
+    ident = _new_id(net, name_, id, "organization", replaceable_org=True)
+    fields: Fields = [
+        ("id", ident if id is not None else None),
+        ("name", name_),
+        ("aliases", _texts(aliases, "--alias") or None),
+        ("industry", _text(industry, "--industry")),
+        ("competitors", [c for c in (_org_name(net, c, "--competitor") for c in competitors) if c] or None),
+        ("notes", _text(notes, "--notes")),
+    ]
+    return _write(net, "organizations", fields, file=file, dry_run=dry_run)
+
+
+def add_group(
+    net: Network,
+    name: str,
+    *,
+    id: str | None = None,
+    kind: str | None = None,
+    members: Sequence[str] = (),
+    notes: str | None = None,
+    file: str | os.PathLike[str] | None = None,
+    dry_run: bool = False,
+) -> WriteResult:
+    """Add a group (a club, an alumni network, a team…) under ``groups:``; ``me`` may be a member."""
+    name_ = _text(name, "the name", required=True)
+    assert name_ is not None
+    ident = _new_id(net, name_, id, "group")
+    member_ids: list[str] = []
+    for member in _texts(members, "--member"):
+        member_id = _person(net, member, f"--member {member}", allow_me=True)
+        if member_id not in member_ids:
+            member_ids.append(member_id)
+    fields: Fields = [
+        ("id", ident if id is not None else None),
+        ("name", name_),
+        ("kind", _text(kind, "--kind")),
+        ("members", member_ids or None),
+        ("notes", _text(notes, "--notes")),
+    ]
+    return _write(net, "groups", fields, file=file, dry_run=dry_run)
+
+
+def log_interaction(
+    net: Network,
+    people: Sequence[str],
+    *,
+    kind: str | None = None,
+    note: str | None = None,
+    date: date | str | None = None,
+    today: date | None = None,
+    file: str | os.PathLike[str] | None = None,
+    dry_run: bool = False,
+) -> WriteResult:
+    """Log that you met, called or wrote to ``people`` (ids or names) on ``date`` (default today)."""
+    day = _today(today)
+    who: list[str] = []
+    for text in _texts(people, "the person"):
+        ident = _person(net, text, text, allow_me=False)
+        if ident not in who:
+            who.append(ident)
+    if not who:
+        raise GraphnetError("name at least one person you were in touch with")
+    fields: Fields = [
+        ("date", _date(date, "--date", day, default=day)),
+        ("with", who[0] if len(who) == 1 else who),
+        ("kind", _text(kind, "--kind")),
+        ("note", _text(note, "--note")),
+    ]
+    return _write(net, "interactions", fields, file=file, dry_run=dry_run)
+
+
+def add_favor(
+    net: Network,
+    giver: str,
+    receiver: str,
+    *,
+    what: str,
+    kind: str | None = None,
+    date: date | str | None = None,
+    today: date | None = None,
+    file: str | os.PathLike[str] | None = None,
+    dry_run: bool = False,
+) -> WriteResult:
+    """Record a favor from ``giver`` to ``receiver`` (ids, names or ``me``) on ``date`` (default today)."""
+    day = _today(today)
+    from_ = _person(net, giver, "--from", allow_me=True)
+    to = _person(net, receiver, "--to", allow_me=True)
+    if from_ == to:
+        raise GraphnetError(f"--from and --to are both '{from_}'; a favor goes from one person to another")
+    fields: Fields = [
+        ("date", _date(date, "--date", day, default=day)),
+        ("from", from_),
+        ("to", to),
+        ("kind", _text(kind, "--kind")),
+        ("what", _text(what, "--what", required=True)),
+    ]
+    return _write(net, "favors", fields, file=file, dry_run=dry_run)
+
+
+def add_introduction(
+    net: Network,
+    by: str,
+    a: str,
+    b: str,
+    *,
+    status: str = "made",
+    note: str | None = None,
+    date: date | str | None = None,
+    today: date | None = None,
+    file: str | os.PathLike[str] | None = None,
+    dry_run: bool = False,
+) -> WriteResult:
+    """Record that ``by`` introduced ``a`` and ``b`` (ids, names or ``me``).
+
+    ``status`` is one of requested, made (default), met, declined.
+    """
+    day = _today(today)
+    status_ = (status or "made").strip()
+    if status_ not in INTRODUCTION_STATUSES:
+        hint = did_you_mean(status_, INTRODUCTION_STATUSES)
+        raise GraphnetError(
+            f"--status must be one of {', '.join(INTRODUCTION_STATUSES)}, not '{status}'"
+            + (f"; {hint}" if hint else "")
+        )
+    by_id = _person(net, by, "--by", allow_me=True)
+    first = _person(net, a, a, allow_me=True)
+    second = _person(net, b, b, allow_me=True)
+    if first == second:
+        raise GraphnetError(f"'{first}' is named twice; name the two people introduced")
+    if by_id in (first, second):
+        raise GraphnetError(f"'{by_id}' cannot introduce themself; --by is the person who made the introduction")
+    fields: Fields = [
+        ("date", _date(date, "--date", day, default=day)),
+        ("by", by_id),
+        ("people", [first, second]),
+        ("status", status_),
+        ("note", _text(note, "--note")),
+    ]
+    return _write(net, "introductions", fields, file=file, dry_run=dry_run)

@@ -192,7 +192,8 @@ def _person(net: Network, text: str, what: str, *, allow_me: bool) -> str:
     same_name = sorted(p.id for p in net.people.values() if p.name.casefold() == folded)
     if len(same_name) > 1:
         shown = ", ".join(f"'{i}'" for i in same_name)
-        raise GraphnetError(f"{what}: several people are called '{value}' ({shown}); use the id")
+        called = net.people[same_name[0]].name
+        raise GraphnetError(f"{what}: several people are called '{called}' ({shown}); use the id")
     if value in net.organizations:
         raise GraphnetError(f"{what}: '{value}' is an organization, not a person")
     if value in net.groups:
@@ -271,6 +272,20 @@ def _line_start_after(text: str, index: int) -> int:
     return len(text) if newline < 0 else newline + 1
 
 
+def _blank_line_separated(text: str, seq: SequenceNode, offset: int) -> bool:
+    """Are the section's entries separated by blank lines (so the new one should be too)?"""
+    if len(seq.value) < 2:
+        return False
+    before = text[:offset].rstrip(" \t")
+    if before.endswith(("\n\n", "\n\r\n")) or not before.endswith("\n"):
+        return False  # a blank line is there already, or this is a last line without newline
+    line_start = text.rfind("\n", 0, seq.value[-1].start_mark.index)
+    if line_start < 0:
+        return False
+    previous = text[text.rfind("\n", 0, line_start) + 1 : line_start]
+    return previous.strip() == ""
+
+
 def _schema_line(root: Path, path: Path) -> str:
     """The editor's schema line for a new file, when the network has the schema."""
     return schema_line(root, path) if (root / SCHEMA_FILE).is_file() else ""
@@ -315,7 +330,8 @@ def _builder(section: str, fields: Fields, header: str, *, must_hold: bool) -> A
         else:
             end = _last_leaf(value).end_mark
             offset = end.index if end.column == 0 else _line_start_after(text, end.index)
-        return Insertion(offset, record(fields, indent=step, prefix=" " * dash))
+        blank = "\n" if _blank_line_separated(text, value, offset) else ""
+        return Insertion(offset, blank + record(fields, indent=step, prefix=" " * dash))
 
     return build
 
@@ -339,20 +355,28 @@ def _holds_section(path: Path, section: str) -> bool:
         return False
 
 
+def _inside(path: Path, root: Path) -> Path | None:
+    """``path`` relative to ``root`` (compared as written, then with links resolved), or None."""
+    plain = Path(os.path.normpath(path.absolute()))
+    base = Path(os.path.normpath(root.absolute()))
+    if plain.is_relative_to(base):
+        return plain.relative_to(base)
+    real, real_base = plain.resolve(), base.resolve()
+    return real.relative_to(real_base) if real.is_relative_to(real_base) else None
+
+
 def _explicit_file(net: Network, file: str | os.PathLike[str]) -> Path:
-    root = net.root.resolve()
+    """The ``--file`` path: relative to the working folder when that is inside the network, else to the network."""
     given = Path(file).expanduser()
-    if given.is_absolute():
-        path = given
+    if given.is_absolute() or _inside(Path.cwd() / given, net.root) is not None:
+        path = Path(os.path.normpath(given.absolute()))
     else:
-        from_cwd = (Path.cwd() / given).resolve()
-        path = from_cwd if from_cwd.is_relative_to(root) else root / given
-    resolved = path.resolve()
-    if not resolved.is_relative_to(root) and not path.absolute().is_relative_to(root):
+        path = Path(os.path.normpath((net.root / given).absolute()))
+    relative = _inside(path, net.root)
+    if relative is None or relative == Path("."):
         raise GraphnetError(f"--file {file}: must be a file inside the network folder {display_path(net.root)}")
     if path.suffix not in (".yaml", ".yml"):
         raise GraphnetError(f"--file {file}: graphnet only reads *.yaml and *.yml files")
-    relative = path.absolute().relative_to(root) if path.absolute().is_relative_to(root) else Path(path.name)
     if any(part.startswith(".") for part in relative.parts):
         raise GraphnetError(f"--file {file}: hidden files and folders are not read by graphnet")
     return path

@@ -46,6 +46,8 @@ from .model import DEFAULT_CADENCE, INTRODUCTION_STATUSES, STRENGTH_LABELS, Sett
 __all__ = ["json_schema"]
 
 _STRENGTHS = "; ".join(f"{k} = {v}" for k, v in STRENGTH_LABELS.items())
+#: An empty value: null for an editor, "" for graphnet's reader; both mean "not given".
+_EMPTY: list[Any] = [{"type": "null"}, {"const": ""}]
 
 # Value kinds, as $defs.
 _DEFS: dict[str, Any] = {
@@ -61,14 +63,14 @@ _DEFS: dict[str, Any] = {
     },
     "date": {
         "description": "A date written YYYY-MM-DD.",
-        "anyOf": [{"type": "string", "pattern": r"^\s*\d{4}-\d{2}-\d{2}\s*$"}, {"type": "null"}],
+        "anyOf": [{"type": "string", "pattern": r"^\s*\d{4}-\d{2}-\d{2}\s*$"}, *_EMPTY],
     },
     "strength": {
         "description": f"How close the tie is, 0-5: {_STRENGTHS}.",
         "anyOf": [
             {"type": "integer", "minimum": 0, "maximum": 5},
             {"type": "string", "pattern": r"^\s*\+?0*[0-5]\s*$"},
-            {"type": "null"},
+            *_EMPTY,
         ],
     },
     "days": {
@@ -76,21 +78,21 @@ _DEFS: dict[str, Any] = {
         "anyOf": [
             {"type": "integer", "minimum": 1},
             {"type": "string", "pattern": r"^\s*\+?0*[1-9][0-9]*\s*$"},
-            {"type": "null"},
+            *_EMPTY,
         ],
     },
     "count": {
         "anyOf": [
             {"type": "integer", "minimum": 0},
             {"type": "string", "pattern": r"^\s*\+?[0-9]+\s*$"},
-            {"type": "null"},
+            *_EMPTY,
         ],
     },
     "number": {
         "anyOf": [
             {"type": "number", "minimum": 0},
             {"type": "string", "pattern": r"^\s*\+?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\s*$"},
-            {"type": "null"},
+            *_EMPTY,
         ],
     },
     "texts": {
@@ -103,9 +105,9 @@ _DEFS: dict[str, Any] = {
     "ids": {
         "description": "A list of ids, e.g. [ada-lovelace, grace-hopper]; one id may be written without brackets.",
         "anyOf": [
-            {"type": "array", "items": {"anyOf": [{"$ref": "#/$defs/id"}, {"type": "null"}]}},
+            {"type": "array", "items": {"anyOf": [{"$ref": "#/$defs/id"}, *_EMPTY]}},
             {"$ref": "#/$defs/id"},
-            {"type": "null"},
+            *_EMPTY,
         ],
     },
 }
@@ -224,7 +226,7 @@ def _record(keys: tuple[str, ...], spec: dict[str, tuple[str, str]], required: t
 def _list_of(ref: str, description: str) -> Any:
     return {
         "description": description,
-        "anyOf": [{"type": "array", "items": {"$ref": f"#/$defs/{ref}"}}, {"type": "null"}],
+        "anyOf": [{"type": "array", "items": {"$ref": f"#/$defs/{ref}"}}, *_EMPTY],
     }
 
 
@@ -240,7 +242,7 @@ def json_schema() -> dict[str, Any]:
     defs: dict[str, Any] = {k: dict(v) for k, v in _DEFS.items()}
     defs["knowsEntry"] = {"anyOf": [{"$ref": "#/$defs/id"}, _record(KNOWS_KEYS, _KNOWS, ("id",), "A person they know")]}
     defs["knows"] = {
-        "anyOf": [{"type": "array", "items": {"$ref": "#/$defs/knowsEntry"}}, {"$ref": "#/$defs/id"}, {"type": "null"}]
+        "anyOf": [{"type": "array", "items": {"$ref": "#/$defs/knowsEntry"}}, {"$ref": "#/$defs/id"}, *_EMPTY]
     }
     defs["job"] = {
         "anyOf": [{"$ref": "#/$defs/text"}, _record(JOB_KEYS, _JOB, ("org",), "A past position")],
@@ -257,7 +259,7 @@ def json_schema() -> dict[str, Any]:
                 "patternProperties": {r"^\s*[0-5]\s*$": {"$ref": "#/$defs/days"}},
                 "additionalProperties": False,
             },
-            {"type": "null"},
+            *_EMPTY,
         ],
         "default": {str(k): v for k, v in DEFAULT_CADENCE.items()},
     }
@@ -278,7 +280,7 @@ def json_schema() -> dict[str, Any]:
     me = _record(ME_KEYS, me_spec, (), "You")
     for f in fields(Settings):
         me["properties"][f.name]["default"] = getattr(defaults, f.name)
-    defs["me"] = {"anyOf": [me, {"type": "null"}]}
+    defs["me"] = {"anyOf": [me, *_EMPTY]}
 
     sections: dict[str, Any] = {
         "me": {"$ref": "#/$defs/me", "description": "About you; once in the whole folder."},

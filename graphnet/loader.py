@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -80,14 +80,14 @@ _INT = re.compile(r"[+-]?\d+")
 _FLOAT = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
-    """An id written somewhere that must name a record of one of ``kinds``."""
+#: An id written somewhere that must name a record of one of ``kinds``:
+#: ``(value, kinds, where, path, line, column)``, where ``kinds`` holds "person", "me"
+#: or "group" and ``where`` is the cfgv-style key path (``people[3] (id 'ada') > knows[1]``).
+#: A plain tuple, since a big network has hundreds of thousands of them.
+Reference = tuple[str, tuple[str, ...], str, str, int, int]
 
-    value: str
-    kinds: tuple[str, ...]  # "person", "me", "group"
-    where: str  # cfgv-style key path, e.g. "people[3] (id 'ada') > knows[1]"
-    source: Source
+_STRENGTH_EXPLAINED = " (" + ", ".join(f"{k} = {v}" for k, v in STRENGTH_LABELS.items()) + ")"
+_new_source = tuple.__new__
 
 
 def display_path(path: Path) -> str:
@@ -217,7 +217,7 @@ class _Builder:
     # -- small readers -------------------------------------------------------------------
 
     def src(self, pos: tuple[int, int]) -> Source:
-        return Source(self.path, pos[0], pos[1])
+        return _new_source(Source, (self.path, pos[0], pos[1]))
 
     def error(self, pos: tuple[int, int] | Source, message: str, severity: str = "error") -> None:
         if isinstance(pos, Source):
@@ -297,8 +297,7 @@ class _Builder:
         return number
 
     def strength(self, rec: YMap, where: str) -> int | None:
-        labels = ", ".join(f"{k} = {v}" for k, v in STRENGTH_LABELS.items())
-        return self.integer(rec, "strength", where, 0, 5, f" ({labels})")
+        return self.integer(rec, "strength", where, 0, 5, _STRENGTH_EXPLAINED)
 
     def ident(self, rec: YMap, where: str, name: str | None, kind: str) -> str | None:
         """The record's id: explicit, else the slug of its name."""
@@ -356,7 +355,7 @@ class _Builder:
                 )
 
     def ref(self, value: str, kinds: tuple[str, ...], where: str, pos: tuple[int, int]) -> str:
-        self.references.append(Reference(value, kinds, where, self.src(pos)))
+        self.references.append((value, kinds, where, self.path, pos[0], pos[1]))
         return value
 
     def org_mention(self, text: str, where: str, pos: tuple[int, int], assign: Callable[[str], None]) -> None:

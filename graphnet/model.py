@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 __all__ = [
     "DEFAULT_CADENCE",
@@ -51,8 +52,7 @@ DEFAULT_CADENCE: dict[int, int] = {5: 21, 4: 45, 3: 90, 2: 180, 1: 365}
 INTRODUCTION_STATUSES = ("requested", "made", "met", "declined")
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """Where a record or value was written: file path and 1-based line and column."""
 
     path: str
@@ -121,6 +121,12 @@ class Settings:
     exact_betweenness_max_nodes: int = 3000
     #: Sample size (pivots) of approximate betweenness.
     betweenness_samples: int = 200
+    #: Above this many nodes, clusters come from an array-based Louvain instead of NetworkX's.
+    louvain_max_nodes: int = 5000
+    #: Mutual contacts at which a weak tie helps most (inverted U, Rajkumar et al. 2022).
+    weak_tie_mutual_peak: float = 3.0
+    #: What reaching a target organization adds to a weak tie's value (in doublings of reach).
+    weak_tie_target_bonus: float = 1.0
     #: Seed of every randomised computation, so answers are reproducible.
     seed: int = 42
 

@@ -23,32 +23,33 @@ _KIND_NAMES = {"person": "person", "me": "'me'", "group": "group"}
 def check_references(net: Network, references: list[Reference], today: date) -> Iterable[Problem]:
     """Every id written in a reference names a record of the right kind."""
     people_names: dict[str, str] | None = None
-    for ref in references:
-        if "person" in ref.kinds and ref.value in net.people:
+    people, groups = net.people, net.groups
+    for value, kinds, where_path, path, line, column in references:
+        if value in people and "person" in kinds:
             continue
-        if "me" in ref.kinds and ref.value == ME:
+        if value == ME and "me" in kinds:
             continue
-        if "group" in ref.kinds and ref.value in net.groups:
+        if value in groups and "group" in kinds:
             continue
-        expected = " or ".join(_KIND_NAMES[k] for k in ref.kinds)
-        where = f"{ref.where}: "
-        if ref.value == ME:
+        expected = " or ".join(_KIND_NAMES[k] for k in kinds)
+        where = f"{where_path}: "
+        if value == ME:
             message = f"{where}'me' is not allowed here; name a {expected}"
-        elif ref.value in net.organizations:
-            message = f"{where}'{ref.value}' is an organization, not a {expected}"
-        elif ref.value in net.groups:
-            message = f"{where}'{ref.value}' is a group, not a {expected}"
+        elif value in net.organizations:
+            message = f"{where}'{value}' is an organization, not a {expected}"
+        elif value in groups:
+            message = f"{where}'{value}' is a group, not a {expected}"
         else:
             if people_names is None:
-                people_names = {p.id: p.name for p in net.people.values()}
-            hint = did_you_mean(ref.value, people_names)
-            found = net.find_person(ref.value)
-            if found is not None and found != ref.value and not hint:
-                hint = f"did you mean '{found}' ({net.people[found].name})? references use ids"
-            message = f"{where}unknown {expected} '{ref.value}'" + (
+                people_names = {p.id: p.name for p in people.values()}
+            hint = did_you_mean(value, people_names)
+            found = net.find_person(value)
+            if found is not None and found != value and not hint:
+                hint = f"did you mean '{found}' ({people[found].name})? references use ids"
+            message = f"{where}unknown {expected} '{value}'" + (
                 f"; {hint}" if hint else "; add them under people: first, or fix the id"
             )
-        yield Problem(ref.source.path, ref.source.line, ref.source.column, "error", message)
+        yield Problem(path, line, column, "error", message)
 
 
 def check_org_lookalikes(net: Network, references: list[Reference], today: date) -> Iterable[Problem]:

@@ -65,23 +65,42 @@ class YSeq(list):  # type: ignore[type-arg]
         self.item_pos: list[Pos] = []
 
 
-class _PureLoader(Reader, Scanner, Parser, Composer, BaseResolver):
+class _StringResolver(BaseResolver):
+    """Resolves every untagged node to str/seq/map: no implicit types at all.
+
+    Replaces BaseResolver's lookup tables with a constant per node kind, since the
+    C parser calls this once per scalar (about two million times for 30,000 people).
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is ScalarNode:
+            return _STR
+        return _MAP if kind is MappingNode else _SEQ
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+class _PureLoader(Reader, Scanner, Parser, Composer, _StringResolver):
     def __init__(self, stream: str) -> None:
         Reader.__init__(self, stream)
         Scanner.__init__(self)
         Parser.__init__(self)
         Composer.__init__(self)
-        BaseResolver.__init__(self)
+        _StringResolver.__init__(self)
 
 
 _CLoader: Any = None
 try:  # pragma: no branch - depends on how PyYAML was built
     from yaml._yaml import CParser  # type: ignore[import-not-found]
 
-    class _CLoaderClass(CParser, BaseResolver):  # type: ignore[misc]
+    class _CLoaderClass(CParser, _StringResolver):  # type: ignore[misc]
         def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
-            BaseResolver.__init__(self)
+            _StringResolver.__init__(self)
 
     _CLoader = _CLoaderClass
 except ImportError:  # pragma: no cover
@@ -293,16 +312,23 @@ class _Walker:
                 self.error(position_of(node), _tag_message(tag))
                 return None
             seq = YSeq(position_of(node))
+            append = seq.append
+            append_pos = seq.item_pos.append
+            walk = self.walk
             for item in node.value:
-                seq.append(self.walk(item, depth + 1))
-                seq.item_pos.append(position_of(item))
+                mark = item.start_mark
+                append_pos((mark.line + 1, mark.column + 1))
+                append(item.value if item.__class__ is ScalarNode and item.tag == _STR else walk(item, depth + 1))
             return seq
         return None  # pragma: no cover - PyYAML has no other node kinds
 
     def mapping(self, node: MappingNode, depth: int) -> YMap:
         result = YMap(position_of(node))
+        key_positions = result.key_pos
+        value_positions = result.value_pos
         for key_node, value_node in node.value:
-            key_pos = position_of(key_node)
+            mark = key_node.start_mark
+            key_pos = (mark.line + 1, mark.column + 1)
             if key_node.__class__ is not ScalarNode:
                 self.error(key_pos, "a key must be plain text, not a list or mapping")
                 continue
@@ -313,17 +339,21 @@ class _Walker:
             if key == "<<":
                 self.error(key_pos, "merge keys (<<) are not allowed; write the fields out in full")
                 continue
-            if key in result.key_pos:
-                first = result.key_pos[key]
+            if key in key_positions:
+                first = key_positions[key]
                 self.error(
                     key_pos,
                     f"duplicate key '{key}' (first at line {first[0]}); "
                     "YAML would silently keep only the last one: remove or rename one of them",
                 )
                 continue
-            result.key_pos[key] = key_pos
-            result.value_pos[key] = position_of(value_node)
-            result[key] = self.walk(value_node, depth + 1)
+            key_positions[key] = key_pos
+            mark = value_node.start_mark
+            value_positions[key] = (mark.line + 1, mark.column + 1)
+            if value_node.__class__ is ScalarNode and value_node.tag == _STR:
+                result[key] = value_node.value
+            else:
+                result[key] = self.walk(value_node, depth + 1)
         return result
 
 

@@ -7,13 +7,17 @@ answer (``--json`` for scripts). Exit codes: 0 success; 1 the data has errors
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import io
 import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -63,6 +67,72 @@ def echo_json(value: Any) -> None:
     click.echo(json.dumps(value, indent=2, ensure_ascii=False, default=str))
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _Tee(io.TextIOBase):
+    """Writes through to a stream while keeping a copy."""
+
+    def __init__(self, target: Any) -> None:
+        self.target = target
+        self.copy = io.StringIO()
+
+    def write(self, text: str) -> int:
+        self.copy.write(text)
+        return int(self.target.write(text) or 0)
+
+    def flush(self) -> None:
+        self.target.flush()
+
+
+def read_only(command: F) -> F:
+    """Answer a read-only command from the cache when no data file has changed.
+
+    The key is graphnet's version, the working folder, the data folder, every data
+    file's bytes, the date and the command line; see :mod:`graphnet.cache`.
+    """
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        state = ctx.find_object(Context)
+        if state is None or not state.use_cache or not state.data.is_dir():
+            return command(*args, **kwargs)
+        from .cache import answer_key, fingerprint, read_answer, store_answer
+        from .loader import data_files
+
+        root = state.data
+        key = answer_key(
+            __version__,
+            os.getcwd(),
+            str(root.resolve()),
+            ctx.command_path,
+            json.dumps(sorted(ctx.params.items()), default=str),
+            state.today.isoformat(),
+            fingerprint(data_files(root), root),
+        )
+        hit = read_answer(key)
+        if hit is not None:
+            out, err, code = hit
+            click.echo(out, nl=False)
+            if err:
+                click.echo(err, nl=False, err=True)
+            sys.exit(code)
+        out_tee, err_tee = _Tee(sys.stdout), _Tee(sys.stderr)
+        code = 0
+        try:
+            with contextlib.redirect_stdout(out_tee), contextlib.redirect_stderr(err_tee):  # type: ignore[type-var]
+                result = command(*args, **kwargs)
+        except SystemExit as done:
+            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+            store_answer(key, out_tee.copy.getvalue(), err_tee.copy.getvalue(), code)
+            raise
+        store_answer(key, out_tee.copy.getvalue(), err_tee.copy.getvalue(), code)
+        return result
+
+    return wrapper  # type: ignore[return-value]
+
+
 def _default_data() -> str:
     return os.environ.get("GRAPHNET_DATA") or "data"
 
@@ -102,6 +172,7 @@ def cli(ctx: click.Context, data: Path, today: Any, no_cache: bool) -> None:
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the problems as a JSON list.")
 @click.pass_context
+@read_only
 def check(ctx: click.Context, as_json: bool) -> None:
     """Check the network's files and list every problem, one a line.
 
@@ -128,6 +199,7 @@ def check(ctx: click.Context, as_json: bool) -> None:
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.pass_context
+@read_only
 def stats(ctx: click.Context, as_json: bool) -> None:
     """Summarise the network: size, activity, reach beyond work, isolation warnings.
 
@@ -163,6 +235,331 @@ def stats(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"{label:<{width}}  {value}")
     for warning in result.warnings:
         click.echo(f"warning: {warning}")
+
+
+@cli.command("map")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default="network.html",
+    show_default=True,
+    help="The HTML file to write (replaced if graphnet wrote it before).",
+)
+@click.option(
+    "--color-by",
+    type=click.Choice(["cluster", "org", "circle"]),
+    default="cluster",
+    show_default=True,
+    help="What node colours stand for.",
+)
+@click.option("--highlight", metavar="TARGET", help="Draw the best warm paths to this organization or person.")
+@click.option("--focus", metavar="PERSON", help="Show only the neighbourhood of this person (id or name).")
+@click.option(
+    "--depth",
+    type=click.IntRange(1, 6),
+    default=2,
+    show_default=True,
+    help="How many hops around --focus to show.",
+)
+@click.option("--min-strength", type=click.IntRange(0, 5), help="Show only people whose tie with you is this strong.")
+@click.option("--circle", help="Show only people in this circle.")
+@click.option("--org", help="Show only people who work or worked at this organization.")
+@click.option(
+    "--include-private",
+    is_flag=True,
+    help="Put email, phone, url and notes in the tooltips (the file is then readable by you only).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Show at most this many people, closest first  [default: 1500].",
+)
+@click.option("--all", "show_all", is_flag=True, help="Show every person, however many (big maps get slow).")
+@click.pass_context
+def map_command(
+    ctx: click.Context,
+    output: Path,
+    color_by: str,
+    highlight: str | None,
+    focus: str | None,
+    depth: int,
+    min_strength: int | None,
+    circle: str | None,
+    org: str | None,
+    include_private: bool,
+    limit: int | None,
+    show_all: bool,
+) -> None:
+    """Draw the network as one interactive HTML file that works offline.
+
+    You are at the centre; people, organizations and groups around you,
+    coloured by cluster (or organization, or circle), sized by brokerage, with
+    line width for tie strength. Hover for details, click for neighbours, and
+    search by name. The file loads nothing from the internet and holds no
+    email, phone, url or notes unless --include-private is given. Prints the
+    path written.
+
+    \b
+    Example:
+        graphnet map && xdg-open network.html
+        graphnet map --highlight "Northwind Analytics" -o northwind.html
+        graphnet map --focus "Priya Natarajan" --depth 2 --color-by circle
+    """
+    from .render import DEFAULT_LIMIT, MapOptions, write_map
+
+    if show_all and limit is not None:
+        fail("give either --limit or --all, not both")
+    if not focus and ctx.get_parameter_source("depth") is click.core.ParameterSource.COMMANDLINE:
+        fail("--depth goes with --focus PERSON")
+    net = load_or_exit(ctx)
+    today = ctx.find_object(Context).today  # type: ignore[union-attr]
+    options = MapOptions(
+        color_by=color_by,
+        highlight=highlight,
+        focus=focus,
+        depth=depth,
+        min_strength=min_strength,
+        circle=circle,
+        org=org,
+        include_private=include_private,
+        limit=None if show_all else (limit or DEFAULT_LIMIT),
+    )
+    try:
+        result = write_map(net, output, options, today=today)
+    except GraphnetError as exc:
+        fail(str(exc))
+    if result.message:
+        click.echo(f"note: {result.message}", err=True)
+    click.echo(str(result.path))
+
+
+def _run_import(
+    ctx: click.Context,
+    kind: str,
+    file: Path,
+    strength: int | None,
+    dry_run: bool,
+    output: Path | None,
+    as_json: bool,
+) -> None:
+    """Shared body of ``graphnet import linkedin|vcard|google``."""
+    from .imports import IMPORTERS, describe_merge
+
+    net = load_or_exit(ctx)
+    obj = ctx.find_object(Context)
+    assert obj is not None
+    stderr = click.get_text_stream("stderr")
+    bar: Any = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            if total < 5000 or as_json:
+                return  # small files are read before a bar could be seen
+            bar = click.progressbar(length=total, label=f"reading {file.name}", file=stderr)
+        bar.update(done - bar.pos)
+
+    options: dict[str, Any] = {"today": obj.today, "dry_run": dry_run, "progress": progress, "output": output}
+    if strength is not None:
+        options["strength"] = strength
+    try:
+        report = IMPORTERS[kind](net, file, use_cache=obj.use_cache, **options)
+    except GraphnetError as exc:
+        fail(str(exc))
+    finally:
+        if bar is not None:
+            bar.render_finish()
+    if as_json:
+        echo_json(report.to_dict())
+        return
+    for problem in report.problems:
+        click.echo(str(problem), err=True)
+    target = str(report.output) if report.output is None else _shown_path(report.output)
+    if dry_run and report.text:
+        click.echo(report.text, nl=False)
+        click.echo("")
+    counts = {"person": 0, "organization": 0, "group": 0}
+    for item in report.added:
+        counts[item.kind] += 1
+    if report.added:
+        also = [f"{n} {k if n == 1 else k + 's'}" for k, n in counts.items() if n and k != "person"]
+        people = counts["person"]
+        what = f"{people} {'person' if people == 1 else 'people'}" + (f" (and {', '.join(also)})" if also else "")
+        verb = "would add" if dry_run else "added"
+        click.echo(f"{verb} {what} to {target}")
+    else:
+        click.echo("nothing new to add; no file written")
+    if report.merged:
+        click.echo(f"merged {len(report.merged)} already known (your files are left as they are):")
+        for merged in report.merged[:20]:
+            click.echo(f"  {describe_merge(merged)}")
+        if len(report.merged) > 20:
+            click.echo(f"  ... and {len(report.merged) - 20} more (--json lists them all)")
+    if report.skipped:
+        click.echo(f"skipped {report.skipped} {'row' if report.skipped == 1 else 'rows'} (errors above)")
+    if dry_run:
+        click.echo("dry run: nothing was written")
+
+
+def _shown_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _import_options(default_strength: int) -> Any:
+    def decorate(function: Any) -> Any:
+        decorators: list[Any] = [
+            click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path)),
+            click.option(
+                "--strength",
+                type=click.IntRange(0, 5),
+                default=None,
+                help=f"Declared strength of the new people (default {default_strength}).",
+            ),
+            click.option("--dry-run", is_flag=True, help="Show the file that would be written; write nothing."),
+            click.option(
+                "--file",
+                "output",
+                type=click.Path(dir_okay=False, path_type=Path),
+                default=None,
+                help="The new file, relative to the network folder (default people/KIND-YYYY-MM-DD.yaml).",
+            ),
+            click.option("--json", "as_json", is_flag=True, help="Print the report as JSON."),
+            click.pass_context,
+        ]
+        for option in reversed(decorators):
+            function = option(function)
+        return function
+
+    return decorate
+
+
+@cli.group("import")
+def import_group() -> None:
+    """Import contacts from LinkedIn, a vCard file or Google Contacts.
+
+    Each import writes a NEW file (people/linkedin-YYYY-MM-DD.yaml, ...) in the
+    usual format and never edits your files. Someone already in the network
+    (same e-mail, same LinkedIn URL, or same name and organization) is not
+    repeated: the report lists what the import knows that your file lacks.
+    A bad row is reported as file:row: error: ... and skipped; the good rows
+    are imported. The network is loaded again with the new file before it is
+    written, so an import never leaves errors behind.
+
+    \b
+    Example:
+        graphnet import linkedin ~/Downloads/Connections.csv --dry-run
+        graphnet import vcard contacts.vcf --strength 3
+        graphnet import google contacts.csv
+    """
+
+
+@import_group.command("linkedin")
+@_import_options(1)
+def import_linkedin_command(
+    ctx: click.Context, file: Path, strength: int | None, dry_run: bool, output: Path | None, as_json: bool
+) -> None:
+    """Import LinkedIn's Connections.csv (Settings > Data privacy > Get a copy of your data).
+
+    First/Last Name become the name, Company and Position org and role,
+    Connected On (12 Mar 2024) the date met, URL and Email Address url and
+    email; new people get strength 1 unless --strength says otherwise.
+
+    \b
+    Example:
+        graphnet import linkedin Connections.csv --dry-run | less
+        graphnet import linkedin Connections.csv --file people/linkedin.yaml
+    """
+    _run_import(ctx, "linkedin", file, strength, dry_run, output, as_json)
+
+
+@import_group.command("vcard")
+@_import_options(2)
+def import_vcard_command(
+    ctx: click.Context, file: Path, strength: int | None, dry_run: bool, output: Path | None, as_json: bool
+) -> None:
+    """Import a vCard file (.vcf, vCard 3.0 or 4.0, e.g. from Apple Contacts).
+
+    FN/N, ORG, TITLE, EMAIL, TEL, URL, NOTE and CATEGORIES (as tags) are read;
+    RELATED and Apple's related names become 'knows' when the other person is
+    in the network or in the file; KIND:org cards become organizations and
+    KIND:group cards groups.
+
+    \b
+    Example:
+        graphnet import vcard ~/Desktop/contacts.vcf --dry-run
+    """
+    _run_import(ctx, "vcard", file, strength, dry_run, output, as_json)
+
+
+@import_group.command("google")
+@_import_options(2)
+def import_google_command(
+    ctx: click.Context, file: Path, strength: int | None, dry_run: bool, output: Path | None, as_json: bool
+) -> None:
+    """Import a Google Contacts export (contacts.google.com > Export > Google CSV).
+
+    Names, Organization Name/Title/Department, e-mails, phones, websites and
+    Notes are read; Labels become tags (without '* myContacts'); Relation
+    columns become 'knows' when the related person is known.
+
+    \b
+    Example:
+        graphnet import google contacts.csv --dry-run
+    """
+    _run_import(ctx, "google", file, strength, dry_run, output, as_json)
+
+
+@cli.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["graphml", "gexf", "json", "csv"]),
+    required=True,
+    help="graphml (Gephi, Cytoscape, Neo4j APOC), gexf (Gephi), json (node-link), csv (neo4j-admin import).",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    metavar="FILE",
+    help="Where to write; '-' is stdout. For csv: a folder, or a name whose -nodes.csv/-relationships.csv are written.",
+)
+@click.option("--include-private", is_flag=True, help="Also export e-mail, phone, URL and notes.")
+@click.pass_context
+def export_command(ctx: click.Context, fmt: str, output: str, include_private: bool) -> None:
+    """Export the network as a graph file with tie weights and kinds.
+
+    Nodes are you, people, organizations and groups; edges carry their kind
+    (tie, knows, introduction, works_at, worked_at, member_of), the computed
+    tie weight, and the lines they come from. Dates are ISO text. E-mail,
+    phone, URL and notes are left out unless --include-private is given.
+    Files are written atomically.
+
+    \b
+    Example:
+        graphnet export --format gexf -o network.gexf
+        graphnet export --format json | jq '.nodes | length'
+        graphnet export --format csv -o neo4j/
+        neo4j-admin database import full --nodes=neo4j/nodes.csv --relationships=neo4j/relationships.csv
+    """
+    from .exports import export
+
+    net = load_or_exit(ctx)
+    obj = ctx.find_object(Context)
+    assert obj is not None
+    target: Any = click.get_text_stream("stdout") if output == "-" else Path(output)
+    try:
+        written = export(net, fmt, target, today=obj.today, include_private=include_private)
+    except GraphnetError as exc:
+        fail(str(exc))
+    for path in written:
+        click.echo(_shown_path(path), err=output == "-")
 
 
 # -- writing: init, add, log, favor, intro, schema (graphnet.writes, graphnet.starter) ----------
@@ -555,102 +952,39 @@ def schema_command() -> None:
     click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
 
-@cli.command("map")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default="network.html",
-    show_default=True,
-    help="The HTML file to write (replaced if graphnet wrote it before).",
-)
-@click.option(
-    "--color-by",
-    type=click.Choice(["cluster", "org", "circle"]),
-    default="cluster",
-    show_default=True,
-    help="What node colours stand for.",
-)
-@click.option("--highlight", metavar="TARGET", help="Draw the best warm paths to this organization or person.")
-@click.option("--focus", metavar="PERSON", help="Show only the neighbourhood of this person (id or name).")
-@click.option(
-    "--depth",
-    type=click.IntRange(1, 6),
-    default=2,
-    show_default=True,
-    help="How many hops around --focus to show.",
-)
-@click.option("--min-strength", type=click.IntRange(0, 5), help="Show only people whose tie with you is this strong.")
-@click.option("--circle", help="Show only people in this circle.")
-@click.option("--org", help="Show only people who work or worked at this organization.")
-@click.option(
-    "--include-private",
-    is_flag=True,
-    help="Put email, phone, url and notes in the tooltips (the file is then readable by you only).",
-)
-@click.option(
-    "--limit",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Show at most this many people, closest first  [default: 1500].",
-)
-@click.option("--all", "show_all", is_flag=True, help="Show every person, however many (big maps get slow).")
-@click.pass_context
-def map_command(
-    ctx: click.Context,
-    output: Path,
-    color_by: str,
-    highlight: str | None,
-    focus: str | None,
-    depth: int,
-    min_strength: int | None,
-    circle: str | None,
-    org: str | None,
-    include_private: bool,
-    limit: int | None,
-    show_all: bool,
-) -> None:
-    """Draw the network as one interactive HTML file that works offline.
+@cli.group()
+def cache() -> None:
+    """Manage graphnet's cache of parsed files and answers.
 
-    You are at the centre; people, organizations and groups around you,
-    coloured by cluster (or organization, or circle), sized by brokerage, with
-    line width for tie strength. Hover for details, click for neighbours, and
-    search by name. The file loads nothing from the internet and holds no
-    email, phone, url or notes unless --include-private is given. Prints the
-    path written.
+    The cache lives in your user cache folder (or $GRAPHNET_CACHE_DIR), holds
+    JSON only, and is rebuilt whenever a data file changes.
+    """
+
+
+@cache.command("clear")
+def cache_clear() -> None:
+    """Remove the whole cache (it is rebuilt on the next command).
 
     \b
     Example:
-        graphnet map && xdg-open network.html
-        graphnet map --highlight "Northwind Analytics" -o northwind.html
-        graphnet map --focus "Priya Natarajan" --depth 2 --color-by circle
+        graphnet cache clear
     """
-    from .render import DEFAULT_LIMIT, MapOptions, write_map
+    from .cache import clear
 
-    if show_all and limit is not None:
-        fail("give either --limit or --all, not both")
-    if not focus and ctx.get_parameter_source("depth") is click.core.ParameterSource.COMMANDLINE:
-        fail("--depth goes with --focus PERSON")
-    net = load_or_exit(ctx)
-    today = ctx.find_object(Context).today  # type: ignore[union-attr]
-    options = MapOptions(
-        color_by=color_by,
-        highlight=highlight,
-        focus=focus,
-        depth=depth,
-        min_strength=min_strength,
-        circle=circle,
-        org=org,
-        include_private=include_private,
-        limit=None if show_all else (limit or DEFAULT_LIMIT),
-    )
-    try:
-        result = write_map(net, output, options, today=today)
-    except GraphnetError as exc:
-        fail(str(exc))
-    if result.message:
-        click.echo(f"note: {result.message}", err=True)
-    click.echo(str(result.path))
+    click.echo(f"removed {clear()}")
+
+
+@cache.command("path")
+def cache_path() -> None:
+    """Print where the cache lives.
+
+    \b
+    Example:
+        graphnet cache path
+    """
+    from .cache import cache_dir
+
+    click.echo(str(cache_dir()))
 
 
 def main() -> None:  # pragma: no cover - the console script

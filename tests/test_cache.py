@@ -44,7 +44,12 @@ def test_corrupt_or_tampered_entries_are_ignored_and_rebuilt(write):
     folder = write("p.yaml", "people:\n  - name: Ada\n")
     graphnet.load(folder, today=TODAY)
     [entry] = entries()
-    for damage in (b"\x00garbage", b'{"tree": {"m": [[1, 2]]}}', b"[]", json.dumps({"tree": "x", "problems": 5}).encode()):
+    for damage in (
+        b"\x00garbage",
+        b'{"tree": {"m": [[1, 2]]}}',
+        b"[]",
+        json.dumps({"tree": "x", "problems": 5}).encode(),
+    ):
         entry.write_bytes(damage)
         net, problems = graphnet.load(folder, today=TODAY)
         assert list(net.people) == ["ada"] and problems == []
@@ -75,3 +80,55 @@ def test_no_cache_bypasses_and_clear_removes(write):
     assert len(entries()) == 1
     cache.clear()
     assert not cache.cache_dir().exists()
+
+
+def test_read_only_answers_come_from_the_cache_until_a_file_changes(write):
+    from click.testing import CliRunner
+
+    from graphnet.cli import cli
+
+    folder = write("p.yaml", "people:\n  - name: Ada\n    strength: 4\n")
+    runner = CliRunner()
+    args = ["--data", str(folder), "--today", "2026-11-25", "stats", "--json"]
+    first = runner.invoke(cli, args)
+    assert first.exit_code == 0 and '"people": 1' in first.stdout
+    [entry] = (cache.cache_dir() / cache.ANSWERS).glob("*.json")
+    # Prove the second answer is the stored one: mark the stored answer, and see the mark.
+    stored = json.loads(entry.read_text())
+    stored["stdout"] = stored["stdout"].replace('"people": 1', '"people": 1, "from_cache": true')
+    entry.write_text(json.dumps(stored))
+    assert '"from_cache": true' in runner.invoke(cli, args).stdout
+    # Another date, another command line, or --no-cache: computed afresh.
+    assert "from_cache" not in runner.invoke(cli, [*args[:3], "2026-11-26", "stats", "--json"]).stdout
+    assert "from_cache" not in runner.invoke(cli, ["--no-cache", *args]).stdout
+    # A changed file: computed afresh, with the new data.
+    (folder / "p.yaml").write_text("people:\n  - name: Ada\n    strength: 4\n  - name: Bob\n")
+    again = runner.invoke(cli, args)
+    assert "from_cache" not in again.stdout and '"people": 2' in again.stdout
+
+
+def test_exit_codes_and_stderr_are_replayed(write):
+    from click.testing import CliRunner
+
+    from graphnet.cli import cli
+
+    folder = write("p.yaml", "people:\n  - name: Ada\n    strength: 9\n")
+    runner = CliRunner()
+    first = runner.invoke(cli, ["--data", str(folder), "check"])
+    second = runner.invoke(cli, ["--data", str(folder), "check"])
+    assert first.exit_code == second.exit_code == 1
+    assert first.stdout == second.stdout and "strength" in second.stdout
+    assert second.stderr == first.stderr == "1 error(s), 0 warning(s)\n"
+
+
+def test_cache_clear_command(write):
+    from click.testing import CliRunner
+
+    from graphnet.cli import cli
+
+    folder = write("p.yaml", "people:\n  - name: Ada\n")
+    runner = CliRunner()
+    runner.invoke(cli, ["--data", str(folder), "stats"])
+    assert cache.cache_dir().exists()
+    result = runner.invoke(cli, ["cache", "clear"])
+    assert result.exit_code == 0 and not cache.cache_dir().exists()

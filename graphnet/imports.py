@@ -463,13 +463,13 @@ def parse_google(
                 keys = [_header_key(c) for c in row]
                 header = {k: i for i, k in reversed(list(enumerate(keys))) if k}
                 width = len(row)
+                if "connected on" in header or (keys[:1] == ["notes:"] and "Connected On" in text):
+                    raise GraphnetError(
+                        f"{shown}:{line}: this looks like LinkedIn's Connections.csv; use `graphnet import linkedin`"
+                    )
                 if not any(k in header for k in _GOOGLE_NAME_COLUMNS):
                     raise GraphnetError(
                         f"{shown}:{line}: no 'First Name' column; is this a Google Contacts CSV export?"
-                    )
-                if "connected on" in header:
-                    raise GraphnetError(
-                        f"{shown}:{line}: this looks like LinkedIn's Connections.csv; use `graphnet import linkedin`"
                     )
                 for key, index in header.items():
                     m = _NUMBERED.fullmatch(key)
@@ -799,6 +799,7 @@ class _OrgResolver:
         #: organizations that must be declared in the new file: id -> name
         self.declared: dict[str, str] = {}
         self.new_ids: set[str] = set()
+        self.resolved: dict[str, tuple[str, str]] = {}
 
     def existing(self, text: str) -> str | None:
         """The id of the existing organization ``text`` names, if any."""
@@ -841,6 +842,12 @@ class _OrgResolver:
 
     def resolve(self, text: str) -> tuple[str, str]:
         """(id, text to write) for the company ``text``, creating a new organization if needed."""
+        known = self.resolved.get(text)
+        if known is None:
+            known = self.resolved[text] = self._resolve(text)
+        return known
+
+    def _resolve(self, text: str) -> tuple[str, str]:
         found = self.existing(text)
         if found is not None:
             return found, self.text_for(found)

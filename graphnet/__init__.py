@@ -1,14 +1,20 @@
 """graphnet: your professional network as plain text, with real answers.
 
 >>> import graphnet
->>> net, problems = graphnet.load("data")          # doctest: +SKIP
->>> graph = graphnet.build_graph(net)              # doctest: +SKIP
+>>> net, problems = graphnet.load("data")                  # doctest: +SKIP
+>>> result = graphnet.warm_paths(net, "Northwind", top=3)  # doctest: +SKIP
+
+Names are imported on first use (PEP 562), so that ``import graphnet`` and the
+command line stay fast when an answer comes from the cache: NetworkX is loaded
+only when a graph is needed.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .errors import GraphnetError, Problem, did_you_mean
-from .graph import build_graph
 from .loader import load
 from .model import (
     ME,
@@ -28,6 +34,41 @@ from .model import (
 
 __version__ = "0.1.0"
 
+#: Public names that live in modules needing NetworkX, and the module of each.
+_LAZY = {
+    "build_graph": "graph",
+    "weighted_graph": "strength",
+    "tie_weight": "strength",
+    "warm_paths": "paths",
+    "reach_outs": "reach_outs",
+    "brokers": "bridges",
+    "weak_ties": "weak_ties",
+    "communities": "communities",
+}
+
+if TYPE_CHECKING:
+    from .bridges import brokers
+    from .communities import communities
+    from .graph import build_graph
+    from .paths import warm_paths
+    from .reach_outs import reach_outs
+    from .strength import tie_weight, weighted_graph
+    from .weak_ties import weak_ties
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'graphnet' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
 __all__ = [
     "ME",
     "Favor",
@@ -45,7 +86,14 @@ __all__ = [
     "Source",
     "Tie",
     "__version__",
+    "brokers",
     "build_graph",
+    "communities",
     "did_you_mean",
     "load",
+    "reach_outs",
+    "tie_weight",
+    "warm_paths",
+    "weak_ties",
+    "weighted_graph",
 ]

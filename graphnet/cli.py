@@ -987,6 +987,102 @@ def cache_path() -> None:
     click.echo(str(cache_dir()))
 
 
+def _wrapped(text: str, indent: int = 4) -> str:
+    import textwrap
+
+    return textwrap.fill(text, width=100, initial_indent=" " * indent, subsequent_indent=" " * indent)
+
+
+@cli.command("bridges")
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many brokers and bridge ties.")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@click.pass_context
+@read_only
+def bridges_command(ctx: click.Context, top: int, as_json: bool) -> None:
+    """Who links the parts of your network, and which ties hold it together.
+
+    Computed on your network without you (else everyone hangs off you):
+    brokers are people whose removal cuts it apart (articulation points) or
+    who carry the shortest routes between its clusters (betweenness between
+    Louvain clusters, with Burt's effective size and constraint); bridge ties
+    are ties between two people with no other route (bridges) or no shared
+    contact (local bridges, with the length of the next route: span).
+
+    \b
+    Example:
+        graphnet bridges
+        graphnet --today 2026-11-25 bridges --top 5 --json
+    """
+    from .bridges import brokers
+
+    net = load_or_exit(ctx)
+    today = ctx.find_object(Context).today  # type: ignore[union-attr]
+    result = brokers(net, today=today, top=top)
+    if as_json:
+        echo_json(result.to_dict())
+        return
+    click.echo(
+        f"Brokers of your network without you: {result.people} people in {result.clusters} clusters"
+        f" (betweenness {result.betweenness_method})"
+    )
+    if not result.brokers:
+        click.echo("  nobody: no one links people who are otherwise apart")
+    for rank, broker in enumerate(result.brokers, 1):
+        flag = ", articulation point" if broker.articulation else ""
+        click.echo(f"{rank:2}. {broker.name} ({broker.id}) score {broker.score:.3f}{flag}")
+        click.echo(_wrapped(broker.why))
+    click.echo("")
+    click.echo("Bridge ties")
+    if not result.bridge_ties:
+        click.echo("  none: every tie between two people has a short way around it")
+    for rank, tie in enumerate(result.bridge_ties, 1):
+        a, b = (net.name_of(x) for x in tie.between)
+        kind = "bridge, no other route" if tie.span is None else f"local bridge, span {tie.span}"
+        click.echo(f"{rank:2}. {a} – {b} ({kind})")
+        click.echo(_wrapped(tie.why))
+
+
+@cli.command("weak-ties")
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many weak ties.")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@click.pass_context
+@read_only
+def weak_ties_command(ctx: click.Context, top: int, as_json: bool) -> None:
+    """Your weak ties ranked by what they open up.
+
+    A weak tie is someone you rate 1 or 2 (``weak_tie_max_strength`` under
+    ``me:``). Each is scored by the people, organizations and groups they
+    reach that your strong ties and your own groups do not, whether they reach
+    a target organization, and their mutual contacts with you: moderately weak
+    ties (a few mutual contacts) help most (Rajkumar et al., Science 2022).
+
+    \b
+    Example:
+        graphnet weak-ties
+        graphnet --today 2026-11-25 weak-ties --top 5 --json
+    """
+    from .weak_ties import weak_ties
+
+    net = load_or_exit(ctx)
+    today = ctx.find_object(Context).today  # type: ignore[union-attr]
+    result = weak_ties(net, today=today, top=top)
+    if as_json:
+        echo_json(result.to_dict())
+        return
+    limit = net.me.settings.weak_tie_max_strength
+    click.echo(
+        f"Weak ties that open the most: {result.weak} weak ties (strength 1-{limit}), {result.strong} strong ties"
+    )
+    if not result.weak_ties:
+        click.echo("  none: no weak tie reaches anyone your strong ties and groups don't, nor a target")
+    for rank, tie in enumerate(result.weak_ties, 1):
+        click.echo(
+            f"{rank:2}. {tie.name} ({tie.id}) score {tie.score:.2f}: {tie.novel_reach} new, "
+            f"{tie.mutual} mutual contact{'' if tie.mutual == 1 else 's'}"
+        )
+        click.echo(_wrapped(tie.why))
+
+
 def main() -> None:  # pragma: no cover - the console script
     try:
         cli()

@@ -394,7 +394,7 @@ def _run_import(
     if report.merged:
         click.echo(f"merged {len(report.merged)} already known (your files are left as they are):")
         for merged in report.merged[:20]:
-            click.echo(f"  {describe_merge(merged)}")
+            click.echo(f"  {describe_merge(merged, report.source)}")
         if len(report.merged) > 20:
             click.echo(f"  ... and {len(report.merged) - 20} more (--json lists them all)")
     if report.skipped:

@@ -1544,9 +1544,13 @@ IMPORTERS: dict[str, Callable[..., ImportReport]] = {
 }
 
 
-def describe_merge(merged: Merged) -> str:
-    """One line about a merged record: what matched, and what the import adds or changes."""
-    parts = [f"{merged.id} ({merged.where}): {merged.reason}"]
+def describe_merge(merged: Merged, source: str | None = None) -> str:
+    """One line about a merged record: what matched, and what the import adds or changes.
+
+    With ``source`` (the import file as shown), the line starts ``source:row:``.
+    """
+    where = f"{source}:{merged.row}: " if source and merged.row > 0 else ""
+    parts = [f"{where}{merged.id} ({merged.where}): {merged.reason}"]
     if merged.missing:
         shown = ", ".join(f"{k}: {_short(v)}" for k, v in merged.missing.items())
         parts.append(f"the file lacks {shown}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from .communities import communities
 from .errors import GraphnetError, Problem, did_you_mean
 from .loader import load
 from .model import (
@@ -31,6 +32,11 @@ from .model import (
     Source,
     Tie,
 )
+from .weak_ties import weak_ties
+
+# ``communities`` and ``weak_ties`` share their module's name, so they are imported eagerly
+# (both modules load without NetworkX): once a submodule is imported, Python sets the package
+# attribute of that name to the module, and a lazy name would stay shadowed by it.
 
 __version__ = "0.1.0"
 
@@ -42,18 +48,14 @@ _LAZY = {
     "warm_paths": "paths",
     "reach_outs": "reach_outs",
     "brokers": "bridges",
-    "weak_ties": "weak_ties",
-    "communities": "communities",
 }
 
 if TYPE_CHECKING:
     from .bridges import brokers
-    from .communities import communities
     from .graph import build_graph
     from .paths import warm_paths
     from .reach_outs import reach_outs
     from .strength import tie_weight, weighted_graph
-    from .weak_ties import weak_ties
 
 
 def __getattr__(name: str) -> Any:

@@ -22,10 +22,12 @@ import random
 from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .model import ME, Network, Settings
+
+if TYPE_CHECKING:  # NetworkX is imported only when needed, so ``import graphnet`` stays fast
+    import networkx as nx
 
 __all__ = ["ClusterNamer", "Structure", "communities", "describe_cluster", "structure"]
 
@@ -255,6 +257,8 @@ def cluster_labels(s: Structure, *, seed: int, louvain_max_nodes: int | None = N
     if s.n == 0:
         return []
     if s.n <= limit:
+        import networkx as nx
+
         graph = nx.Graph()
         graph.add_nodes_from(range(s.n))
         graph.add_edges_from((i, j) for i, a in enumerate(s.adj) for j in a if i < j)

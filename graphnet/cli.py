@@ -1083,6 +1083,137 @@ def weak_ties_command(ctx: click.Context, top: int, as_json: bool) -> None:
         click.echo(_wrapped(tie.why))
 
 
+def _percent(score: float) -> str:
+    return f"{score:.1%}" if score < 0.01 else f"{score:.0%}"
+
+
+def _hanging(text: str, first: int, rest: int) -> str:
+    """``text`` wrapped at 100 columns, the first line indented ``first`` spaces and the others ``rest``."""
+    import textwrap
+
+    return textwrap.fill(text, width=100, initial_indent=" " * first, subsequent_indent=" " * rest)
+
+
+@cli.command("path")
+@click.argument("target")
+@click.option("--top", type=click.IntRange(1), default=5, show_default=True, help="How many paths to show.")
+@click.option(
+    "--max-hops",
+    type=click.IntRange(1),
+    default=None,
+    help="Longest path, in introductions  [default: max_hops under me:, else 3].",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@click.pass_context
+@read_only
+def path_command(ctx: click.Context, target: str, top: int, max_hops: int | None, as_json: bool) -> None:
+    """Warm introduction paths to TARGET, an organization or a person.
+
+    TARGET is an organization (id, name or alias, any case) or a person (id or
+    name). Paths run from you to someone working at the target now (former
+    employees count, with less trust), ranked by the chance that every hop says
+    yes (the product of tie weights), preferring different first introducers.
+    Each hop says why it is trusted; each path ends with the ask. With no path,
+    the nearest routes: contacts at competitors, groups with people there,
+    people two hops away.
+
+    \b
+    Example:
+        graphnet path "Northwind Analytics"
+        graphnet --today 2026-11-25 path acme --top 3 --max-hops 2 --json
+    """
+    from .paths import warm_paths
+
+    net = load_or_exit(ctx)
+    today = ctx.find_object(Context).today  # type: ignore[union-attr]
+    try:
+        result = warm_paths(net, target, today=today, top=top, max_hops=max_hops)
+    except GraphnetError as exc:
+        fail(str(exc))
+    if as_json:
+        echo_json(result.to_json())
+        return
+    info = result.target
+    names = result.names
+    hops = f"up to {result.max_hops} introduction{'' if result.max_hops == 1 else 's'}"
+    if info["kind"] == "organization":
+        click.echo(
+            f"Warm paths to {info['name']} ({info['insiders']} people there now, {info['past_insiders']} formerly),"
+            f" as of {result.today}, {hops}:"
+        )
+    else:
+        click.echo(f"Warm paths to {info['name']}, as of {result.today}, {hops}:")
+    for rank, path in enumerate(result.paths, 1):
+        click.echo("")
+        click.echo(f"{rank:2}. {_percent(path.score):>4}  " + " → ".join(names.get(p, p) for p in path.people))
+        for hop in path.hops:
+            via = f" (via {names.get(hop.via, hop.via)})" if hop.via_kind != "tie" else ""
+            step = f"{names.get(hop.source, hop.source)} → {names.get(hop.target, hop.target)}{via}"
+            click.echo(_hanging(f"{step}: {hop.why}", 10, 12))
+        click.echo(_hanging(path.ask, 4, 6))
+    if not result.paths:
+        if info["kind"] == "organization" and info["insiders"] + info["past_insiders"] == 0:
+            click.echo(f"  Nobody in your network works or worked at {info['name']}.")
+        else:
+            click.echo(f"  No warm path within {result.max_hops} introduction{'' if result.max_hops == 1 else 's'}.")
+        if result.nearest:
+            click.echo("")
+            click.echo("Nearest routes:")
+            labels = {"competitor": "contact at a competitor", "group": "group", "two-hops": "two hops away"}
+            for route in result.nearest:
+                click.echo(_hanging(f"- {route.name} ({labels.get(route.kind, route.kind)}): {route.why}", 2, 4))
+    if not result.exhaustive:
+        click.echo("")
+        click.echo(
+            f"(searched the {result.searched} most promising people and places; raise path_search_nodes"
+            " under me: to search further)"
+        )
+
+
+@cli.command("reach-outs")
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many people to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@click.pass_context
+@read_only
+def reach_outs_command(ctx: click.Context, top: int, as_json: bool) -> None:
+    """Whom to contact now, ranked, each with reasons and a suggested action.
+
+    Reasons: overdue (past their cadence), dormant (a once-strong tie long
+    silent), follow-up (met recently, no contact since), reciprocity (they
+    helped you and you have not returned it), target-path (first step of a
+    warm path to one of your targets) and pending-introduction (requested or
+    made, not yet met). Someone contacted within their cadence with nothing
+    owed or pending is not listed.
+
+    \b
+    Example:
+        graphnet reach-outs
+        graphnet --today 2026-11-25 reach-outs --top 5 --json
+    """
+    from .reach_outs import reach_outs
+
+    net = load_or_exit(ctx)
+    today = ctx.find_object(Context).today  # type: ignore[union-attr]
+    try:
+        result = reach_outs(net, today=today, top=top)
+    except GraphnetError as exc:
+        fail(str(exc))
+    if as_json:
+        echo_json(result.to_json())
+        return
+    if not result.reach_outs:
+        click.echo(f"Nobody to contact now (as of {result.today}): everyone is within their cadence,")
+        click.echo("nothing is owed and no introduction is pending.")
+        return
+    click.echo(f"Whom to contact now, as of {result.today} ({len(result.reach_outs)} of {result.candidates}):")
+    for rank, item in enumerate(result.reach_outs, 1):
+        click.echo("")
+        click.echo(f"{rank:2}. {item.name} ({item.id})  {_percent(item.score)}")
+        for reason in item.reasons:
+            click.echo(_hanging(f"{reason.kind}: {reason.text}", 6, 8))
+        click.echo(_hanging(f"→ {item.action}", 4, 6))
+
+
 def main() -> None:  # pragma: no cover - the console script
     try:
         cli()

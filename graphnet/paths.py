@@ -165,9 +165,6 @@ def resolve_target(net: Network, text: str) -> tuple[str, str]:
         return person, "person"
     names = {o.id: o.name for o in net.organizations.values()}
     names.update({p.id: p.name for p in net.people.values()})
-    for org_record in net.organizations.values():
-        for alias in org_record.aliases:
-            names.setdefault(alias, org_record.name)
     hint = did_you_mean(text, names)
     raise GraphnetError(f"no organization or person called '{text}' in the network" + (f"; {hint}" if hint else ""))
 
@@ -314,7 +311,7 @@ class PathFinder:
             if len(people) - 1 > max_hops or people in seen:
                 return False
             cost = 0.0
-            for i in range(1, len(path) - 1):
+            for i in range(1, len(path)):
                 cost += graph.edges[path[i - 1], path[i]]["cost"]
                 node = path[i]
                 if i >= 2 and node in mine and -math.log(self.model.weight(ME, node)) <= cost + 1e-12:
@@ -441,7 +438,7 @@ class PathFinder:
 
     # -- when there is no path ---------------------------------------------------------------
 
-    def nearest(self, target: str, kind: str, limit: int = 5) -> list[Route]:
+    def nearest(self, target: str, kind: str, limit: int = 4) -> list[Route]:
         """Contacts at competitors, groups with people at the target, people two hops away to meet."""
         net, model = self.net, self.model
         mine = model.social[ME]
@@ -508,7 +505,9 @@ class PathFinder:
             person = net.people[other]
             relevance = 0
             reason = ""
-            if person.org in competitors:
+            if org is not None and person.org == org:
+                relevance, reason = 4, f"works at {org_name}"
+            elif person.org in competitors:
                 relevance, reason = 3, f"works at {net.name_of(person.org)}, a competitor"
             elif industry and person.org in net.organizations and net.organizations[person.org].industry == industry:
                 relevance, reason = 2, f"works in {industry} at {net.name_of(person.org)}"

@@ -1,0 +1,313 @@
+"""Whom to contact now, ranked, each with its reasons and a suggested action.
+
+Reasons (their ``kind`` in JSON), each with a score in (0, 1):
+
+``overdue``
+    Past their keep-in-touch cadence (the person's ``cadence``, else ``me.cadence``
+    for their strength); also strength >= 3 with no contact on record.
+``dormant``
+    A once-strong tie (strength >= ``dormant_min_strength``) silent for
+    ``dormant_after_days`` or more: dormant ties give knowledge as novel as current
+    ones, with the trust already built (Levin, Walter & Murnighan 2011).
+``follow-up``
+    Met in the last ``follow_up_days`` with no contact since.
+``reciprocity``
+    They did me more favors than I did them (or I have only taken).
+``target-path``
+    First hop of one of the best warm paths to a target organization (``me.targets``).
+``pending-introduction``
+    An introduction requested or made but not yet met.
+
+A person's score combines their reasons as a noisy-or, ``1 − Π(1 − s_i)``, so two
+reasons outrank one of the same strength. Someone contacted within their cadence
+with nothing owed or pending does not appear.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .activity import last_contacts
+from .errors import GraphnetError
+from .model import ME, Network
+from .paths import PathFinder
+from .strength import TieModel, ago, clip, paused_gc
+
+__all__ = ["REASON_KINDS", "ReachOut", "ReachOutResult", "Reason", "reach_outs"]
+
+REASON_KINDS = ("overdue", "dormant", "follow-up", "reciprocity", "target-path", "pending-introduction")
+#: How many paths per target are looked at for ``target-path`` reasons.
+PATHS_PER_TARGET = 3
+
+
+@dataclass
+class Reason:
+    kind: str
+    text: str
+    score: float
+    action: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "text": self.text, "score": round(self.score, 4)}
+
+
+@dataclass
+class ReachOut:
+    id: str
+    name: str
+    score: float
+    reasons: list[Reason]
+    action: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "score": round(self.score, 4),
+            "reasons": [r.to_json() for r in self.reasons],
+            "action": self.action,
+        }
+
+
+@dataclass
+class ReachOutResult:
+    today: date
+    reach_outs: list[ReachOut] = field(default_factory=list)
+    #: People with at least one reason, before ``top`` was applied.
+    candidates: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "today": self.today.isoformat(),
+            "candidates": self.candidates,
+            "reach_outs": [r.to_json() for r in self.reach_outs],
+        }
+
+
+def _importance(strength: int) -> float:
+    """How much keeping a tie of this strength matters: 0.44 (met once) to 1 (inner circle)."""
+    return 0.3 + 0.7 * min(max(strength, 0), 5) / 5
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+
+
+def _on(when: date | None) -> str:
+    return f" on {when.isoformat()}" if when is not None else ""
+
+
+def reach_outs(
+    net: Network, *, today: date | None = None, top: int = 10, model: TieModel | None = None
+) -> ReachOutResult:
+    """Whom to contact now, ranked, each with reasons and a suggested action.
+
+    Parameters
+    ----------
+    net : Network
+        A loaded network.
+    today : date, optional
+        The day to answer for (default today); evidence dated after it is ignored,
+        so the same day gives the same answer.
+    top : int
+        How many people to return (default 10).
+    model : TieModel, optional
+        A tie model already built for ``net`` and ``today`` (for the target paths).
+
+    Returns
+    -------
+    ReachOutResult
+        ``reach_outs`` sorted by score, each with ``reasons`` (``kind``, ``text``) and one ``action``.
+
+    Raises
+    ------
+    GraphnetError
+        When ``top`` is below 1.
+
+    Notes
+    -----
+    O(P + I + F + N) for people, interactions, favors and introductions, plus one
+    warm-path search per target (see :func:`graphnet.paths.warm_paths`), which
+    dominates at 30,000 people.
+
+    References
+    ----------
+    Levin, D. Z., Walter, J., & Murnighan, J. K. (2011). Dormant ties: The value of reconnecting.
+    *Organization Science* 22(4), 923-939.
+    Burt, R. S. (2002). Bridge decay. *Social Networks* 24(4), 333-363.
+    Dunbar, R. I. M. (1998). The social brain hypothesis. *Evolutionary Anthropology* 6(5), 178-190.
+    """
+    if top < 1:
+        raise GraphnetError(f"--top must be at least 1, not {top}")
+    with paused_gc():
+        return _reach_outs(net, today if today is not None else date.today(), top, model)
+
+
+def _reach_outs(net: Network, day: date, top: int, model: TieModel | None) -> ReachOutResult:
+    settings = net.me.settings
+    people = net.people
+    reasons: dict[str, list[Reason]] = defaultdict(list)
+
+    def add(person: str, kind: str, text: str, score: float, action: str) -> None:
+        if person in people:
+            reasons[person].append(Reason(kind, text, min(max(score, 0.01), 0.999), action))
+
+    latest = last_contacts(net, day)
+    ever: dict[str, int] = defaultdict(int)
+    for interaction in net.interactions:
+        if interaction.date <= day:
+            for ident in interaction.with_:
+                ever[ident] += 1
+
+    # overdue, dormant, follow-up
+    for person in people.values():
+        name = person.name
+        strength = person.strength
+        last = latest.get(person.id)
+        met = person.met if person.met is not None and person.met <= day else None
+        seen = max((d for d in (last, met) if d is not None), default=None)
+        days = (day - seen).days if seen is not None else None
+        cadence = person.cadence or net.me.cadence.get(strength)
+        if (
+            strength >= max(settings.dormant_min_strength, 1)
+            and days is not None
+            and days >= settings.dormant_after_days
+        ):
+            add(
+                person.id,
+                "dormant",
+                f"once {'close' if strength >= 4 else 'friendly'} (strength {strength}), silent for {ago(days).removesuffix(' ago')}: "
+                "a dormant tie brings fresh news with the trust already built",
+                0.45 + 0.1 * (strength - settings.dormant_min_strength),
+                f"Reconnect with {name}: ask what they are working on now",
+            )
+        elif cadence and strength >= 1 and ((days is None and strength >= 3) or (days is not None and days > cadence)):
+            if days is None:
+                text = f"no contact on record; your cadence for strength {strength} is {cadence} days"
+                score = 0.5 * _importance(strength)
+            else:
+                text = f"last contact {ago(days)}, past your {cadence}-day cadence"
+                score = _importance(strength) * (1 - 0.5 ** (days / cadence))
+            action = (
+                f"Suggest a coffee or a call with {name}" if strength >= 4 else f"Send {name} a short note to catch up"
+            )
+            add(person.id, "overdue", text, score, action)
+        if met is not None and (day - met).days <= settings.follow_up_days and (last is None or last <= met):
+            since = (day - met).days
+            add(
+                person.id,
+                "follow-up",
+                f"met {ago(since)}, no contact since",
+                0.5 + 0.3 * (1 - since / max(settings.follow_up_days, 1)),
+                f"Follow up with {name}: a short note about where you met",
+            )
+
+    # reciprocity
+    given: dict[str, int] = defaultdict(int)
+    received: dict[str, int] = defaultdict(int)
+    what: dict[str, str] = {}
+    for favor in net.favors:
+        if favor.date is not None and favor.date > day:
+            continue
+        if favor.from_ == ME:
+            given[favor.to] += 1
+        elif favor.to == ME:
+            received[favor.from_] += 1
+            label = favor.what or favor.kind
+            if label:
+                what[favor.from_] = label
+    for ident, count in received.items():
+        owed = count - given.get(ident, 0)
+        if owed <= 0 or ident not in people:
+            continue
+        detail = f" ({clip(what[ident])})" if ident in what else ""
+        if given.get(ident, 0) == 0:
+            text = f"helped you {_times(count)}{detail}; you have not returned it"
+        else:
+            text = f"helped you {_times(count)}{detail}, you helped them {_times(given[ident])}"
+        add(
+            ident,
+            "reciprocity",
+            text,
+            0.45 + 0.1 * min(owed - 1, 3),
+            f"Offer {people[ident].name} help in return: ask what they are working on and what they need",
+        )
+
+    # pending introductions
+    for intro in net.introductions:
+        if intro.status not in ("requested", "made"):
+            continue
+        a, b = intro.people
+        if intro.by != ME and ME in (a, b):
+            other = b if a == ME else a
+            if intro.status == "requested":
+                add(
+                    intro.by,
+                    "pending-introduction",
+                    f"you asked them{_on(intro.date)} to introduce you to {net.name_of(other)}; not made yet",
+                    0.6,
+                    f"Nudge {net.name_of(intro.by)} about the introduction to {net.name_of(other)} (offer a short blurb)",
+                )
+            else:
+                seen_since = latest.get(other)
+                if intro.date is not None and seen_since is not None and seen_since > intro.date:
+                    continue  # in touch since: effectively met
+                add(
+                    other,
+                    "pending-introduction",
+                    f"{net.name_of(intro.by)} introduced you{_on(intro.date)}; you have not met yet",
+                    0.75,
+                    f"Propose a time to meet {net.name_of(other)}",
+                )
+        elif intro.by == ME:
+            if intro.status == "requested":
+                add(
+                    a,
+                    "pending-introduction",
+                    f"you were asked{_on(intro.date)} to introduce them to {net.name_of(b)}; not made yet",
+                    0.65,
+                    f"Introduce {net.name_of(a)} to {net.name_of(b)}",
+                )
+            else:
+                add(
+                    a,
+                    "pending-introduction",
+                    f"you introduced them to {net.name_of(b)}{_on(intro.date)}; they have not met yet",
+                    0.3,
+                    f"Check whether {net.name_of(a)} and {net.name_of(b)} have met",
+                )
+
+    # target paths: the first hop of the best paths to each target
+    if net.me.targets:
+        model = model if model is not None else TieModel(net, day)
+        finder = PathFinder(model)
+        for target in net.me.targets:
+            if target not in net.organizations:
+                continue
+            paths, _searched, _exhaustive = finder.find(target, "organization", PATHS_PER_TARGET, settings.max_hops)
+            org = net.name_of(target)
+            for path in paths:
+                first = path.people[1]
+                if len(path.people) == 2:
+                    where = "works" if path.insider_current else "worked"
+                    text = f"{where} at {org}, one of your targets (path score {path.score:.0%})"
+                else:
+                    text = f"first step of a warm path to {org}, one of your targets (path score {path.score:.0%})"
+                add(first, "target-path", text, 0.3 + 0.5 * path.score, path.ask.rstrip("."))
+
+    ranked: list[ReachOut] = []
+    for ident, found in reasons.items():
+        best: dict[str, Reason] = {}
+        for reason in found:  # one reason per kind and person: the strongest
+            if reason.kind not in best or reason.score > best[reason.kind].score:
+                best[reason.kind] = reason
+        kept = sorted(best.values(), key=lambda r: -r.score)
+        remaining = 1.0
+        for reason in kept:
+            remaining *= 1 - reason.score
+        ranked.append(ReachOut(ident, people[ident].name, 1 - remaining, kept, kept[0].action))
+    ranked.sort(key=lambda r: (-r.score, r.name, r.id))
+    return ReachOutResult(today=day, reach_outs=ranked[:top], candidates=len(ranked))

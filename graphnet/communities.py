@@ -399,13 +399,14 @@ class ClusterNamer:
             return f"your colleagues at {org}" if from_work else f"people at {org}"
         return f"your former {org} colleagues" if from_work else f"former {org} people"
 
-    def name(self, members: Iterable[str]) -> str:
+    def name(self, members: Iterable[str], *, fallback: bool = True) -> str:
         """A short phrase for a set of node ids ("your Millbrook Harriers (running club)").
 
         The phrase comes from the trait most of its people share: a group,
         current or past organization, circle, or (for big mixed clusters) an
         industry; "mostly" when it covers 50-80% of them. Small sets are named
-        by their people.
+        by their people. Without a trait shared by half of them: "a mixed
+        cluster of N people (A, B, ...)", or "" when ``fallback`` is false.
         """
         net = self.net
         members = list(members)
@@ -421,7 +422,7 @@ class ClusterNamer:
         for found in traits.values():
             counts.update(found)
         if not counts:
-            return _around(net, people)
+            return _around(net, people) if fallback else ""
         # Share in the cluster x how telling the kind is x how rare the trait is in the whole
         # network; ties broken by kind, then value, so the name never depends on iteration order.
         (kind, value), count = max(
@@ -434,7 +435,7 @@ class ClusterNamer:
         )
         share = count / len(people)
         if share < 0.5:
-            return _around(net, people)
+            return _around(net, people) if fallback else ""
         phrase = self._phrase(kind, value, [p for p in people if (kind, value) in traits[p]])
         return phrase if share >= 0.8 else f"mostly {phrase}"
 

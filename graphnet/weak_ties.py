@@ -4,7 +4,7 @@ A weak tie is a person I know with declared strength 1 to
 :attr:`Settings.weak_tie_max_strength` (default 2: "met once", "acquaintance").
 The declared strength is my own judgment of the tie, so it decides: a close
 friend I have not called lately is still a strong tie (little contact lowers
-readiness to ask, not strength: Wiese et al. 2014; such ties are the
+readiness to ask, not strength: Wiese et al. 2015; such ties are the
 ``dormant`` reach-outs).
 
 Each weak tie is scored by three things:
@@ -137,7 +137,7 @@ def weak_ties(net: Network, *, today: date | None = None, top: int = 10) -> Weak
        communication networks", PNAS 104(18):7332-7336 (2007).
     .. [5] J. Wiese, J.-K. Min, J. I. Hong, J. Zimmerman, "'You never call, you
        never write': call and SMS logs do not always indicate tie strength",
-       CSCW 2015 (2014 preprint).
+       CSCW 2015.
     """
     del today  # declared strengths and structure do not depend on the date
     settings = net.me.settings
@@ -255,8 +255,9 @@ def _why(
             names = ", ".join(net.name_of(g) for g in groups[:2]) + (f" +{len(groups) - 2}" if len(groups) > 2 else "")
             opened.append(f"{len(groups)} group{'s' if len(groups) > 1 else ''} ({names})")
         text = f"opens {_and(opened)} your close ties don't reach"
-        if people >= 3:
-            text += f" ({namer.name(novel)})"
+        shared = namer.name(novel, fallback=False) if people >= 3 else ""
+        if shared:
+            text += f" ({shared})"
         parts.append(text)
     for entry in reached:
         target, via = entry.split("\t")

@@ -32,11 +32,12 @@ from .model import (
     Source,
     Tie,
 )
+from .reach_outs import reach_outs
 from .weak_ties import weak_ties
 
-# ``communities`` and ``weak_ties`` share their module's name, so they are imported eagerly
-# (both modules load without NetworkX): once a submodule is imported, Python sets the package
-# attribute of that name to the module, and a lazy name would stay shadowed by it.
+# ``communities``, ``reach_outs`` and ``weak_ties`` share their module's name, so they are imported
+# eagerly (these modules load without NetworkX): once a submodule is imported, Python sets the
+# package attribute of that name to the module, and a lazy name would stay shadowed by it.
 
 __version__ = "0.1.0"
 
@@ -46,7 +47,6 @@ _LAZY = {
     "weighted_graph": "strength",
     "tie_weight": "strength",
     "warm_paths": "paths",
-    "reach_outs": "reach_outs",
     "brokers": "bridges",
 }
 
@@ -54,7 +54,6 @@ if TYPE_CHECKING:
     from .bridges import brokers
     from .graph import build_graph
     from .paths import warm_paths
-    from .reach_outs import reach_outs
     from .strength import tie_weight, weighted_graph
 
 

@@ -30,13 +30,14 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from .errors import GraphnetError, did_you_mean
 from .model import ME, Network
 from .strength import TieModel, paused_gc
+
+if TYPE_CHECKING:  # NetworkX is imported when a search runs, so ``import graphnet`` stays fast
+    import networkx as nx
 
 __all__ = ["Hop", "PathFinder", "PathResult", "Route", "WarmPath", "resolve_target", "warm_paths"]
 
@@ -246,6 +247,8 @@ class PathFinder:
         target person) only leads to the target, so no path runs through one. Only nodes
         within ``max_hops`` introductions of both me and the target are kept.
         """
+        import networkx as nx
+
         model = self.model
         social, memberships = model.social, model.memberships
         target = final if final is not None else TARGET
@@ -297,6 +300,8 @@ class PathFinder:
 
     def choose(self, graph: nx.DiGraph, target: str, top: int, max_hops: int, final: str | None) -> list[list[str]]:
         """Up to ``top`` paths: the best per first introducer first, then the next best overall."""
+        import networkx as nx
+
         chosen: list[list[str]] = []
         seen: set[tuple[str, ...]] = set()
         banned_nodes: set[str] = set()

@@ -36,13 +36,13 @@ import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from .activity import contact_counts, last_contacts
-from .graph import build_graph
 from .model import ME, Job, Network, Settings
+
+if TYPE_CHECKING:  # NetworkX is imported only when a graph is built (``import graphnet`` stays fast)
+    import networkx as nx
 
 __all__ = [
     "SOCIAL_RELATIONS",
@@ -758,6 +758,8 @@ def weighted_graph(net: Network, today: date | None = None, *, model: TieModel |
     ----------
     Granovetter (1973); Gilbert & Karahalios (2009); Onnela et al. (2007). See ``docs/analyses.md``.
     """
+    from .graph import build_graph
+
     model = model if model is not None else TieModel(net, today)
     with paused_gc():
         return _annotate(build_graph(net), model)

@@ -412,7 +412,7 @@ def expect_entry_added(section: str, entry: Any) -> Verifier:
 
     Every other section must be unchanged, in the same order; a section that
     was missing or empty must now hold exactly ``[entry]``. Trees are compared
-    as plain data (positions ignored).
+    as plain data (``YMap``/``YSeq`` equality ignores positions).
     """
 
     def verify(old_tree: Any, new_tree: Any) -> None:
@@ -432,17 +432,8 @@ def expect_entry_added(section: str, entry: Any) -> Verifier:
         if list(new_tree) != keys:
             raise CannotExtend("the sections of the file would change")
         for key in keys:
-            if _plain(new_tree[key]) != _plain(expected[key]):
+            if new_tree[key] != expected[key]:  # YMap/YSeq compare as plain dicts/lists
                 what = f"the '{key}' section" if key != section else f"the entries of '{section}'"
                 raise CannotExtend(f"{what} would not read back as the old data plus the new entry")
 
     return verify
-
-
-def _plain(value: Any) -> Any:
-    """A tree as plain dicts, lists and strings (so equality ignores positions)."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value

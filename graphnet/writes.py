@@ -42,6 +42,7 @@ from .fileio import CannotExtend, Insertion, append_to_file, expect_entry_added
 from .loader import display_path
 from .model import INTRODUCTION_STATUSES, ME, STRENGTH_LABELS, Network, slugify
 from .starter import SCHEMA_FILE, schema_line
+from .yamlread import YMap, YSeq
 from .yamlwrite import record
 
 __all__ = [
@@ -286,6 +287,40 @@ def _blank_line_separated(text: str, seq: SequenceNode, offset: int) -> bool:
     return previous.strip() == ""
 
 
+#: Line breaks other than \n and \r\n, which YAML counts too (then positions are taken from a full compose).
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]|\r(?!\n)")
+#: Use the strict tree's positions when the section is the file's last (no second parse); tests turn it off.
+FAST_PATH = True
+
+
+def _append_to_last_section(text: str, tree: Any, section: str, fields: Fields) -> Insertion | None:
+    """The common case without composing the file again: a block list that is the file's last section.
+
+    Returns None when the case is not that simple (the caller then composes the file).
+    """
+    if not isinstance(tree, YMap) or not tree or list(tree)[-1] != section or _ODD_BREAKS.search(text):
+        return None
+    value = tree[section]
+    if not isinstance(value, YSeq) or not value:
+        return None
+    lines = text.split("\n")
+    line, column = value.pos
+    if lines[line - 1][column - 1 : column] != "-":
+        return None  # flow style, or something unexpected: let the full path decide
+    dash = column - 1
+    step = 2
+    first_line, first_column = value.item_pos[0]
+    if isinstance(value[0], dict) and first_line == line:
+        step = max(2, first_column - 1 - dash)
+    blank = ""
+    if len(value) >= 2:
+        before = text.rstrip(" \t")
+        last_line = value.item_pos[-1][0]
+        if before.endswith("\n") and not before.endswith(("\n\n", "\n\r\n")) and last_line >= 2:
+            blank = "\n" if lines[last_line - 2].strip() == "" else ""
+    return Insertion(len(text), blank + record(fields, indent=step, prefix=" " * dash))
+
+
 def _schema_line(root: Path, path: Path) -> str:
     """The editor's schema line for a new file, when the network has the schema."""
     return schema_line(root, path) if (root / SCHEMA_FILE).is_file() else ""
@@ -299,6 +334,10 @@ def _builder(section: str, fields: Fields, header: str, *, must_hold: bool) -> A
             raise _NotHere(f"no '{section}' section")
         if tree is None:  # new, empty or comment-only file
             return Insertion(len(text), (header if not text else "") + f"{section}:\n" + record(fields, prefix="  "))
+        if FAST_PATH:
+            fast = _append_to_last_section(text, tree, section, fields)
+            if fast is not None:
+                return fast
         root = _compose(text)
         if not isinstance(root, MappingNode) or root.flow_style:
             raise CannotExtend("the file is not a block mapping of sections")

@@ -486,3 +486,40 @@ def test_add_then_load_returns_exactly_what_was_added(
         assert after.interactions[:-1] == before.interactions
         for name_, data in old_bytes.items():
             assert (folder / name_).read_bytes().startswith(data)
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "people:\n  - name: Ada\n",
+        "people:\n- name: Ada\n",
+        "people:\n    -   name: Ada\n        knows:\n          - b\n",
+        "me:\n  name: Sam\npeople:\n  - name: Ada\n\n  - name: Bo\n",
+        "people:\n  - name: Ada\n\n  - name: Bo\n\n",
+        "people:\n  - name: Ada\n\n  - name: Bo\n  # the end",
+        "people:\r\n  - name: Ada\r\n\r\n  - name: Bo\r\n",
+        "people:\n  - name: Ada\n  -\n    name: Bo\n",
+        "people:\n  - Ada\n",
+        "people: [{name: Ada}]\n",
+        "people:\n  - name: Ada\n    notes: |\n      x\n\n",
+        "people:\n  - name: Zoë 😀\n  - name: Bo\n",
+    ],
+)
+def test_fast_path_gives_the_same_text_as_composing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, layout: str
+) -> None:
+    """The last-section shortcut and the full compose place the entry identically."""
+    from graphnet.yamlread import parse_text
+
+    tree, problems = parse_text(layout, "p.yaml")
+    assert problems == []
+    fields: list[tuple[str, object]] = [("name", "New One"), ("tags", ["a"])]
+    results = []
+    for fast in (True, False):
+        monkeypatch.setattr(writes, "FAST_PATH", fast)
+        build = writes._builder("people", fields, "", must_hold=True)
+        try:
+            results.append(build(layout, tree))
+        except GraphnetError as exc:
+            results.append(type(exc).__name__)
+    assert results[0] == results[1]

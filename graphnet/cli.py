@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import io
 import json
 import os
@@ -40,6 +41,9 @@ class Context:
     def load(self) -> tuple[Network, list[Problem]]:
         if self._loaded is None:
             self._loaded = load(self.data, today=self.today, use_cache=self.use_cache)
+            # The loaded network lives until the process ends: keep the cyclic collector
+            # from scanning it again and again while the analyses allocate.
+            gc.freeze()
         return self._loaded
 
 

@@ -951,7 +951,7 @@ class _Planner:
                     known[1],
                     known[0],
                     "same organization earlier in this file",
-                    self.shown,
+                    "new in this import",
                     "organization",
                 )
             )
@@ -1024,7 +1024,7 @@ class _Planner:
                     first.id,
                     first.contact.name,
                     f"{reason} as row {first.contact.row} of this file",
-                    f"{self.shown}:{first.contact.row}",
+                    "new in this import",
                 )
             )
             self.contact_ids.append((contact, first.id))

@@ -43,6 +43,8 @@ class Problem:
     def __str__(self) -> str:
         if self.line <= 0:  # a whole file or folder
             return f"{self.path}: {self.severity}: {self.message}"
+        if self.column <= 0:  # a whole line, e.g. a CSV row
+            return f"{self.path}:{self.line}: {self.severity}: {self.message}"
         return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
 
     @property

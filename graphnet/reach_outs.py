@@ -238,7 +238,7 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None) -> Re
 
     # pending introductions
     for intro in net.introductions:
-        if intro.status not in ("requested", "made"):
+        if intro.status not in ("requested", "made") or (intro.date is not None and intro.date > day):
             continue
         a, b = intro.people
         if intro.by != ME and ME in (a, b):

@@ -406,6 +406,8 @@ class TieModel:
                 facts.introduced_me_to.append((person.id, person.met))
         for intro in net.introductions:
             a, b = intro.people
+            if intro.date is not None and intro.date > today:
+                continue
             if ME in (a, b) and intro.by in mine and intro.status in ("made", "met"):
                 other = b if a == ME else a
                 facts = mine[intro.by]

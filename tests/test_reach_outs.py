@@ -1,0 +1,182 @@
+"""Reach-outs: each reason kind on a hand-built network, who must not appear, JSON and --today."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from graphnet import GraphnetError, load, reach_outs
+from graphnet.cli import cli
+
+TODAY = date(2026, 11, 25)
+
+# Answers as of 2026-11-25, default cadence {5: 21, 4: 45, 3: 90, 2: 180, 1: 365}:
+#   Olivia  close friend (4), last contact 2026-06-01, 177 days > 45      -> overdue
+#   Fran    close friend (4), coffee yesterday, nothing owed               -> absent
+#   Pat     inner circle (5) with her own cadence of 400 days, 200 days    -> absent
+#   Uma     acquaintance (2), emailed 2026-11-01 (within 180), but she
+#           gave me a referral on 2026-10-01 and I did nothing back        -> reciprocity
+#   Hal     not met yet (0); Gil introduced us on 2026-11-20 (made)        -> pending-introduction
+#   Ivy     friendly (3), last contact 2026-11-10; I asked her on 2026-11-12
+#           to introduce me to Jon (requested)                             -> pending-introduction
+#   Dora    close (4), silent since 2023-06-01 (over 730 days)             -> dormant (not overdue)
+#   Finn    met once (1), met 2026-11-15, no contact since                 -> follow-up
+#   Ada     inner circle (5), talked 2026-11-20; knows Bob at Acme (target) -> target-path
+#   Gil     friendly (3): the introduction on 2026-11-20 counts as contact -> absent
+NETWORK = """\
+me:
+  name: Sam
+  targets: [Acme]
+people:
+  - {name: Olivia, strength: 4, circles: [friends], last_contact: 2026-06-01}
+  - {name: Fran, strength: 4, circles: [friends]}
+  - {name: Pat, strength: 5, cadence: 400, last_contact: 2026-05-09}
+  - {name: Uma, strength: 2}
+  - {name: Hal, strength: 0}
+  - {name: Gil, strength: 3}
+  - {name: Ivy, strength: 3, last_contact: 2026-11-10}
+  - {name: Jon, strength: 0}
+  - {name: Dora, strength: 4, last_contact: 2023-06-01}
+  - {name: Finn, strength: 1, met: 2026-11-15}
+  - {name: Ada, strength: 5, knows: [{id: bob, strength: 4}]}
+  - {name: Bob, strength: 0, org: Acme, role: Data Lead}
+interactions:
+  - {date: 2026-11-24, with: fran, kind: coffee}
+  - {date: 2026-11-01, with: uma, kind: email}
+  - {date: 2026-11-20, with: ada, kind: call}
+favors:
+  - {date: 2026-10-01, from: uma, to: me, kind: referral, what: referred me to her manager}
+introductions:
+  - {date: 2026-11-20, by: gil, people: [me, hal], status: made}
+  - {date: 2026-11-12, by: ivy, people: [me, jon], status: requested}
+"""
+
+
+def load_ok(folder, today=TODAY):
+    net, problems = load(folder, today=today, use_cache=False)
+    assert not [p for p in problems if p.is_error], problems
+    return net
+
+
+def kinds(result):
+    return {item.id: [r.kind for r in item.reasons] for item in result.reach_outs}
+
+
+def test_each_reason_kind_and_who_does_not_appear(write):
+    net = load_ok(write("net.yaml", NETWORK))
+    result = reach_outs(net, today=TODAY, top=50)
+    found = kinds(result)
+    assert found["olivia"] == ["overdue"]
+    assert found["uma"] == ["reciprocity"]
+    assert found["hal"] == ["pending-introduction"]
+    assert found["ivy"] == ["pending-introduction"]
+    assert found["dora"] == ["dormant"]
+    assert found["finn"] == ["follow-up"]
+    assert found["ada"] == ["target-path"]
+    # Contacted within their cadence with nothing owed or pending: not listed.
+    for quiet in ("fran", "pat", "gil", "bob", "jon"):
+        assert quiet not in found, quiet
+    assert set(found) == {"olivia", "uma", "hal", "ivy", "dora", "finn", "ada"}
+
+
+def test_texts_and_actions(write):
+    net = load_ok(write("net.yaml", NETWORK))
+    by_id = {item.id: item for item in reach_outs(net, today=TODAY, top=50).reach_outs}
+    assert by_id["olivia"].reasons[0].text == "last contact 5 months ago, past your 45-day cadence"
+    assert by_id["olivia"].action == "Suggest a coffee or a call with Olivia"
+    assert by_id["uma"].reasons[0].text == "helped you once (referred me to her manager); you have not returned it"
+    assert by_id["hal"].reasons[0].text == "Gil introduced you on 2026-11-20; you have not met yet"
+    assert by_id["hal"].action == "Propose a time to meet Hal"
+    assert by_id["ivy"].action == "Nudge Ivy about the introduction to Jon (offer a short blurb)"
+    assert by_id["dora"].action == "Reconnect with Dora: ask what they are working on now"
+    assert by_id["finn"].reasons[0].text == "met 10 days ago, no contact since"
+    assert by_id["ada"].action == "Ask Ada to introduce you to Bob (Data Lead at Acme)"
+    assert "first step of a warm path to Acme" in by_id["ada"].reasons[0].text
+
+
+def test_ranking_combines_reasons(write):
+    # Give Olivia an unreturned favor too: two reasons outrank either alone (noisy-or).
+    write("net.yaml", NETWORK)
+    net = load_ok(write("more.yaml", "favors:\n  - {date: 2026-09-01, from: olivia, to: me, kind: advice}\n"))
+    result = reach_outs(net, today=TODAY, top=50)
+    olivia = next(item for item in result.reach_outs if item.id == "olivia")
+    assert [r.kind for r in olivia.reasons] == ["overdue", "reciprocity"]
+    overdue, owed = (r.score for r in olivia.reasons)
+    assert olivia.score == pytest.approx(1 - (1 - overdue) * (1 - owed))
+    assert result.reach_outs[0].id == "olivia"
+    scores = [item.score for item in result.reach_outs]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_a_returned_favor_is_not_owed(write):
+    write("net.yaml", NETWORK)
+    net = load_ok(write("more.yaml", "favors:\n  - {date: 2026-10-15, from: me, to: uma, kind: advice}\n"))
+    assert "uma" not in kinds(reach_outs(net, today=TODAY, top=50))
+
+
+def test_top_limits_and_bad_top(write):
+    net = load_ok(write("net.yaml", NETWORK))
+    result = reach_outs(net, today=TODAY, top=3)
+    assert len(result.reach_outs) == 3 and result.candidates == 7
+    with pytest.raises(GraphnetError):
+        reach_outs(net, today=TODAY, top=0)
+
+
+def run(folder, today, *args):
+    return CliRunner().invoke(cli, ["--data", str(folder), "--today", today, "--no-cache", "reach-outs", *args])
+
+
+def test_cli_json_shape_and_today(write):
+    folder = write("net.yaml", NETWORK)
+    first = run(folder, "2026-11-25", "--json", "--top", "50")
+    assert first.exit_code == 0, first.output
+    data = json.loads(first.stdout)
+    assert data["today"] == "2026-11-25"
+    for item in data["reach_outs"]:
+        assert set(item) >= {"id", "score", "reasons", "action"}
+        assert all(set(r) >= {"kind", "text"} for r in item["reasons"])
+    assert {r["kind"] for item in data["reach_outs"] for r in item["reasons"]} == {
+        "overdue",
+        "dormant",
+        "follow-up",
+        "reciprocity",
+        "target-path",
+        "pending-introduction",
+    }
+    # The same --today gives the same answer.
+    assert run(folder, "2026-11-25", "--json", "--top", "50").stdout == first.stdout
+    # On 2026-11-16 the later records have not happened yet: Gil's introduction of Hal (11-20) is
+    # not pending, and Fran's coffee (11-24) is not yet on record, so the close friend is overdue.
+    early = json.loads(run(folder, "2026-11-16", "--json", "--top", "50").stdout)
+    early_ids = {item["id"]: [r["kind"] for r in item["reasons"]] for item in early["reach_outs"]}
+    assert "hal" not in early_ids
+    assert early_ids["fran"] == ["overdue"]
+    fran = next(item for item in early["reach_outs"] if item["id"] == "fran")
+    assert fran["reasons"][0]["text"] == "no contact on record; your cadence for strength 4 is 45 days"
+
+
+def test_cli_human_output(write):
+    folder = write("net.yaml", NETWORK)
+    result = run(folder, "2026-11-25", "--top", "3")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Whom to contact now, as of 2026-11-25 (3 of 7):")
+    assert "→ " in result.output
+    assert "Fran" not in result.output
+
+
+def test_nobody_to_contact(write):
+    folder = write(
+        "net.yaml",
+        """\
+        me:
+          name: Sam
+        people:
+          - {name: Fran, strength: 4, last_contact: 2026-11-24}
+        """,
+    )
+    result = run(folder, "2026-11-25")
+    assert result.exit_code == 0, result.output
+    assert "Nobody to contact now" in result.output

@@ -88,7 +88,7 @@ def export_graph(net: Network, *, today: date, include_private: bool = False) ->
     graph.graph["name"] = net.me.name
     graph.graph["today"] = today
     for node, data in source.nodes(data=True):
-        attrs = {k: _plain(v) for k, v in data.items()}
+        attrs = {k: v for k, v in ((k, _plain(v)) for k, v in data.items()) if v is not _SKIP}
         if include_private:
             record: Any = net.people.get(node) or net.organizations.get(node) or net.groups.get(node)
             for name in PRIVATE_FIELDS:

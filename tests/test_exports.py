@@ -224,3 +224,21 @@ def test_cli_export(write, tmp_path):
     assert result.exit_code == 2 and "writes two files" in result.stderr
     result = run(folder, "export", "--format", "pdf")
     assert result.exit_code == 2
+
+
+def test_model_objects_on_the_graph_are_left_out_not_written(net, monkeypatch, tmp_path):
+    import graphnet.strength as strength
+
+    original = strength.weighted_graph
+
+    def with_objects(network, today=None, **options):
+        graph = original(network, today, **options)
+        for node in graph.nodes:
+            graph.nodes[node]["model"] = object()
+        return graph
+
+    monkeypatch.setattr(strength, "weighted_graph", with_objects)
+    graph = export_graph(net, today=TODAY)
+    assert all("model" not in data for _, data in graph.nodes(data=True))
+    export(net, "gexf", tmp_path / "n.gexf", today=TODAY)
+    assert nx.read_gexf(tmp_path / "n.gexf").number_of_nodes() == graph.number_of_nodes()

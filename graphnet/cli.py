@@ -1038,7 +1038,7 @@ def bridges_command(ctx: click.Context, top: int, as_json: bool) -> None:
     click.echo("")
     click.echo("Bridge ties")
     if not result.bridge_ties:
-        click.echo("  none: every tie between two people has a short way around it")
+        click.echo("  none: no tie between two people is the only or a long way between two parts")
     for rank, tie in enumerate(result.bridge_ties, 1):
         a, b = (net.name_of(x) for x in tie.between)
         kind = "bridge, no other route" if tie.span is None else f"local bridge, span {tie.span}"

@@ -355,8 +355,8 @@ def brokers(net: Network, *, today: date | None = None, top: int = 10) -> Bridge
         (``exact_betweenness_max_nodes``, ``betweenness_samples``, ``seed``,
         ``louvain_max_nodes``).
     today : date, optional
-        Accepted for symmetry with the other analyses; the structure does not
-        depend on the date.
+        The day of the answer (default: today): introductions dated after it
+        do not count yet.
     top : int
         How many brokers and bridge ties to return.
 
@@ -391,9 +391,8 @@ def brokers(net: Network, *, today: date | None = None, top: int = 10) -> Bridge
     .. [6] V. D. Blondel et al., "Fast unfolding of communities in large
        networks", J. Stat. Mech. P10008 (2008).
     """
-    del today  # the structure does not depend on the date
     settings = net.me.settings
-    s = structure(net)
+    s = structure(net, today=today if today is not None else date.today())
     labels = cluster_labels(s, seed=settings.seed, louvain_max_nodes=settings.louvain_max_nodes)
     namer = ClusterNamer(net)
     people = [i for i in range(s.n) if s.kinds[i] == "person"]

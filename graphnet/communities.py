@@ -22,6 +22,7 @@ import random
 from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from .model import ME, Network, Settings
@@ -78,7 +79,7 @@ def _finish(kind_of: dict[str, str], pairs: Iterable[tuple[str, str]], mine: Ite
     )
 
 
-def _from_network(net: Network) -> Structure:
+def _from_network(net: Network, today: date | None) -> Structure:
     # The same nodes and edges as graph.build_graph, without me (a test checks they agree).
     kind_of: dict[str, str] = {}
     for org in net.organizations:
@@ -113,7 +114,7 @@ def _from_network(net: Network) -> Structure:
                 pairs.append((member, group.id))
     for intro in net.introductions:
         a, b = intro.people
-        if intro.status not in ("made", "met"):
+        if intro.status not in ("made", "met") or (today and intro.date and intro.date > today):
             continue
         if a == ME or b == ME:
             other = b if a == ME else a
@@ -131,7 +132,7 @@ def _from_graph(graph: nx.Graph) -> Structure:
     return _finish(kind_of, pairs, mine)
 
 
-def structure(source: Network | nx.Graph | Structure) -> Structure:
+def structure(source: Network | nx.Graph | Structure, *, today: date | None = None) -> Structure:
     """The network without me as a :class:`Structure`.
 
     Parameters
@@ -140,6 +141,10 @@ def structure(source: Network | nx.Graph | Structure) -> Structure:
         A loaded network (read directly, which is faster than building the
         NetworkX graph), a graph from :func:`graphnet.build_graph`, or a
         structure (returned as is).
+    today : date, optional
+        With a network: introductions dated after it are left out (they have
+        not happened yet as of ``--today``). Without it, everything counts,
+        exactly as in :func:`graphnet.build_graph`.
 
     Returns
     -------
@@ -152,7 +157,7 @@ def structure(source: Network | nx.Graph | Structure) -> Structure:
     if isinstance(source, Structure):
         return source
     if isinstance(source, Network):
-        return _from_network(source)
+        return _from_network(source, today)
     return _from_graph(source)
 
 

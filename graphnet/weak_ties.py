@@ -101,8 +101,8 @@ def weak_ties(net: Network, *, today: date | None = None, top: int = 10) -> Weak
         The loaded network. Tuning from its ``me:`` settings:
         ``weak_tie_max_strength``, ``weak_tie_mutual_peak``, ``weak_tie_target_bonus``.
     today : date, optional
-        Accepted for symmetry with the other analyses; declared strengths and
-        structure do not depend on the date.
+        The day of the answer (default: today): introductions dated after it
+        do not count yet.
     top : int
         How many weak ties to return.
 
@@ -139,9 +139,8 @@ def weak_ties(net: Network, *, today: date | None = None, top: int = 10) -> Weak
        never write': call and SMS logs do not always indicate tie strength",
        CSCW 2015.
     """
-    del today  # declared strengths and structure do not depend on the date
     settings = net.me.settings
-    s = structure(net)
+    s = structure(net, today=today if today is not None else date.today())
     kinds = s.kinds
     adj = s.adj
     limit = settings.weak_tie_max_strength

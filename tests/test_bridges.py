@@ -126,6 +126,25 @@ def test_a_local_bridge_reports_its_span(write):
     assert all(t.span is not None for t in ties.values())
 
 
+# I introduce P2 to Q2 in January 2027. Until then P1-Q1 is a bridge; from then on P1 - P2 - Q2 - Q1
+# is a second route, so P1-Q1 is a local bridge of span 3 (P1 and Q1 still share no contact).
+CLUBS_LATER_INTRODUCTION = (
+    CLUBS
+    + """\
+introductions:
+  - {date: 2027-01-10, by: me, people: [p2, q2], status: made}
+"""
+)
+
+
+def test_today_decides_whether_a_dated_introduction_counts(write):
+    _folder, net = load(write, CLUBS_LATER_INTRODUCTION)
+    before = brokers(net, today=TODAY).bridge_ties
+    assert [(t.between, t.span) for t in before] == [(("p1", "q1"), None)]
+    after = {t.between: t.span for t in brokers(net, today=date(2027, 2, 1)).bridge_ties}
+    assert after[("p1", "q1")] == 3
+
+
 def test_json_shape_and_cli(write):
     folder, _net = load(write)
     runner = CliRunner()

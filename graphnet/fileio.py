@@ -263,6 +263,7 @@ def append_to_file(
     verify: Verifier,
     *,
     dry_run: bool = False,
+    use_cache: bool = True,
 ) -> Change:
     """Add text to ``path`` (or create it) so that nothing already there can be lost.
 
@@ -280,6 +281,10 @@ def append_to_file(
         exactly the intended entry (see :func:`expect_entry_added`).
     dry_run : bool
         Do everything but take the lock and write.
+    use_cache : bool
+        Take the old file's strict parse from graphnet's parse cache (the loader
+        has usually just stored it) and store the new file's there, so the next
+        command need not parse it again. The new bytes are always parsed for real.
 
     Returns
     -------
@@ -298,13 +303,13 @@ def append_to_file(
     if real.is_dir():
         raise GraphnetError(f"{shown} is a folder, not a file")
     if dry_run:
-        return _append(real, shown, new_text_builder, verify, dry_run=True)
+        return _append(real, shown, new_text_builder, verify, dry_run=True, use_cache=use_cache)
     try:
         real.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise GraphnetError(f"cannot create the folder of {shown}: {_reason(exc)}; nothing was written") from exc
     with _locked(real, shown):
-        return _append(real, shown, new_text_builder, verify, dry_run=False)
+        return _append(real, shown, new_text_builder, verify, dry_run=False, use_cache=use_cache)
 
 
 def _read(real: Path, shown: str) -> bytes | None:
@@ -316,13 +321,21 @@ def _read(real: Path, shown: str) -> bytes | None:
         raise GraphnetError(f"cannot read {shown}: {_reason(exc)}") from exc
 
 
-def _append(real: Path, shown: str, build: Builder, verify: Verifier, *, dry_run: bool) -> Change:
+def _parse(data: bytes, shown: str, *, use_cache: bool) -> tuple[Any, list[Problem]]:
+    if not use_cache:
+        return parse_bytes(data, shown)
+    from .cache import parse_cached
+
+    return parse_cached(data, shown)
+
+
+def _append(real: Path, shown: str, build: Builder, verify: Verifier, *, dry_run: bool, use_cache: bool) -> Change:
     old_bytes = _read(real, shown)
     created = old_bytes is None
     old_data = old_bytes or b""
     old_hash = hashlib.sha256(old_data).digest()
     bom, old_text = _decode(old_data, shown)
-    old_tree, problems = parse_bytes(old_data, shown)
+    old_tree, problems = _parse(old_data, shown, use_cache=use_cache)
     if problems:
         raise GraphnetError(
             f"{shown} has errors, so graphnet will not add to it: {_problems_text(problems)}; "
@@ -361,7 +374,7 @@ def _append(real: Path, shown: str, build: Builder, verify: Verifier, *, dry_run
         and (tail or new_data.startswith(old_data))
     ):
         raise CannotExtend(f"cannot add to {shown}: the new bytes do not keep the old ones intact")
-    new_tree, new_problems = parse_bytes(new_data, shown)
+    new_tree, new_problems = _parse(new_data, shown, use_cache=use_cache and not dry_run)
     if new_problems:
         raise CannotExtend(
             f"cannot add to {shown} safely: the result would not read cleanly ({_problems_text(new_problems)})"

@@ -435,6 +435,7 @@ def _write(
     *,
     file: str | os.PathLike[str] | None,
     dry_run: bool,
+    use_cache: bool = True,
 ) -> WriteResult:
     """Add the entry ``fields`` to ``section``, choosing the file as the module explains."""
     root = net.root
@@ -447,7 +448,7 @@ def _write(
 
     def attempt(path: Path, *, must_hold: bool = False) -> WriteResult:
         build = _builder(section, fields, _schema_line(root, path), must_hold=must_hold)
-        change = append_to_file(path, build, verify, dry_run=dry_run)
+        change = append_to_file(path, build, verify, dry_run=dry_run, use_cache=use_cache)
         return WriteResult(
             path=Path(path),
             text=change.text,
@@ -520,6 +521,7 @@ def add_person(
     today: date | None = None,
     file: str | os.PathLike[str] | None = None,
     dry_run: bool = False,
+    use_cache: bool = True,
 ) -> WriteResult:
     """Add a person under ``people:``.
 
@@ -546,6 +548,8 @@ def add_person(
         Write to this file of the network folder instead of the default.
     dry_run : bool
         Return what would be written without writing.
+    use_cache : bool
+        Use graphnet's parse cache for the file written (see :func:`graphnet.fileio.append_to_file`).
 
     Returns
     -------
@@ -588,7 +592,7 @@ def add_person(
         ("url", _text(url, "--url")),
         ("notes", _text(notes, "--notes")),
     ]
-    return _write(net, "people", fields, file=file, dry_run=dry_run)
+    return _write(net, "people", fields, file=file, dry_run=dry_run, use_cache=use_cache)
 
 
 def add_org(
@@ -602,6 +606,7 @@ def add_org(
     notes: str | None = None,
     file: str | os.PathLike[str] | None = None,
     dry_run: bool = False,
+    use_cache: bool = True,
 ) -> WriteResult:
     """Add an organization under ``organizations:``.
 
@@ -624,7 +629,7 @@ def add_org(
         ("competitors", [c for c in (_org_name(net, c, "--competitor") for c in competitors) if c] or None),
         ("notes", _text(notes, "--notes")),
     ]
-    return _write(net, "organizations", fields, file=file, dry_run=dry_run)
+    return _write(net, "organizations", fields, file=file, dry_run=dry_run, use_cache=use_cache)
 
 
 def add_group(
@@ -637,6 +642,7 @@ def add_group(
     notes: str | None = None,
     file: str | os.PathLike[str] | None = None,
     dry_run: bool = False,
+    use_cache: bool = True,
 ) -> WriteResult:
     """Add a group (a club, an alumni network, a team…) under ``groups:``; ``me`` may be a member."""
     name_ = _text(name, "the name", required=True)
@@ -654,7 +660,7 @@ def add_group(
         ("members", member_ids or None),
         ("notes", _text(notes, "--notes")),
     ]
-    return _write(net, "groups", fields, file=file, dry_run=dry_run)
+    return _write(net, "groups", fields, file=file, dry_run=dry_run, use_cache=use_cache)
 
 
 def log_interaction(
@@ -667,6 +673,7 @@ def log_interaction(
     today: date | None = None,
     file: str | os.PathLike[str] | None = None,
     dry_run: bool = False,
+    use_cache: bool = True,
 ) -> WriteResult:
     """Log that you met, called or wrote to ``people`` (ids or names) on ``date`` (default today)."""
     day = _today(today)
@@ -683,7 +690,7 @@ def log_interaction(
         ("kind", _text(kind, "--kind")),
         ("note", _text(note, "--note")),
     ]
-    return _write(net, "interactions", fields, file=file, dry_run=dry_run)
+    return _write(net, "interactions", fields, file=file, dry_run=dry_run, use_cache=use_cache)
 
 
 def add_favor(
@@ -697,6 +704,7 @@ def add_favor(
     today: date | None = None,
     file: str | os.PathLike[str] | None = None,
     dry_run: bool = False,
+    use_cache: bool = True,
 ) -> WriteResult:
     """Record a favor from ``giver`` to ``receiver`` (ids, names or ``me``) on ``date`` (default today)."""
     day = _today(today)
@@ -711,7 +719,7 @@ def add_favor(
         ("kind", _text(kind, "--kind")),
         ("what", _text(what, "--what", required=True)),
     ]
-    return _write(net, "favors", fields, file=file, dry_run=dry_run)
+    return _write(net, "favors", fields, file=file, dry_run=dry_run, use_cache=use_cache)
 
 
 def add_introduction(
@@ -726,6 +734,7 @@ def add_introduction(
     today: date | None = None,
     file: str | os.PathLike[str] | None = None,
     dry_run: bool = False,
+    use_cache: bool = True,
 ) -> WriteResult:
     """Record that ``by`` introduced ``a`` and ``b`` (ids, names or ``me``).
 
@@ -753,4 +762,4 @@ def add_introduction(
         ("status", status_),
         ("note", _text(note, "--note")),
     ]
-    return _write(net, "introductions", fields, file=file, dry_run=dry_run)
+    return _write(net, "introductions", fields, file=file, dry_run=dry_run, use_cache=use_cache)

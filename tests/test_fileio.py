@@ -398,3 +398,20 @@ def test_write_new_file_on_a_full_disk_leaves_nothing(tmp_path: Path, monkeypatc
         write_new_file(tmp_path / "people.yaml", "people:\n")
     monkeypatch.undo()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_new_file_is_parsed_once_and_cached(tmp_path: Path) -> None:
+    """The next command finds the written file's parse in the cache instead of parsing it again."""
+    import hashlib
+
+    from graphnet import cache
+
+    path = tmp_path / "people.yaml"
+    path.write_bytes(b"people:\n  - name: Ada\n")
+    add_bea(path)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert cache._entry_path(digest).is_file()
+    add_bea(path, use_cache=False)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert not cache._entry_path(digest).exists()
+    assert people(path) == [{"name": "Ada"}, ENTRY, ENTRY]

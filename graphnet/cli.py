@@ -569,7 +569,7 @@ def export_command(ctx: click.Context, fmt: str, output: str, include_private: b
 # -- writing: init, add, log, favor, intro, schema (graphnet.writes, graphnet.starter) ----------
 
 
-def _write_context(ctx: click.Context) -> tuple[Network, date]:
+def _write_context(ctx: click.Context) -> tuple[Network, date, bool]:
     """The network to add to (data errors are reported, not fatal: the fix may be this write)."""
     context = ctx.find_object(Context)
     assert context is not None
@@ -582,7 +582,7 @@ def _write_context(ctx: click.Context) -> tuple[Network, date]:
     errors = sum(1 for p in problems if p.is_error)
     if errors:
         click.echo(f"warning: the network has {errors} error(s); `graphnet check` lists them", err=True)
-    return net, context.today
+    return net, context.today, context.use_cache
 
 
 def _report(result: Any) -> None:
@@ -701,7 +701,7 @@ def add_person_command(
     """
     from .writes import add_person
 
-    net, today = _write_context(ctx)
+    net, today, cached = _write_context(ctx)
     try:
         result = add_person(
             net,
@@ -723,6 +723,7 @@ def add_person_command(
             today=today,
             file=file,
             dry_run=dry_run,
+            use_cache=cached,
         )
     except GraphnetError as exc:
         fail(str(exc))
@@ -758,7 +759,7 @@ def add_org_command(
     """
     from .writes import add_org
 
-    net, _today = _write_context(ctx)
+    net, _today, cached = _write_context(ctx)
     try:
         result = add_org(
             net,
@@ -770,6 +771,7 @@ def add_org_command(
             notes=notes,
             file=file,
             dry_run=dry_run,
+            use_cache=cached,
         )
     except GraphnetError as exc:
         fail(str(exc))
@@ -803,9 +805,11 @@ def add_group_command(
     """
     from .writes import add_group
 
-    net, _today = _write_context(ctx)
+    net, _today, cached = _write_context(ctx)
     try:
-        result = add_group(net, name, id=ident, kind=kind, members=members, notes=notes, file=file, dry_run=dry_run)
+        result = add_group(
+            net, name, id=ident, kind=kind, members=members, notes=notes, file=file, dry_run=dry_run, use_cache=cached
+        )
     except GraphnetError as exc:
         fail(str(exc))
     _report(result)
@@ -837,10 +841,18 @@ def log_command(
     """
     from .writes import log_interaction
 
-    net, today = _write_context(ctx)
+    net, today, cached = _write_context(ctx)
     try:
         result = log_interaction(
-            net, list(people), kind=kind, note=note, date=when, today=today, file=file, dry_run=dry_run
+            net,
+            list(people),
+            kind=kind,
+            note=note,
+            date=when,
+            today=today,
+            file=file,
+            dry_run=dry_run,
+            use_cache=cached,
         )
     except GraphnetError as exc:
         fail(str(exc))
@@ -875,10 +887,19 @@ def favor_command(
     """
     from .writes import add_favor
 
-    net, today = _write_context(ctx)
+    net, today, cached = _write_context(ctx)
     try:
         result = add_favor(
-            net, giver, receiver, what=what, kind=kind, date=when, today=today, file=file, dry_run=dry_run
+            net,
+            giver,
+            receiver,
+            what=what,
+            kind=kind,
+            date=when,
+            today=today,
+            file=file,
+            dry_run=dry_run,
+            use_cache=cached,
         )
     except GraphnetError as exc:
         fail(str(exc))
@@ -919,7 +940,7 @@ def intro_command(
     """
     from .writes import add_introduction
 
-    net, today = _write_context(ctx)
+    net, today, cached = _write_context(ctx)
     try:
         result = add_introduction(
             net,
@@ -932,6 +953,7 @@ def intro_command(
             today=today,
             file=file,
             dry_run=dry_run,
+            use_cache=cached,
         )
     except GraphnetError as exc:
         fail(str(exc))

@@ -62,6 +62,9 @@ __all__ = [
 DEFAULT_LIMIT = 1500
 #: Above this many nodes, positions are computed in Python and physics is off.
 PHYSICS_MAX_NODES = 500
+#: On a big map, how many people and organizations keep a label readable when zoomed out.
+HEADLINE_PEOPLE = 30
+HEADLINE_ORGS = 10
 #: What node colours can stand for.
 COLOR_BY = ("cluster", "org", "circle")
 
@@ -91,13 +94,14 @@ ORG_COLOR = "#7d8a99"
 GROUP_COLOR = "#a78bbf"
 TARGET_BORDER = "#d4a017"
 PATH_COLOR = "#ff6d00"
+#: Line colours by relation (my ties lighter: they are many and all meet at me).
 EDGE_COLORS = {
-    "tie": "#a3aebd",
-    "knows": "#7f8ea3",
-    "introduction": "#7f8ea3",
-    "works_at": "#c3cad4",
-    "worked_at": "#c9cfd8",
-    "member_of": "#cbbfd8",
+    "tie": "rgba(163,174,189,0.55)",
+    "knows": "rgba(127,142,163,0.9)",
+    "introduction": "rgba(127,142,163,0.9)",
+    "works_at": "rgba(195,202,212,0.9)",
+    "worked_at": "rgba(201,207,216,0.9)",
+    "member_of": "rgba(203,191,216,0.9)",
 }
 #: Label font size by my tie strength: zoomed out, vis skips labels under ``drawThreshold`` pixels,
 #: so the names that matter stay and the rest appear on zooming in.
@@ -244,20 +248,27 @@ def _shortest_paths(net: Network, graph: nx.Graph, target: str, top: int) -> lis
     return result
 
 
-def _clusters(net: Network, graph: nx.Graph, shown: set[str]) -> tuple[dict[str, int], dict[int, str]] | None:
-    """Node id -> cluster number, and cluster number -> name; None without the community analysis.
+def _structure(net: Network, graph: nx.Graph, shown: set[str]) -> Any | None:
+    """The network without me for the community and brokerage analyses, or None without them.
 
-    Small networks are clustered whole (the same clusters as the other commands); a big one is
-    clustered on the part shown, which is both faster and what the picture is about.
+    Small networks are analysed whole (the same clusters as the other commands); a big one on
+    the part shown, which is both faster and what the picture is about.
     """
     try:
-        from .communities import ClusterNamer, communities
+        from .communities import structure
     except ImportError:  # pragma: no cover - only before the analysis exists
         return None
-    if graph.number_of_nodes() <= WHOLE_NETWORK_MAX_NODES:
-        membership = communities(net)
-    else:
-        membership = communities(graph.subgraph(shown), seed=net.me.settings.seed)
+    return structure(net if graph.number_of_nodes() <= WHOLE_NETWORK_MAX_NODES else graph.subgraph(shown))
+
+
+def _clusters(net: Network, s: Any, shown: set[str]) -> tuple[dict[str, int], dict[int, str]] | None:
+    """Node id -> cluster number (:func:`graphnet.communities.communities`), and cluster number -> name."""
+    if s is None:
+        return None
+    from .communities import ClusterNamer, communities
+
+    settings = net.me.settings
+    membership = communities(s, seed=settings.seed, louvain_max_nodes=settings.louvain_max_nodes)
     members: dict[int, list[str]] = defaultdict(list)
     for ident, number in membership.items():
         if ident in shown:
@@ -266,46 +277,43 @@ def _clusters(net: Network, graph: nx.Graph, shown: set[str]) -> tuple[dict[str,
     names: dict[int, str] = {}
     for number in sorted(members, key=lambda n: (-len(members[n]), n)):
         people = [m for m in members[number] if m in net.people]
-        names[number] = namer.name(members[number]) if len(people) >= 2 else "others"
+        names[number] = namer.name(members[number]) if len(people) >= 2 else "in no cluster"
     return membership, names
 
 
 def _brokerage(
-    net: Network, graph: nx.Graph, shown: set[str], clusters: tuple[dict[str, int], dict[int, str]] | None
+    net: Network, s: Any, shown: set[str], clusters: tuple[dict[str, int], dict[int, str]] | None
 ) -> tuple[dict[str, float], dict[str, str]] | None:
     """Person id -> brokerage in [0, 1] (1: the top broker), and why for the top ones; None without the analyses.
 
     Brokerage is :func:`graphnet.bridges.cluster_betweenness`: the share of shortest routes
-    between people of different clusters that run through someone, with me removed.
+    between people of different clusters that run through someone, with me removed (exact up
+    to ``exact_betweenness_max_nodes`` nodes, else from ``betweenness_samples`` seeded sources).
     """
     try:
         from .bridges import cluster_betweenness
-        from .communities import structure
     except ImportError:  # pragma: no cover - only before the analysis exists
         return None
-    if clusters is None:
+    if s is None or clusters is None:
         return None
     membership, names = clusters
     settings = net.me.settings
-    whole = graph.number_of_nodes() <= WHOLE_NETWORK_MAX_NODES
-    s = structure(net if whole else graph.subgraph(shown))
     labels = [membership.get(ident, -1 - i) for i, ident in enumerate(s.ids)]
     people = [i for i in range(s.n) if s.kinds[i] == "person" and s.adj[i]]
-    limit = settings.exact_betweenness_max_nodes if whole else settings.betweenness_samples
     sources = people
-    if len(people) > limit and len(people) > settings.betweenness_samples:
+    if s.n > settings.exact_betweenness_max_nodes and len(people) > settings.betweenness_samples:
         sources = sorted(random.Random(settings.seed).sample(people, settings.betweenness_samples))
     total, pairs = cluster_betweenness(s, labels, sources=sources)
     share = [float(x) / pairs if pairs > 0 else float(x) for x in total]
     top = max((share[i] for i in people), default=0.0)
     if top <= 0:
         return {}, {}
-    scores = {s.ids[i]: share[i] / top for i in people if share[i] > 0}
+    scores = {s.ids[i]: share[i] / top for i in people if share[i] > 0 and s.ids[i] in shown}
     why: dict[str, str] = {}
-    ranked = sorted((i for i in people if share[i] > 0), key=lambda i: (-share[i], s.ids[i]))
+    ranked = sorted((i for i in people if share[i] > 0 and s.ids[i] in shown), key=lambda i: (-share[i], s.ids[i]))
     for i in ranked[: max(3, len(ranked) // 20)]:
         near = Counter(names.get(labels[j], "") for j in s.adj[i] if labels[j] in names)
-        linked = [n for n, _ in near.most_common(3) if n and n != "others"]
+        linked = [n for n, _ in near.most_common(3) if n and n != "in no cluster"]
         routes = f"on {share[i]:.0%} of the shortest routes between clusters"
         why[s.ids[i]] = (f"broker: links {_and(linked)}; " if len(linked) > 1 else "broker: ") + routes
     return scores, why
@@ -315,19 +323,14 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _weak_ties(net: Network, today: date) -> dict[str, str]:  # pragma: no cover - until the analysis lands
-    """Person id -> why the weak-tie analysis singles them out (empty when it is not available)."""
+def _weak_ties(net: Network, today: date, top: int) -> dict[str, str]:
+    """Person id -> why the weak-tie analysis singles them out (empty without it)."""
     try:
-        from . import weak_ties as mod  # type: ignore[attr-defined]
-    except ImportError:
+        from .weak_ties import weak_ties
+    except ImportError:  # pragma: no cover - only before the analysis exists
         return {}
-    found = mod.weak_ties(net, today=today)
-    result: dict[str, str] = {}
-    for item in getattr(found, "ties", found):
-        ident = getattr(item, "id", None) or getattr(item, "person", None)
-        if isinstance(ident, str):
-            result[ident] = str(getattr(item, "why", "") or "weak tie worth reviving")
-    return result
+    found = weak_ties(net, today=today, top=top)
+    return {tie.id: f"weak tie worth reviving: {tie.why}" for tie in found.weak_ties}
 
 
 # --------------------------------------------------------------------------- layout
@@ -351,6 +354,9 @@ def _place_on_rings(
         last[best] = placed
         positions[ident] = (r * math.cos(placed), r * math.sin(placed))
     return positions, radius + (rings - 1) * gap
+
+
+_GOLDEN = (math.sqrt(5) - 1) / 2
 
 
 def radial_layout(
@@ -386,8 +392,9 @@ def radial_layout(
 
     Notes
     -----
-    O(n log n) for n nodes: a band of people that does not fit on one ring at
-    ``spacing`` spreads over several concentric rings ``ring_gap`` apart.
+    O(n log n) for n nodes. Each ring is an annulus as wide as its most crowded
+    sector needs (about ``spacing``² of area a person); organizations and groups
+    go on rings outside, ``spacing`` apart, near the mean angle of their people.
     """
     positions: dict[str, tuple[float, float]] = {centre: (0.0, 0.0)}
     people = [p for p in rings if p != centre]
@@ -410,25 +417,21 @@ def radial_layout(
             by_sector: dict[str, list[str]] = defaultdict(list)
             for p in sorted(members):
                 by_sector[sectors.get(p, "")].append(p)
-            count = 1
-            while True:  # enough concentric rings for every sector's share of this band
-                capacity = {
-                    s: sum(max(1, int(width[s] * (radius + k * ring_gap) / spacing)) for k in range(count))
-                    for s in by_sector
-                }
-                if all(capacity[s] >= len(by_sector[s]) for s in by_sector) or count > 60:
-                    break
-                count += 1
+            # The band is an annulus [radius, outer] wide enough for the most crowded sector to give
+            # each of its people about spacing² of area; inside its slice, a sector's people are spread
+            # evenly over the area (a Fibonacci lattice: radius by area, angle by the golden ratio).
+            need = max(2 * len(group) * spacing**2 / width[sector] for sector, group in by_sector.items())
+            outer = max(math.sqrt(radius**2 + need), radius + (ring_gap if len(members) > 1 else 0.0))
             for sector, group in by_sector.items():
                 n = len(group)
+                margin = min(0.5, spacing / 2 / max(radius * width[sector], 1e-9))
                 for i, ident in enumerate(group):
-                    k = i % count
-                    slot = i // count
-                    slots = math.ceil((n - k) / count)
-                    a = start[sector] + width[sector] * (slot + 0.5 + 0.5 * (k % 2) / max(1, count)) / max(1, slots)
-                    r = radius + k * ring_gap
+                    u = (i + 0.5) / n
+                    v = (0.5 + i * _GOLDEN) % 1.0 if n > 1 else 0.5
+                    r = math.sqrt(radius**2 + u * (outer**2 - radius**2))
+                    a = start[sector] + width[sector] * (margin + v * (1 - 2 * margin))
                     positions[ident] = (r * math.cos(a), r * math.sin(a))
-            radius += (count - 1) * ring_gap + band_gap
+            radius = outer + band_gap
     else:
         radius = first_radius
     wanted: list[tuple[str, float]] = []
@@ -547,7 +550,8 @@ def _person_title(
     if tags:
         lines.append("Tags: " + ", ".join(tags))
     if why:
-        lines.append("Why: " + "; ".join(why))
+        lines.append("Why it matters:")
+        lines.extend(f"• {reason}" for reason in why)
     if include_private:
         for label, value in (
             ("Email", person.email),
@@ -676,11 +680,11 @@ def _colours(
     if color_by == "cluster" and clusters is not None:
         membership, names = clusters
         for p in view.people:
-            category[p] = names[membership[p]] if membership.get(p) in names else "others"
+            category[p] = names[membership[p]] if membership.get(p) in names else "in no cluster"
         for node in view.affiliations:
             if membership.get(node) in names:
                 category[node] = names[membership[node]]
-        title, other, neutral = "Colour: cluster (people who know each other)", "other clusters", "others"
+        title, other, neutral = "Colour: cluster (people who know each other)", "other clusters", "in no cluster"
     elif color_by == "org":
         for p in view.people:
             org = net.people[p].org
@@ -700,20 +704,14 @@ def _colours(
 
 
 def _node_item(ident: str, label: str, kind: str, title: str, color: str, border: str | None) -> dict[str, Any]:
-    return {
-        "id": ident,
-        "label": label,
-        "kind": kind,
-        "shape": SHAPES.get(kind, "dot"),
-        "title": title,
-        "color": {
-            "background": color,
-            "border": border or color,
-            "highlight": {"background": color, "border": "#222222"},
-            "hover": {"background": color, "border": "#222222"},
-        },
-        "borderWidth": 4 if border else 1,
-    }
+    """A vis node, kept small: a 5,000-node page parses and builds faster with fewer keys."""
+    item: dict[str, Any] = {"id": ident, "label": label, "kind": kind, "shape": SHAPES.get(kind, "dot"), "title": title}
+    if border:
+        item["color"] = {"background": color, "border": border}
+        item["borderWidth"] = 4
+    else:
+        item["color"] = color
+    return item
 
 
 def _nodes(
@@ -737,6 +735,22 @@ def _nodes(
         broker, broker_why = {p: d / most for p, d in degree.items()}, {}
     on_path = {n for path in view.paths for n in path.nodes}
     big = len(view.shown) > PHYSICS_MAX_NODES
+    # On a big map, zoomed out to fit, ordinary labels are too small to draw; the most important
+    # people and organizations get labels big enough to read at that zoom (about 12 px on a
+    # 900-px-high view; vis caps them at maxVisible when zooming in).
+    headline: set[str] = set()
+    overview_font = 0
+    if big:
+        extent = max((math.hypot(x, y) for x, y in positions.values()), default=1.0)
+        overview_font = round(12 * extent / 420)
+
+        def rank(p: str) -> tuple[int, int, int, float, str]:
+            strength = net.people[p].strength if p in net.people else 0
+            return (p in on_path, p in broker_why or p in weak, strength, broker.get(p, 0.0), p)
+
+        headline = set(sorted(view.people, key=rank, reverse=True)[:HEADLINE_PEOPLE])
+        orgs = [a for a in view.affiliations if graph.nodes[a].get("kind") == "organization"]
+        headline |= set(sorted(orgs, key=lambda a: (len(view.affiliations[a]), a), reverse=True)[:HEADLINE_ORGS])
     order = sorted(view.shown, key=lambda n: (n != view.centre, n != ME, str(graph.nodes[n].get("kind")), n))
     items: list[dict[str, Any]] = []
     for ident in order:
@@ -746,8 +760,8 @@ def _nodes(
         border: str | None = None
         if kind == "me":
             item = _node_item(ident, label, kind, f"{label}\nYou · {len(view.people)} people shown", ME_COLOR, None)
-            item["size"] = 34
-            item["font"] = {"size": 24, "color": "#111111", "strokeWidth": 5}
+            item["size"] = 34 if not big else round(overview_font * 1.2)
+            item["font"] = {"size": 24 if not big else round(overview_font * 1.4), "strokeWidth": 5}
         elif kind == "person":
             score = broker.get(ident, 0.0)
             why: list[str] = []
@@ -767,7 +781,9 @@ def _nodes(
             # (vis skips labels smaller than drawThreshold on screen); zooming in shows the rest.
             strength = net.people[ident].strength if ident in net.people else 0
             font_size = max(_LABEL_SIZE.get(strength, 14), 22 if why else 0, round(14 + 10 * score))
-            item["font"] = {"size": font_size if not big else round(font_size * 0.7), "color": "#1f2937"}
+            item["font"] = {"size": font_size if not big else round(font_size * 0.7)}
+            if ident in headline:
+                item["font"] = {"size": overview_font}
         else:
             members = [m for m in view.affiliations.get(ident, []) if m != ME]
             lines = [label]
@@ -794,11 +810,11 @@ def _nodes(
                 lines.append(f"Notes: {record_notes}")
             item = _node_item(ident, label, kind, "\n".join(lines), color, PATH_COLOR if ident in on_path else border)
             item["size"] = round((13 if kind == "organization" else 12) + 3.5 * math.sqrt(len(members)), 1)
-            item["font"] = {"size": 20 if not big else 12, "color": "#2b3440" if kind == "organization" else "#45345a"}
+            item["font"] = {"size": 20 if not big else (overview_font if ident in headline else 12)}
         x, y = positions.get(ident, (0.0, 0.0))
-        item["x"], item["y"] = round(x, 1), round(y, 1)
+        item["x"], item["y"] = round(x), round(y)
         if ident == view.centre:
-            item["x"], item["y"], item["fixed"] = 0.0, 0.0, True
+            item["x"], item["y"], item["fixed"] = 0, 0, True
         item["category"] = colours.category.get(ident, kind)
         items.append(item)
     return items
@@ -820,8 +836,15 @@ def _tie_text(model: Any, a: str, b: str, include_private: bool) -> str | None:
     return str(describe_tie(facts, a, b, model.net.name_of, circles))
 
 
-def _edges(net: Network, graph: nx.Graph, view: _View, model: Any, include_private: bool) -> list[dict[str, Any]]:
-    """vis-network edges: width by tie weight, dashed when weak or inferred, warm paths on top."""
+def _edges(
+    net: Network, graph: nx.Graph, view: _View, model: Any, include_private: bool, big: bool
+) -> list[dict[str, Any]]:
+    """vis-network edges: width by tie weight, dashed when weak or inferred, warm paths on top.
+
+    On a big map (no physics) my weak ties are not drawn, since the ring a person sits on already
+    says how strong our tie is and thousands of spokes would hide everything else; membership lines
+    carry no tooltip. Keys are kept few, which makes a 40,000-edge page noticeably faster.
+    """
     weak_max = net.me.settings.weak_tie_max_strength
     path_pairs = {frozenset(pair) for path in view.paths for pair in itertools.pairwise(path.nodes)}
 
@@ -830,26 +853,33 @@ def _edges(net: Network, graph: nx.Graph, view: _View, model: Any, include_priva
 
     items: list[dict[str, Any]] = []
     drawn: set[frozenset[str]] = set()
-    for a, b, attrs in graph.edges(data=True):
-        if a not in view.shown or b not in view.shown:
-            continue
+    order = {ident: i for i, ident in enumerate(graph)}  # graph order, so the output is deterministic
+    pairs = sorted(
+        (order[x], order[y], x, y) for x in view.shown for y in graph.adj[x] if y in view.shown and order[x] < order[y]
+    )
+    for _, _, a, b in pairs:
+        attrs = graph.adj[a][b]
         if b == ME:
             a, b = b, a
         pair = frozenset((a, b))
-        drawn.add(pair)
         kind = str(attrs.get("kind"))
         declared = attrs.get("strength")
+        weak = isinstance(declared, int) and declared <= weak_max
+        on_path = pair in path_pairs
+        if big and kind == "tie" and weak and not on_path:
+            continue
+        drawn.add(pair)
         inferred = bool(attrs.get("inferred"))
+        item: dict[str, Any] = {"id": f"e{len(items)}", "from": a, "to": b, "kind": kind}
         relations = ", ".join(str(r).replace("_", " ") for r in attrs.get("relations") or [kind])
         title = f"{name(a)} — {name(b)}\n{relations}"
-        item: dict[str, Any] = {"id": f"e{len(items)}", "from": a, "to": b, "kind": kind}
         if kind in ("tie", "knows", "introduction"):
             if model is not None:
                 weight = float(model.weight(a, b))
             else:
                 weight = declared / 5 if isinstance(declared, int) else 0.3
-            item["width"] = round(0.8 + 5.2 * max(0.0, min(1.0, weight)), 2)
-            if inferred or (isinstance(declared, int) and declared <= weak_max):
+            item["width"] = round(0.8 + 5.2 * max(0.0, min(1.0, weight)), 1)
+            if (inferred or weak) and not big:  # dashed lines draw several times slower: small maps only
                 item["dashes"] = True
             words = _tie_text(model, a, b, include_private)
             if words:
@@ -858,22 +888,25 @@ def _edges(net: Network, graph: nx.Graph, view: _View, model: Any, include_priva
                 title += f"\nstrength {declared} ({STRENGTH_LABELS.get(declared, '')})"
             if model is not None:
                 title += f"\ntie weight {weight:.2f}"
-            strength_of = declared if isinstance(declared, int) else 2
-            item["length"] = 70 + 30 * (5 - strength_of) if kind == "tie" else 110
-            if kind == "tie":
-                item["physics"] = False
-            item["color"] = {"color": EDGE_COLORS[kind], "opacity": 0.55 if kind == "tie" else 0.9}
+            if not big:
+                strength_of = declared if isinstance(declared, int) else 2
+                item["length"] = 70 + 30 * (5 - strength_of) if kind == "tie" else 110
+                if kind == "tie":  # clusters, not spokes, shape the layout; I stay fixed at the centre
+                    item["physics"] = False
+            item["color"] = EDGE_COLORS[kind]
+            item["title"] = title
         else:
-            item["width"] = 1
-            item["length"] = 90 if kind == "works_at" else 130
-            item["color"] = {"color": EDGE_COLORS.get(kind, "#cccccc"), "opacity": 0.9}
-            if kind == "worked_at":
+            if not big:
+                item["length"] = 90 if kind == "works_at" else 130
+                item["title"] = title
+            if kind != "works_at":
+                item["color"] = EDGE_COLORS.get(kind, EDGE_COLORS["works_at"])
+            if kind == "worked_at" and not big:
                 item["dashes"] = [2, 4]
-        if pair in path_pairs:
-            item["color"] = {"color": PATH_COLOR, "opacity": 1}
-            item["width"] = max(float(item["width"]), 5.0)
+        if on_path:
+            item["color"] = PATH_COLOR
+            item["width"] = max(float(item.get("width", 1)), 5.0)
             item["dashes"] = False
-        item["title"] = title
         items.append(item)
     for a, b in sorted(tuple(sorted(p)) for p in path_pairs - drawn):
         if a in view.shown and b in view.shown:  # a hop the graph links only through an organization or group
@@ -885,7 +918,7 @@ def _edges(net: Network, graph: nx.Graph, view: _View, model: Any, include_priva
                     "kind": "path",
                     "width": 5,
                     "dashes": [8, 6],
-                    "color": {"color": PATH_COLOR, "opacity": 1},
+                    "color": PATH_COLOR,
                     "title": f"{name(a)} — {name(b)}\nwarm-path hop: they meet through an organization or group",
                 }
             )
@@ -932,8 +965,9 @@ def map_data(net: Network, options: MapOptions | None = None, *, today: date | N
         target = _resolve_target(net, options.highlight)
         paths = _warm_paths(net, graph, options.highlight, today, options.top_paths, model)
     view = _choose(net, graph, options, contacts, paths, target)
-    clusters = _clusters(net, graph, view.shown)
-    brokerage = _brokerage(net, graph, view.shown, clusters)
+    structure = _structure(net, graph, view.shown)
+    clusters = _clusters(net, structure, view.shown)
+    brokerage = _brokerage(net, structure, view.shown, clusters)
     colours = _colours(net, graph, view, options.color_by, clusters)
 
     physics = options.physics if options.physics is not None else len(view.shown) <= PHYSICS_MAX_NODES
@@ -946,9 +980,9 @@ def map_data(net: Network, options: MapOptions | None = None, *, today: date | N
     sectors = {p: colours.category.get(p, "") for p in rings}
     positions = radial_layout(view.centre, rings, sectors, view.affiliations)
 
-    weak = _weak_ties(net, today)
+    weak = _weak_ties(net, today, top=max(5, len(view.people) // 25))
     nodes = _nodes(net, graph, view, colours, positions, options, today, contacts, brokerage, weak)
-    edges = _edges(net, graph, view, model, options.include_private)
+    edges = _edges(net, graph, view, model, options.include_private, big=not physics)
 
     kinds = Counter(n["kind"] for n in nodes)
     subtitle = (
@@ -1000,12 +1034,19 @@ def _vis_options(physics: bool, count: int) -> dict[str, Any]:
             "borderWidth": 1,
             "font": {
                 "face": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
+                "color": "#1f2937",
                 "strokeWidth": 3,
                 "strokeColor": "#ffffff",
             },
             "scaling": {"label": {"drawThreshold": 9, "maxVisible": 26}},
         },
-        "edges": {"smooth": False, "selectionWidth": 1.5, "hoverWidth": 0.5},
+        "edges": {
+            "smooth": False,
+            "width": 1,
+            "color": {"color": EDGE_COLORS["works_at"], "inherit": False},
+            "selectionWidth": 1.5,
+            "hoverWidth": 0.5,
+        },
         "interaction": {
             "hover": True,
             "tooltipDelay": 150,

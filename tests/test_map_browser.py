@@ -164,6 +164,10 @@ def test_big_map_without_physics_is_ready_after_the_first_drawing(
     assert_clean(opened)
 
 
+#: A node dimmed by the neighbourhood highlight.
+FADED = "n => (typeof n.color === 'string' ? n.color : n.color.background).startsWith('rgba(200')"
+
+
 def test_search_and_neighbourhood_highlight(open_map: Callable[[Path], Opened], tmp_path: Path) -> None:
     net, _problems = graphnet.load(ROOT / "data", today=TODAY)
     out = write_map(net, tmp_path / "sample.html", today=TODAY).path
@@ -179,11 +183,12 @@ def test_search_and_neighbourhood_highlight(open_map: Callable[[Path], Opened], 
     selected = opened.js("() => network.getSelectedNodes()")
     assert len(selected) == 1
     neighbours = set(opened.js(f"() => network.getConnectedNodes({json.dumps(selected[0])})"))
-    faded = opened.js("() => nodes.get().filter(n => String(n.color.background).startsWith('rgba(200')).map(n => n.id)")
+    faded = opened.js(f"() => nodes.get().filter({FADED}).map(n => n.id)")
     assert faded and not (set(faded) & (neighbours | set(selected)))
     page.click("#reset")
     page.wait_for_timeout(100)
-    assert opened.js("() => nodes.get().filter(n => String(n.color.background).startsWith('rgba(200')).length") == 0
+    assert opened.js(f"() => nodes.get().filter({FADED}).length") == 0
+    assert opened.js("() => edges.get().filter(e => e.color === 'rgba(200,205,212,0.12)').length") == 0
     # Clicking empty canvas first must not throw (PyVis's highlightActive bug #257).
     page.mouse.click(400, 790)
     assert_clean(opened)

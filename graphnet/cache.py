@@ -110,7 +110,8 @@ def _write(entry: Path, tree: Any, problems: list[Problem]) -> None:
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(payload, handle, ensure_ascii=False, separators=(",", ":"))
+                # dumps, not dump: only the one-shot encoder is the C one (about 5x faster)
+                handle.write(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
             os.replace(tmp, entry)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -184,7 +184,7 @@ DEPARTMENTS: list[tuple[str, list[str]]] = [
     ("Operations", ["Operations Manager", "Project Manager", "COO", "Analyst"]),
     ("People", ["Recruiter", "HR Business Partner", "Head of People"]),
     ("Legal", ["Counsel", "Paralegal", "General Counsel"]),
-    ("Research", ["Research Scientist", "Data Scientist", "Research Director"]),
+    ("Research", ["Research Scientist", "Data Scientist", "Research Director", "Head of R&D"]),
     ("Support", ["Support Engineer", "Customer Success Manager"]),
     ("Leadership", ["CEO", "Founder", "Managing Director", "Partner"]),
 ]
@@ -252,6 +252,7 @@ PERSON_NOTES = [
     "Ask about the marathon training.",
     "Moved here from abroad in 2021: happy to help newcomers.",
     "Former manager #2, great mentor.",
+    "Runs the P&L for Europe; M&A background.",
     'Goes by "Sam" at work.',
 ]
 CIRCLE_EXTRAS = ["friends", "family", "community", "services", "association", "board", "teaching"]

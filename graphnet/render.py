@@ -73,7 +73,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: escaping or ``tojson``, so no user text can contain it.
 _NONCE_MARK = "<%graphnet-nonce%>"
 
-#: Colours of categories (Tableau 10, then a few more), the rest are "other".
+#: Colours of categories (Tableau 10 less its grey, then three more far from them), the rest are "other".
 PALETTE = (
     "#4e79a7",
     "#f28e2b",
@@ -84,8 +84,8 @@ PALETTE = (
     "#b07aa1",
     "#ff9da7",
     "#9c755f",
-    "#86bcb6",
-    "#d37295",
+    "#34495e",
+    "#a5a32b",
     "#a0cbe8",
 )
 OTHER_COLOR = "#c9c9c9"
@@ -94,6 +94,8 @@ ORG_COLOR = "#7d8a99"
 GROUP_COLOR = "#a78bbf"
 TARGET_BORDER = "#d4a017"
 PATH_COLOR = "#ff6d00"
+#: My weak ties: lighter still, so the many spokes from me do not hide the clusters.
+WEAK_TIE_COLOR = "rgba(163,174,189,0.35)"
 #: Line colours by relation (my ties lighter: they are many and all meet at me).
 EDGE_COLORS = {
     "tie": "rgba(163,174,189,0.55)",
@@ -810,7 +812,8 @@ def _nodes(
                 lines.append(f"Notes: {record_notes}")
             item = _node_item(ident, label, kind, "\n".join(lines), color, PATH_COLOR if ident in on_path else border)
             item["size"] = round((13 if kind == "organization" else 12) + 3.5 * math.sqrt(len(members)), 1)
-            item["font"] = {"size": 20 if not big else (overview_font if ident in headline else 12)}
+            small_size = 18 if kind == "organization" else 17
+            item["font"] = {"size": small_size if not big else (overview_font if ident in headline else 12)}
         x, y = positions.get(ident, (0.0, 0.0))
         item["x"], item["y"] = round(x), round(y)
         if ident == view.centre:
@@ -890,14 +893,14 @@ def _edges(
                 title += f"\ntie weight {weight:.2f}"
             if not big:
                 strength_of = declared if isinstance(declared, int) else 2
-                item["length"] = 70 + 30 * (5 - strength_of) if kind == "tie" else 110
+                item["length"] = 70 + 30 * (5 - strength_of) if kind == "tie" else 80
                 if kind == "tie":  # clusters, not spokes, shape the layout; I stay fixed at the centre
                     item["physics"] = False
-            item["color"] = EDGE_COLORS[kind]
+            item["color"] = WEAK_TIE_COLOR if kind == "tie" and weak else EDGE_COLORS[kind]
             item["title"] = title
         else:
             if not big:
-                item["length"] = 90 if kind == "works_at" else 130
+                item["length"] = {"works_at": 60, "worked_at": 90}.get(kind, 80)
                 item["title"] = title
             if kind != "works_at":
                 item["color"] = EDGE_COLORS.get(kind, EDGE_COLORS["works_at"])
@@ -1061,17 +1064,17 @@ def _vis_options(physics: bool, count: int) -> dict[str, Any]:
             "enabled": True,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {
-                "gravitationalConstant": -38,
-                "centralGravity": 0.008,
-                "springLength": 110,
-                "springConstant": 0.06,
+                "gravitationalConstant": -60,
+                "centralGravity": 0.012,
+                "springLength": 100,
+                "springConstant": 0.12,
                 "damping": 0.6,
-                "avoidOverlap": 0.6,
+                "avoidOverlap": 0.8,
             },
             "maxVelocity": 40,
             "minVelocity": 1.0,
             "timestep": 0.45,
-            "stabilization": {"enabled": True, "iterations": 300, "updateInterval": 25, "fit": True},
+            "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 25, "fit": True},
         }
     else:
         options["physics"] = {"enabled": False}

@@ -428,7 +428,7 @@ def brokers(net: Network, *, today: date | None = None, top: int = 10) -> Bridge
         method = f"estimated from {len(sources)} sampled people (seed {settings.seed})"
         notes.append(f"betweenness {method}: the network has {s.n} nodes")
     total, pairs = cluster_betweenness(s, labels, sources=sources)
-    share = total / pairs if pairs > 0 else total
+    share: list[float] = (total / pairs if pairs > 0 else total).tolist()
 
     # Articulation points: who would be cut off without them. A part is a DFS child whose
     # subtree the person cuts off (-1: the rest of the component); members listed only when named.
@@ -468,7 +468,7 @@ def brokers(net: Network, *, today: date | None = None, top: int = 10) -> Bridge
 
     def sort_key(v: int) -> tuple[float, int, float, str]:
         burt = measured[v]
-        return (-float(share[v]), -cut_off.get(v, 0), burt[1] if burt else 2.0, s.ids[v])
+        return (-share[v], -cut_off.get(v, 0), burt[1] if burt else 2.0, s.ids[v])
 
     result: list[Broker] = []
     for v in sorted(candidates, key=sort_key)[:top]:
@@ -493,7 +493,7 @@ def brokers(net: Network, *, today: date | None = None, top: int = 10) -> Bridge
             connects = [cluster_name(c) for c in order[:4]]
             why = f"links {_and(connects)}" if len(connects) > 1 else f"central in {connects[0]}"
         if share[v] > 0:
-            why += f"; on {_percent(float(share[v]))} of the shortest routes between people in different clusters"
+            why += f"; on {_percent(share[v])} of the shortest routes between people in different clusters"
         if burt is not None:
             contacts = len(s.adj[v])
             why += f"; {burt[0]:.1f} of {contacts} contacts non-redundant (constraint {burt[1]:.2f})"
@@ -501,10 +501,10 @@ def brokers(net: Network, *, today: date | None = None, top: int = 10) -> Bridge
             Broker(
                 id=s.ids[v],
                 name=name,
-                score=float(share[v]),
+                score=share[v],
                 connects=connects,
                 why=why,
-                betweenness=float(share[v]),
+                betweenness=share[v],
                 articulation=v in parts_of,
                 cut_off=cut,
                 effective_size=None if burt is None else burt[0],

@@ -164,13 +164,15 @@ def structure(source: Network | nx.Graph | Structure, *, today: date | None = No
 # --------------------------------------------------------------------------- Louvain
 
 
-def _local_move(nbr: list[dict[int, float]], selfw: list[float], rng: random.Random, unit: bool) -> list[int]:
+def _local_move(nbr: list[dict[int, float]] | list[list[int]], selfw: list[float], rng: random.Random) -> list[int]:
     """One Louvain local-moving phase; returns each node's community (node ids as labels).
 
-    ``unit``: every weight is 1 (the first level), so links are counted in C by ``Counter``.
+    ``nbr[i]`` maps neighbours to edge weights, or (the first level) lists them with weight 1,
+    in which case the links to each community are counted in C by ``Counter``.
     """
     n = len(nbr)
-    k = [2.0 * selfw[i] + sum(nbr[i].values()) for i in range(n)]
+    unit = n > 0 and isinstance(nbr[0], list)
+    k = [2.0 * selfw[i] + (len(nbr[i]) if unit else sum(nbr[i].values())) for i in range(n)]  # type: ignore[union-attr]
     m2 = sum(k)
     comm = list(range(n))
     if m2 == 0:
@@ -192,7 +194,7 @@ def _local_move(nbr: list[dict[int, float]], selfw: list[float], rng: random.Ran
             links = Counter(map(comm.__getitem__, nbr[i]))  # type: ignore[assignment]
         else:
             links = {}
-            for j, w in nbr[i].items():
+            for j, w in nbr[i].items():  # type: ignore[union-attr]
                 cj = comm[j]
                 links[cj] = links.get(cj, 0.0) + w
         tot[ci] -= ki
@@ -215,14 +217,12 @@ def _local_move(nbr: list[dict[int, float]], selfw: list[float], rng: random.Ran
 
 def _fast_louvain(adj: list[list[int]], seed: int) -> list[int]:
     """Louvain on integer adjacency lists (unweighted); returns a label per node."""
-    nbr: list[dict[int, float]] = [dict.fromkeys(a, 1.0) for a in adj]
+    nbr: list[dict[int, float]] | list[list[int]] = adj
     selfw = [0.0] * len(adj)
     membership = list(range(len(adj)))
     rng = random.Random(seed)
-    unit = True
     while True:
-        comm = _local_move(nbr, selfw, rng, unit)
-        unit = False
+        comm = _local_move(nbr, selfw, rng)
         relabel: dict[int, int] = {}
         for c in comm:
             if c not in relabel:
@@ -237,7 +237,8 @@ def _fast_louvain(adj: list[list[int]], seed: int) -> list[int]:
             ci = comm[i]
             new_self[ci] += selfw[i]
             target = new_nbr[ci]
-            for j, w in links.items():
+            pairs = links.items() if isinstance(links, dict) else ((j, 1.0) for j in links)
+            for j, w in pairs:
                 cj = comm[j]
                 if cj == ci:
                     new_self[ci] += w / 2.0  # each internal edge is seen from both ends
@@ -331,6 +332,8 @@ def communities(
 
 # --------------------------------------------------------------------------- naming clusters
 
+#: Above this many people, a cluster's traits are counted on an evenly spread sample of this size.
+SAMPLE_PEOPLE = 1000
 #: How telling each kind of shared trait is, when two cover the same share of a cluster.
 _SPECIFICITY = {"group": 1.0, "org": 1.0, "past_org": 0.95, "circle": 0.8, "industry": 0.6}
 _WORK_CIRCLES = ("work", "colleague", "colleagues", "coworkers", "co-workers")
@@ -415,8 +418,12 @@ class ClusterNamer:
         """
         net = self.net
         members = list(members)
-        people = sorted((m for m in members if m in net.people), key=lambda p: net.people[p].name)
+        people = sorted((m for m in members if m in net.people), key=lambda p: (net.people[p].name, p))
         others = [m for m in members if m not in net.people and m != ME]
+        if len(people) > SAMPLE_PEOPLE:
+            # Shares in a big cluster are estimated from an evenly spread, deterministic sample.
+            step = len(people) / SAMPLE_PEOPLE
+            people = [people[int(i * step)] for i in range(SAMPLE_PEOPLE)]
         if not people:
             names = sorted(net.name_of(m) for m in others)
             return _listing(names) if names else "nobody"

@@ -45,6 +45,9 @@ __all__ = ["Hop", "PathFinder", "PathResult", "Route", "WarmPath", "resolve_targ
 TARGET = "\x00target"
 #: Candidate paths Yen's algorithm may produce per slot before giving up on that slot.
 CANDIDATES_PER_SLOT = 12
+#: The best-first search settles this many nodes first, then four times more until the answer is
+#: proven (or ``path_search_nodes`` is reached).
+FIRST_SEARCH_NODES = 400
 #: A path scoring below this is not worth asking for (and ends the best-first search).
 MIN_SCORE = 1e-6
 
@@ -186,18 +189,19 @@ class PathFinder:
             return {target: 1.0}
         ends: dict[str, float] = {}
         for member in self.model.members.get(target, []):
-            entry = self.model.memberships[member][target]
-            ends[member] = 1.0 if entry.kind == "works_at" else self.settings.past_insider_trust
+            current = self.model.memberships[member][target] == "works_at"
+            ends[member] = 1.0 if current else self.settings.past_insider_trust
         return ends
 
-    def settle(self, ends: dict[str, float]) -> tuple[dict[str, float], bool]:
+    def settle(self, ends: dict[str, float], limit: int) -> tuple[dict[str, float], bool]:
         """Best-first search backwards from the insiders: node -> −log(best score to the target).
 
-        Returns the settled costs and whether the search ran out of nodes (rather than hitting its cap).
+        Settles at most ``limit`` nodes (and every insider). Returns the settled costs and
+        whether the search ran out of nodes (rather than hitting its cap).
         """
         model = self.model
         social, memberships = model.social, model.memberships
-        limit = max(self.settings.path_search_nodes, len(ends) + 1)
+        limit = max(limit, len(ends) + 1)
         fanout = max(self.settings.path_max_fanout, 1)
         max_cost = -math.log(MIN_SCORE)
         best: dict[str, float] = {}
@@ -260,9 +264,9 @@ class PathFinder:
             if node not in social:
                 continue
             leaves = node not in stops
-            for other, facts in social[node].items():
+            for other in social[node]:
                 if leaves and other in nodes and other != ME:
-                    out[node].append((other, -math.log(model.finish_tie(facts).weight), 2))
+                    out[node].append((other, -math.log(model.weight(node, other)), 2))
             for place in memberships.get(node, ()):
                 if place in nodes:
                     cost = -math.log(model.membership_weight(node, place))
@@ -428,17 +432,24 @@ class PathFinder:
         ends = self.insiders(target, kind)
         if not ends:
             return [], 0, True
-        settled, ran_out = self.settle(ends)
         final = target if kind == "person" else None
-        graph = self.search_graph(settled, ends, final, max_hops)
         end = final if final is not None else TARGET
-        chosen = self.choose(graph, end, top, max_hops, final)
-        paths = [self.describe(p, graph, ends, target, kind) for p in chosen]
-        paths.sort(key=lambda p: (-p.score, len(p.people), p.people))
-        exhaustive = ran_out
-        if not exhaustive and settled and len(paths) >= top:
-            threshold = math.exp(-max(settled.values()))
-            exhaustive = paths[-1].score >= threshold
+        cap = max(self.settings.path_search_nodes, 1)
+        limit = min(FIRST_SEARCH_NODES, cap)
+        while True:
+            settled, ran_out = self.settle(ends, limit)
+            graph = self.search_graph(settled, ends, final, max_hops)
+            chosen = self.choose(graph, end, top, max_hops, final)
+            paths = [self.describe(p, graph, ends, target, kind) for p in chosen]
+            paths.sort(key=lambda p: (-p.score, len(p.people), p.people))
+            exhaustive = ran_out
+            if not exhaustive and settled and len(paths) >= top:
+                # Every node of a path scoring s scores at least s to the target: all paths better
+                # than the last node settled are in the graph searched.
+                exhaustive = paths[-1].score >= math.exp(-max(settled.values()))
+            if exhaustive or limit >= cap:
+                break
+            limit = min(limit * 4, cap)
         return paths, len(settled), exhaustive
 
     # -- when there is no path ---------------------------------------------------------------
@@ -459,8 +470,7 @@ class PathFinder:
         at_rivals = []
         for rival in sorted(competitors):
             for member in model.members.get(rival, []):
-                entry = model.memberships[member][rival]
-                if entry.kind == "works_at" and member in mine:
+                if model.memberships[member][rival] == "works_at" and member in mine:
                     at_rivals.append((-model.weight(ME, member), member, rival))
         for _, member, rival in sorted(at_rivals)[:limit]:
             routes.append(
@@ -497,8 +507,8 @@ class PathFinder:
         industry = net.organizations[org].industry if org is not None and org in net.organizations else None
         grouped = {m for row in group_rows for m in model.members.get(row[3], [])}
         candidates: dict[str, tuple[float, str]] = {}
-        for contact, facts in mine.items():
-            w1 = model.finish_tie(facts).weight
+        for contact in mine:
+            w1 = model.weight(ME, contact)
             for other in model.social[contact]:
                 if other == ME or other in mine:
                     continue

@@ -39,7 +39,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from .activity import contact_counts, last_contacts
-from .model import ME, Job, Network, Settings
+from .model import ME, Favor, Introduction, Job, Network, Settings
 
 if TYPE_CHECKING:  # NetworkX is imported only when a graph is built (``import graphnet`` stays fast)
     import networkx as nx
@@ -286,14 +286,18 @@ class Membership:
         return (min(starts) if starts else None, None if open_ended or not ends else max(ends))
 
 
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
 class TieModel:
     """Facts and weights of every tie of a network, as of one day.
 
-    Builds, in one pass over the records, the social ties (exactly the me–person,
-    ``knows`` and introduction edges of :func:`graphnet.graph.build_graph`) and the
-    memberships (works at, worked at, member of), with the contact evidence of each
-    tie. Weights are computed on first use (:meth:`weight`), so a search that
-    touches a few thousand ties never pays for 300,000.
+    Indexes, in one pass over the records, the social ties (exactly the me–person,
+    ``knows`` and introduction edges of :func:`graphnet.graph.build_graph`), the
+    memberships (works at, worked at, member of) and the contact evidence. The facts
+    and weight of a tie are assembled on first use (:meth:`facts`, :meth:`weight`),
+    so a search that touches a few thousand ties never pays for 180,000.
 
     Parameters
     ----------
@@ -304,52 +308,46 @@ class TieModel:
 
     Notes
     -----
-    Building is O(P + K + J + M + I·m² + F + N): people, ``knows`` entries, jobs,
-    memberships, interactions (m people each, capped), favors and introductions.
-    One weight costs O(min(k_a, k_b)) for the mutual contacts.
+    Indexing is O(P + K + J + M + I·m² + F + N): people, ``knows`` entries, jobs,
+    memberships, interactions (m people each, at most 25), favors and introductions.
+    One tie's facts cost O(k_a + k_b) (their ``knows`` lists and mutual contacts).
     """
 
     def __init__(self, net: Network, today: date | None = None) -> None:
         self.net = net
         self.today = today if today is not None else date.today()
         self.settings = net.me.settings
-        #: node -> neighbour -> facts (one shared object per pair).
-        self.social: dict[str, dict[str, TieFacts]] = {ME: {}}
-        #: node -> organization or group id -> membership.
-        self.memberships: dict[str, dict[str, Membership]] = {}
+        #: node -> neighbour -> facts (None until first asked for; one shared object per pair).
+        self.social: dict[str, dict[str, TieFacts | None]] = {ME: {}}
+        #: member -> organization or group id -> ``works_at``, ``worked_at`` or ``member_of``.
+        self.memberships: dict[str, dict[str, str]] = {}
         #: organization or group id -> member ids, in the order met.
         self.members: dict[str, list[str]] = {}
         self._ranked: dict[str, list[str]] = {}
+        self._intros: dict[tuple[str, str], Introduction] = {}
+        self._favors: dict[tuple[str, str], list[Favor]] = {}
+        self._shared: dict[tuple[str, str], list[Any]] = {}
+        self._introduced_me_to: dict[str, list[tuple[str, date | None]]] = {}
+        self._last: dict[str, date] = {}
+        self._counts: dict[str, int] = {}
+        s = self.settings
+        self._roots = {
+            "works_at": math.sqrt(max(s.colleague_trust, 1e-12)),
+            "worked_at": math.sqrt(max(s.past_colleague_trust, 1e-12)),
+            "member_of": math.sqrt(max(s.group_trust, 1e-12)),
+        }
         with paused_gc():
             self._build()
 
-    # -- building --------------------------------------------------------------------------
+    # -- indexing --------------------------------------------------------------------------
 
-    def _link(self, a: str, b: str, relation: str, strength: int | None = None, inferred: bool = False) -> TieFacts:
-        facts = self.social[a].get(b)
-        if facts is None:
-            facts = TieFacts(a, b, relation, strength, inferred)
-            self.social[a][b] = facts
-            self.social[b][a] = facts
-            return facts
-        if relation not in facts.relations:
-            facts.relations.append(relation)
-        if strength is not None and (facts.declared is None or strength > facts.declared):
-            facts.declared = strength
-        facts.inferred = facts.inferred and inferred
-        return facts
-
-    def _member(self, member: str, place: str, kind: str, role: str | None = None, job: Job | None = None) -> None:
-        mine = self.memberships.setdefault(member, {})
-        entry = mine.get(place)
-        if entry is None:
-            entry = Membership(member, place, kind, role)
-            mine[place] = entry
+    def _join(self, member: str, place: str, kind: str) -> None:
+        mine = self.memberships.get(member)
+        if mine is None:
+            mine = self.memberships[member] = {}
+        if place not in mine:
+            mine[place] = kind
             self.members.setdefault(place, []).append(member)
-        if job is not None:
-            entry.jobs.append(job)
-            if entry.role is None:
-                entry.role = job.role
 
     def _build(self) -> None:
         net, today = self.net, self.today
@@ -357,90 +355,70 @@ class TieModel:
         social = self.social
         for ident in people:
             social[ident] = {}
+        mine = social[ME]
         orgs = net.organizations
         for person in people.values():
+            pid = person.id
+            row = social[pid]
             if person.strength >= 1:
-                self._link(ME, person.id, "tie", person.strength)
-            mine = social[person.id]
+                mine[pid] = None
+                row[ME] = None
             for tie in person.knows:
                 other = tie.other
-                if other not in people or other == person.id:
-                    continue
-                facts = mine.get(other)
-                if facts is None:  # the common case, inlined: a new knows tie
-                    facts = TieFacts(person.id, other, "knows", tie.strength)
-                    mine[other] = facts
-                    social[other][person.id] = facts
-                else:
-                    facts = self._link(person.id, other, "knows", tie.strength)
-                facts.since = facts.since or tie.since
-                facts.note = facts.note or tie.note
-            if person.introduced_by in people and person.introduced_by != person.id:
-                self._link(person.introduced_by, person.id, "knows", inferred=True)
-            if person.org is not None and person.org in orgs:
-                self._member(person.id, person.org, "works_at", person.role)
+                if other != pid and other in people:
+                    row[other] = None
+                    social[other][pid] = None
+            by = person.introduced_by
+            if by is not None and by != pid and by in people:
+                row[by] = None
+                social[by][pid] = None
+            org = person.org
+            if org is not None and org in orgs:
+                self._join(pid, org, "works_at")
             for job in person.past_orgs:
-                if job.org in orgs and job.org != person.org:
-                    self._member(person.id, job.org, "worked_at", job=job)
+                if job.org != org and job.org in orgs:
+                    self._join(pid, job.org, "worked_at")
         for group in net.groups.values():
             for member in group.members:
                 if member == ME or member in people:
-                    self._member(member, group.id, "member_of")
+                    self._join(member, group.id, "member_of")
         for intro in net.introductions:
             a, b = intro.people
-            if intro.status not in ("made", "met") or a not in social or b not in social:
-                continue
-            facts = self._link(a, b, "introduction")
-            if facts.introduced_by is None:
-                facts.introduced_by, facts.intro_date, facts.intro_status = intro.by, intro.date, intro.status
-            if intro.date is not None and intro.date <= today and ME not in (a, b):
-                facts.last_contact = max(facts.last_contact or intro.date, intro.date)
-        # People X introduced me to, on my tie with X (the ``introduced_by`` field and introductions records).
-        mine = social[ME]
+            if intro.status in ("made", "met") and a in social and b in social:
+                social[a][b] = None
+                social[b][a] = None
+                self._intros.setdefault(_pair(a, b), intro)
+        # People X introduced me to, for my tie with X (``introduced_by`` and introductions records).
+        told = self._introduced_me_to
         for person in people.values():
             by = person.introduced_by
             if by is not None and by in mine and by != person.id:
-                facts = mine[by]
-                if facts.introduced_me_to is None:
-                    facts.introduced_me_to = []
-                facts.introduced_me_to.append((person.id, person.met))
+                told.setdefault(by, []).append((person.id, person.met))
         for intro in net.introductions:
             a, b = intro.people
             if intro.date is not None and intro.date > today:
                 continue
             if ME in (a, b) and intro.by in mine and intro.status in ("made", "met"):
                 other = b if a == ME else a
-                facts = mine[intro.by]
-                if facts.introduced_me_to is None:
-                    facts.introduced_me_to = []
-                if all(other != o for o, _ in facts.introduced_me_to):
-                    facts.introduced_me_to.append((other, intro.date))
-        # Contact evidence of my ties (the same as reach-outs and stats use), plus the day we met.
-        latest = last_contacts(net, today)
-        counts = contact_counts(net, today)
-        for ident, facts in mine.items():
-            when = latest.get(ident)
+                listed = told.setdefault(intro.by, [])
+                if all(other != o for o, _ in listed):
+                    listed.append((other, intro.date))
+        # My contact evidence (the same as reach-outs and stats use), plus the day we met.
+        last = last_contacts(net, today)
+        for ident in mine:
             met = people[ident].met if ident in people else None
-            if met is not None and met <= today and (when is None or met > when):
-                when = met
-            facts.last_contact = when
-            facts.interactions = counts.get(ident, 0)
-        # Contact evidence between two other people: favors, shared interactions.
-        year_ago = today - timedelta(days=365)
+            if met is not None and met <= today and (ident not in last or met > last[ident]):
+                last[ident] = met
+        self._last = last
+        self._counts = contact_counts(net, today)
+        # Favors between two people who share a tie; interactions two people shared.
         for favor in net.favors:
             if favor.date is not None and favor.date > today:
                 continue
-            pair = social.get(favor.from_, {}).get(favor.to)
-            if pair is None:
-                continue
-            if pair.favors is None:
-                pair.favors, pair.favor_what = {}, {}
-            pair.favors[favor.from_] = pair.favors.get(favor.from_, 0) + 1
-            what = favor.what or favor.kind
-            if what and pair.favor_what is not None:
-                pair.favor_what[favor.from_] = what
-            if ME not in (favor.from_, favor.to) and favor.date is not None:
-                pair.last_contact = max(pair.last_contact or favor.date, favor.date)
+            if favor.to in social.get(favor.from_, ()):
+                self._favors.setdefault(_pair(favor.from_, favor.to), []).append(favor)
+        year_ago = today - timedelta(days=365)
+        shared = self._shared
         for interaction in net.interactions:
             who = interaction.with_
             if len(who) < 2 or len(who) > MAX_SHARED_INTERACTION or interaction.date > today:
@@ -451,12 +429,81 @@ class TieModel:
                 if ties is None:
                     continue
                 for b in who[i + 1 :]:
-                    shared = ties.get(b)
-                    if shared is None:
-                        continue
-                    shared.last_contact = max(shared.last_contact or when, when)
-                    if when > year_ago:
-                        shared.interactions += 1
+                    if b in ties and b != a:
+                        entry = shared.get(_pair(a, b))
+                        if entry is None:
+                            entry = shared[_pair(a, b)] = [when, 0]
+                        elif when > entry[0]:
+                            entry[0] = when
+                        if when > year_ago:
+                            entry[1] += 1
+
+    def _make(self, a: str, b: str) -> TieFacts:
+        """Assemble the facts of the social tie a–b from the records."""
+        people = self.net.people
+        if b == ME:
+            a, b = b, a
+        relations: list[str] = []
+        declared: int | None = None
+        since: date | None = None
+        note: str | None = None
+        inferred = False
+        if a == ME:
+            if people[b].strength >= 1:
+                relations.append("tie")
+                declared = people[b].strength
+        else:
+            stated = False
+            for x, y in ((a, b), (b, a)):
+                for tie in people[x].knows:
+                    if tie.other == y:
+                        stated = True
+                        if tie.strength is not None and (declared is None or tie.strength > declared):
+                            declared = tie.strength
+                        since = since or tie.since
+                        note = note or tie.note
+            introducer = a if people[b].introduced_by == a else b if people[a].introduced_by == b else None
+            if stated or introducer is not None:
+                relations.append("knows")
+            if not stated and introducer is not None:
+                inferred = True
+                a, b = introducer, (b if introducer == a else a)  # the introducer first, for the explanation
+        key = _pair(a, b)
+        intro = self._intros.get(key)
+        if intro is not None:
+            relations.append("introduction")
+            inferred = False
+        facts = TieFacts(a, b, relations[0] if relations else "introduction", declared, inferred)
+        facts.relations = relations or ["introduction"]
+        facts.since, facts.note = since, note
+        today = self.today
+        if intro is not None:
+            facts.introduced_by, facts.intro_date, facts.intro_status = intro.by, intro.date, intro.status
+        if a == ME:
+            facts.last_contact = self._last.get(b)
+            facts.interactions = self._counts.get(b, 0)
+            facts.introduced_me_to = self._introduced_me_to.get(b)
+        else:
+            last: date | None = None
+            entry = self._shared.get(key)
+            if entry is not None:
+                last, facts.interactions = entry[0], entry[1]
+            if intro is not None and intro.date is not None and intro.date <= today:
+                last = intro.date if last is None else max(last, intro.date)
+            facts.last_contact = last
+        favors = self._favors.get(key)
+        if favors:
+            facts.favors, facts.favor_what = {}, {}
+            for favor in favors:
+                facts.favors[favor.from_] = facts.favors.get(favor.from_, 0) + 1
+                what = favor.what or favor.kind
+                if what:
+                    facts.favor_what[favor.from_] = what
+                if a != ME and favor.date is not None:
+                    facts.last_contact = (
+                        favor.date if facts.last_contact is None else max(facts.last_contact, favor.date)
+                    )
+        return facts
 
     # -- weights ---------------------------------------------------------------------------
 
@@ -477,25 +524,21 @@ class TieModel:
         na, nb = self.social[a], self.social[b]
         mutual = len(na.keys() & nb.keys())  # CPython iterates over the smaller of the two
         ka, kb = len(na), len(nb)
-        if ME not in (a, b) and ME in na and ME in nb:
+        if ME not in (a, b):
             # Person–person ties: I am not counted; I am adjacent to nearly everyone by construction.
-            mutual -= 1
-            ka -= 1
-            kb -= 1
-        elif ME not in (a, b):
-            ka -= ME in na
-            kb -= ME in nb
+            in_a, in_b = ME in na, ME in nb
+            mutual -= in_a and in_b
+            ka -= in_a
+            kb -= in_b
         denominator = (ka - 1) + (kb - 1) - mutual
         facts.mutual = mutual
         facts.overlap = mutual / denominator if denominator > 0 else 0.0
-        given = facts.favors_from(a)
-        received = facts.favors_from(b)
         facts.weight = tie_weight(
             facts.strength,
             days_since=facts.days_since,
             interactions=facts.interactions,
-            favors_given=given,
-            favors_received=received,
+            favors_given=facts.favors_from(a),
+            favors_received=facts.favors_from(b),
             overlap=facts.overlap,
             inferred=facts.inferred,
             settings=s,
@@ -504,42 +547,58 @@ class TieModel:
 
     def facts(self, a: str, b: str) -> TieFacts | None:
         """The finished facts of the social tie a–b, or None when there is none."""
-        facts = self.social.get(a, {}).get(b)
-        return None if facts is None else self.finish_tie(facts)
+        row = self.social.get(a)
+        if row is None or b not in row:
+            return None
+        facts = row[b]
+        if facts is None:
+            facts = self._make(a, b)
+            row[b] = facts
+            self.social[b][a] = facts
+        return self.finish_tie(facts)
 
     def weight(self, a: str, b: str) -> float:
         """Weight of the social tie a–b (0.0 when there is none)."""
         facts = self.facts(a, b)
         return 0.0 if facts is None else facts.weight
 
+    def membership(self, member: str, place: str) -> Membership:
+        """The membership record of ``member`` at ``place`` (with the jobs, for explanations)."""
+        kind = self.memberships[member][place]
+        person = self.net.people.get(member)
+        entry = Membership(member, place, kind, person.role if person is not None and kind == "works_at" else None)
+        if person is not None and kind == "worked_at":
+            entry.jobs = [job for job in person.past_orgs if job.org == place]
+            entry.role = next((job.role for job in entry.jobs if job.role), None)
+        return entry
+
     def membership_weight(self, member: str, place: str) -> float:
         """Weight of one member–organization/group edge: the square root of that side's trust."""
-        entry = self.memberships[member][place]
-        return math.sqrt(max(entry.trust(self.settings), 1e-9))
+        return self._roots[self.memberships[member][place]]
 
     def hop_trust(self, a: str, place: str, b: str) -> float:
         """Trust of the hop a -> b through an organization or group (product of both sides)."""
         return self.membership_weight(a, place) * self.membership_weight(b, place)
 
     def ranked_members(self, place: str) -> list[str]:
-        """Members of an organization or group, strongest tie to me first (cached)."""
+        """Members of an organization or group, strongest tie to me first (cached).
+
+        By declared strength, then the latest contact: the weight's two main parts, without
+        paying for every member's mutual contacts (an employer may hold thousands of them).
+        """
         ranked = self._ranked.get(place)
         if ranked is None:
-            # By declared strength, then the latest contact: the weight's two main parts, without
-            # paying for every member's mutual contacts (an employer may hold thousands of them).
-            members = self.members.get(place, [])
-            mine = self.social[ME]
+            people, mine, last = self.net.people, self.social[ME], self._last
             never = date.min
 
             def latest(member: str) -> date:
-                facts = mine.get(member)
-                return never if facts is None or facts.last_contact is None else facts.last_contact
+                return last.get(member, never) if member in mine else never
 
             def declared(member: str) -> int:
-                facts = mine.get(member)
-                return -1 if facts is None else facts.declared or 0
+                person = people.get(member)
+                return person.strength if person is not None and member in mine else -1
 
-            ranked = sorted(members, key=latest, reverse=True)
+            ranked = sorted(self.members.get(place, []), key=latest, reverse=True)
             ranked.sort(key=declared, reverse=True)  # stable: strongest first, most recent first among equals
             self._ranked[place] = ranked
         return ranked
@@ -561,8 +620,8 @@ class TieModel:
         """Why the hop a -> b (optionally through organization or group ``via``) is trusted."""
         if via is not None:
             return describe_hop(
-                self.memberships[a][via],
-                self.memberships[b][via],
+                self.membership(a, via),
+                self.membership(b, via),
                 self.net.name_of(via),
                 self.kind_of(via),
                 self.net.name_of,
@@ -776,10 +835,10 @@ def _annotate(graph: nx.Graph, model: TieModel) -> nx.Graph:
             data["weight"] = facts.weight
         else:
             member, place = (a, b) if b in model.members else (b, a)
-            entry = model.memberships.get(member, {}).get(place)
-            if entry is None:  # not a relation the model knows (should not happen): neutral, labelled
+            if place not in model.memberships.get(member, {}):  # not a relation the model knows: floor weight
                 data["weight"] = model.settings.min_tie_weight
             else:
+                entry = model.membership(member, place)
                 data["membership"] = entry
                 data["trust"] = entry.trust(model.settings)
                 data["weight"] = model.membership_weight(member, place)

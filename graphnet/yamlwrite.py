@@ -71,6 +71,8 @@ _NUMBERISH = re.compile(r"[-+]?(\.?[0-9]|\.(inf|nan))[0-9a-zA-Z_.:+-]*", re.IGNO
 _PLAIN_INT = re.compile(r"0|[1-9][0-9]*")
 _TIMESTAMPISH = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: Printable ASCII and the space: every such character may stand raw in a plain scalar.
+_PRINTABLE_ASCII = re.compile(r"[ -~]*")
 
 
 def _raw_ok(ch: str) -> bool:
@@ -125,7 +127,8 @@ def _plain_ok(value: str, flow: bool) -> bool:
         return False
     if flow and any(c in _FLOW_CHARS for c in value):
         return False
-    if not all((_raw_ok(c) and not c.isspace()) or c == " " for c in value):
+    # Most values are printable ASCII: one regex instead of a Unicode lookup per character.
+    if not _PRINTABLE_ASCII.fullmatch(value) and not all((_raw_ok(c) and not c.isspace()) or c == " " for c in value):
         return False
     if value.casefold() in _SPECIAL_WORDS:
         return False

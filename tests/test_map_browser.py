@@ -35,7 +35,10 @@ CHROMIUM_ARGS = [
 
 
 def find_chromium() -> str | None:
-    for candidate in (os.environ.get("GRAPHNET_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+    """``$GRAPHNET_CHROMIUM`` when set (and only it), else Debian's chromium."""
+    explicit = os.environ.get("GRAPHNET_CHROMIUM")
+    candidates = [explicit] if explicit else ["/usr/bin/chromium", shutil.which("chromium")]
+    for candidate in candidates:
         if candidate and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
             return candidate
     return None

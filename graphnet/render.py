@@ -208,13 +208,19 @@ class _Path:
     ask: str = ""
 
 
-def _warm_paths(net: Network, graph: nx.Graph, target: str, today: date, top: int, model: Any) -> list[_Path]:
-    """The best warm paths to ``target`` (:mod:`graphnet.paths`; shortest routes without it)."""
+def _warm_paths(
+    net: Network, graph: nx.Graph, target: str, today: date, top: int, model: Any
+) -> tuple[list[_Path], list[str]]:
+    """The best warm paths to ``target`` (:mod:`graphnet.paths`; shortest routes without it).
+
+    Also, when there is no path, the nearest routes as lines of text ("Start with ...").
+    """
     try:
         from .paths import warm_paths
     except ImportError:  # pragma: no cover - only before the analysis exists
-        return _shortest_paths(net, graph, target, top)
+        return _shortest_paths(net, graph, target, top), []
     found = warm_paths(net, target, today=today, top=top, model=model)  # GraphnetError for an unknown target
+    nearest = [f"Start with {route.name}: {route.why}" for route in found.nearest]
     result: list[_Path] = []
     ident = found.target.get("id")
     for path in found.paths:
@@ -224,7 +230,7 @@ def _warm_paths(net: Network, graph: nx.Graph, target: str, today: date, top: in
         if ident in graph and nodes[-1] != ident and graph.has_edge(nodes[-1], ident):
             nodes.append(str(ident))  # the insider's link to the target organization
         result.append(_Path(nodes, [str(p) for p in path.people], str(path.ask)))
-    return result
+    return result, nearest
 
 
 def _resolve_target(net: Network, text: str) -> str:
@@ -963,10 +969,11 @@ def map_data(net: Network, options: MapOptions | None = None, *, today: date | N
     contacts = last_contacts(net, today)
     model = _tie_model(net, today)
     paths: list[_Path] = []
+    nearest: list[str] = []
     target: str | None = None
     if options.highlight:
         target = _resolve_target(net, options.highlight)
-        paths = _warm_paths(net, graph, options.highlight, today, options.top_paths, model)
+        paths, nearest = _warm_paths(net, graph, options.highlight, today, options.top_paths, model)
     view = _choose(net, graph, options, contacts, paths, target)
     structure = _structure(net, graph, view.shown)
     clusters = _clusters(net, structure, view.shown)
@@ -1005,6 +1012,7 @@ def map_data(net: Network, options: MapOptions | None = None, *, today: date | N
                     highlight.append(path.ask)
         else:
             highlight.append(f"No warm path to {target_name} within {net.me.settings.max_hops} introductions.")
+            highlight += nearest
     return MapData(
         title=f"{net.me.name}'s network",
         subtitle=subtitle,

@@ -355,6 +355,21 @@ def test_highlight_draws_the_warm_paths_over_the_map(net_dir: Path) -> None:
         map_data(load(net_dir), MapOptions(highlight="Northwnd"), today=TODAY)
 
 
+def test_highlight_without_a_path_says_so(write: Callable[..., Path]) -> None:
+    folder = write(
+        "n.yaml",
+        """
+        people:
+          - {name: Al One, strength: 4}
+          - {name: Zed Far, org: Globex, strength: 0}
+        """,
+    )
+    data = map_data(load(folder), MapOptions(highlight="Globex"), today=TODAY)
+    assert data.highlight[0] == "No warm path to Globex within 3 introductions."
+    assert "globex" in {n["id"] for n in data.nodes}
+    assert not [e for e in data.edges if e.get("color") == "#ff6d00"]
+
+
 # --------------------------------------------------------------------------- privacy and whitelisting
 
 

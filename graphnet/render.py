@@ -16,9 +16,10 @@ from a CDN and inserts some text without escaping. Here
   and no physics, and a huge network is reduced to the people closest to me,
   with a message saying how to see more.
 
-The analyses (tie weights, communities, brokers, weak ties, warm paths) are used
-when their modules are present; without them the map falls back to declared
-strengths, colours by organization and sizes by number of ties.
+The analyses give the picture its meaning: tie weights and their words
+(:mod:`graphnet.strength`), clusters (:mod:`graphnet.communities`), brokerage
+(:mod:`graphnet.bridges`), weak ties worth reviving (:mod:`graphnet.weak_ties`)
+and warm paths (:mod:`graphnet.paths`).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -44,6 +45,10 @@ from .activity import last_contacts
 from .errors import GraphnetError, did_you_mean
 from .graph import build_graph
 from .model import ME, STRENGTH_LABELS, Network
+
+if TYPE_CHECKING:  # the analyses are imported when a map is drawn, not when graphnet is
+    from .communities import Structure
+    from .strength import TieModel
 
 __all__ = [
     "COLOR_BY",
@@ -186,12 +191,10 @@ class MapResult:
 # --------------------------------------------------------------------------- analyses (optional)
 
 
-def _tie_model(net: Network, today: date) -> Any | None:
-    """The tie-strength model (:mod:`graphnet.strength`), or None when it is not available."""
-    try:
-        from .strength import TieModel
-    except ImportError:  # pragma: no cover - only before the analysis exists
-        return None
+def _tie_model(net: Network, today: date) -> TieModel:
+    """The tie-strength model (:mod:`graphnet.strength`): weights and words for every tie."""
+    from .strength import TieModel
+
     return TieModel(net, today)
 
 
@@ -209,16 +212,14 @@ class _Path:
 
 
 def _warm_paths(
-    net: Network, graph: nx.Graph, target: str, today: date, top: int, model: Any
+    net: Network, graph: nx.Graph, target: str, today: date, top: int, model: TieModel
 ) -> tuple[list[_Path], list[str]]:
-    """The best warm paths to ``target`` (:mod:`graphnet.paths`; shortest routes without it).
+    """The best warm paths to ``target`` (:func:`graphnet.paths.warm_paths`).
 
     Also, when there is no path, the nearest routes as lines of text ("Start with ...").
     """
-    try:
-        from .paths import warm_paths
-    except ImportError:  # pragma: no cover - only before the analysis exists
-        return _shortest_paths(net, graph, target, top), []
+    from .paths import warm_paths
+
     found = warm_paths(net, target, today=today, top=top, model=model)  # GraphnetError for an unknown target
     nearest = [f"Start with {route.name}: {route.why}" for route in found.nearest]
     result: list[_Path] = []
@@ -241,38 +242,19 @@ def _resolve_target(net: Network, text: str) -> str:
     return ident
 
 
-def _shortest_paths(net: Network, graph: nx.Graph, target: str, top: int) -> list[_Path]:  # pragma: no cover
-    """Fallback for warm paths: the shortest routes from me through people to ``target``."""
-    ident = _resolve_target(net, target)
-    allowed = {n for n, k in graph.nodes(data="kind") if k in ("me", "person")} | {ident}
-    result: list[_Path] = []
-    try:
-        for path in nx.shortest_simple_paths(graph.subgraph(allowed), ME, ident):
-            if len(result) >= top or len(path) > 6:
-                break
-            result.append(_Path([str(p) for p in path], [str(p) for p in path if p in net.people]))
-    except (nx.NetworkXNoPath, nx.NodeNotFound):
-        pass
-    return result
-
-
-def _structure(net: Network, graph: nx.Graph, shown: set[str]) -> Any | None:
-    """The network without me for the community and brokerage analyses, or None without them.
+def _structure(net: Network, graph: nx.Graph, shown: set[str]) -> Structure:
+    """The network without me for the community and brokerage analyses.
 
     Small networks are analysed whole (the same clusters as the other commands); a big one on
     the part shown, which is both faster and what the picture is about.
     """
-    try:
-        from .communities import structure
-    except ImportError:  # pragma: no cover - only before the analysis exists
-        return None
+    from .communities import structure
+
     return structure(net if graph.number_of_nodes() <= WHOLE_NETWORK_MAX_NODES else graph.subgraph(shown))
 
 
-def _clusters(net: Network, s: Any, shown: set[str]) -> tuple[dict[str, int], dict[int, str]] | None:
+def _clusters(net: Network, s: Structure, shown: set[str]) -> tuple[dict[str, int], dict[int, str]]:
     """Node id -> cluster number (:func:`graphnet.communities.communities`), and cluster number -> name."""
-    if s is None:
-        return None
     from .communities import ClusterNamer, communities
 
     settings = net.me.settings
@@ -290,20 +272,16 @@ def _clusters(net: Network, s: Any, shown: set[str]) -> tuple[dict[str, int], di
 
 
 def _brokerage(
-    net: Network, s: Any, shown: set[str], clusters: tuple[dict[str, int], dict[int, str]] | None
-) -> tuple[dict[str, float], dict[str, str]] | None:
-    """Person id -> brokerage in [0, 1] (1: the top broker), and why for the top ones; None without the analyses.
+    net: Network, s: Structure, shown: set[str], clusters: tuple[dict[str, int], dict[int, str]]
+) -> tuple[dict[str, float], dict[str, str]]:
+    """Person id -> brokerage in [0, 1] (1: the top broker), and why for the top ones.
 
     Brokerage is :func:`graphnet.bridges.cluster_betweenness`: the share of shortest routes
     between people of different clusters that run through someone, with me removed (exact up
     to ``exact_betweenness_max_nodes`` nodes, else from ``betweenness_samples`` seeded sources).
     """
-    try:
-        from .bridges import cluster_betweenness
-    except ImportError:  # pragma: no cover - only before the analysis exists
-        return None
-    if s is None or clusters is None:
-        return None
+    from .bridges import cluster_betweenness
+
     membership, names = clusters
     settings = net.me.settings
     labels = [membership.get(ident, -1 - i) for i, ident in enumerate(s.ids)]
@@ -332,11 +310,9 @@ def _and(items: list[str]) -> str:
 
 
 def _weak_ties(net: Network, today: date, top: int) -> dict[str, str]:
-    """Person id -> why the weak-tie analysis singles them out (empty without it)."""
-    try:
-        from .weak_ties import weak_ties
-    except ImportError:  # pragma: no cover - only before the analysis exists
-        return {}
+    """Person id -> why :func:`graphnet.weak_ties.weak_ties` singles them out."""
+    from .weak_ties import weak_ties
+
     found = weak_ties(net, today=today, top=top)
     return {tie.id: f"weak tie worth reviving: {tie.why}" for tie in found.weak_ties}
 
@@ -679,13 +655,11 @@ def _colours(
     graph: nx.Graph,
     view: _View,
     color_by: str,
-    clusters: tuple[dict[str, int], dict[int, str]] | None,
+    clusters: tuple[dict[str, int], dict[int, str]],
 ) -> _Colours:
     """Each node's colour category (cluster, organization or circle), and the legend."""
-    if color_by == "cluster" and clusters is None:
-        color_by = "org"  # no community analysis: organizations are the next best grouping
     category: dict[str, str] = {}
-    if color_by == "cluster" and clusters is not None:
+    if color_by == "cluster":
         membership, names = clusters
         for p in view.people:
             category[p] = names[membership[p]] if membership.get(p) in names else "in no cluster"
@@ -731,18 +705,13 @@ def _nodes(
     options: MapOptions,
     today: date,
     contacts: Mapping[str, date],
-    brokerage: tuple[dict[str, float], dict[str, str]] | None,
+    brokerage: tuple[dict[str, float], dict[str, str]],
     weak: Mapping[str, str],
+    big: bool,
 ) -> list[dict[str, Any]]:
     """vis-network nodes: whitelisted keys, every text built here from string fields."""
-    if brokerage is not None:
-        broker, broker_why = brokerage
-    else:  # without the analyses, size says how connected someone is
-        degree = {p: graph.degree(p) for p in view.people}
-        most = max(degree.values(), default=0) or 1
-        broker, broker_why = {p: d / most for p, d in degree.items()}, {}
+    broker, broker_why = brokerage
     on_path = {n for path in view.paths for n in path.nodes}
-    big = len(view.shown) > PHYSICS_MAX_NODES
     # On a big map, zoomed out to fit, ordinary labels are too small to draw; the most important
     # people and organizations get labels big enough to read at that zoom (about 12 px on a
     # 900-px-high view; vis caps them at maxVisible when zooming in).
@@ -829,10 +798,8 @@ def _nodes(
     return items
 
 
-def _tie_text(model: Any, a: str, b: str, include_private: bool) -> str | None:
+def _tie_text(model: TieModel, a: str, b: str, include_private: bool) -> str | None:
     """The strength model's words for the tie a-b (favor descriptions only with private fields)."""
-    if model is None:
-        return None
     facts = model.facts(a, b)
     if facts is None:
         return None
@@ -846,7 +813,7 @@ def _tie_text(model: Any, a: str, b: str, include_private: bool) -> str | None:
 
 
 def _edges(
-    net: Network, graph: nx.Graph, view: _View, model: Any, include_private: bool, big: bool
+    net: Network, graph: nx.Graph, view: _View, model: TieModel, include_private: bool, big: bool
 ) -> list[dict[str, Any]]:
     """vis-network edges: width by tie weight, dashed when weak or inferred, warm paths on top.
 
@@ -883,10 +850,7 @@ def _edges(
         relations = ", ".join(str(r).replace("_", " ") for r in attrs.get("relations") or [kind])
         title = f"{name(a)} — {name(b)}\n{relations}"
         if kind in ("tie", "knows", "introduction"):
-            if model is not None:
-                weight = float(model.weight(a, b))
-            else:
-                weight = declared / 5 if isinstance(declared, int) else 0.3
+            weight = float(model.weight(a, b))
             item["width"] = round(0.8 + 5.2 * max(0.0, min(1.0, weight)), 1)
             if (inferred or weak) and not big:  # dashed lines draw several times slower: small maps only
                 item["dashes"] = True
@@ -895,8 +859,7 @@ def _edges(
                 title += f"\n{words}"
             elif isinstance(declared, int):
                 title += f"\nstrength {declared} ({STRENGTH_LABELS.get(declared, '')})"
-            if model is not None:
-                title += f"\ntie weight {weight:.2f}"
+            title += f"\ntie weight {weight:.2f}"
             if not big:
                 strength_of = declared if isinstance(declared, int) else 2
                 item["length"] = 70 + 30 * (5 - strength_of) if kind == "tie" else 80
@@ -991,7 +954,7 @@ def map_data(net: Network, options: MapOptions | None = None, *, today: date | N
     positions = radial_layout(view.centre, rings, sectors, view.affiliations)
 
     weak = _weak_ties(net, today, top=max(5, len(view.people) // 25))
-    nodes = _nodes(net, graph, view, colours, positions, options, today, contacts, brokerage, weak)
+    nodes = _nodes(net, graph, view, colours, positions, options, today, contacts, brokerage, weak, big=not physics)
     edges = _edges(net, graph, view, model, options.include_private, big=not physics)
 
     kinds = Counter(n["kind"] for n in nodes)
@@ -1022,11 +985,7 @@ def map_data(net: Network, options: MapOptions | None = None, *, today: date | N
         physics=physics,
         color_title=colours.title,
         colors=colours.legend,
-        size_meaning=(
-            "Bigger people are brokers: they link people who would not otherwise meet."
-            if brokerage is not None
-            else "Bigger people have more connections."
-        ),
+        size_meaning="Bigger people are brokers: they link people who would not otherwise meet.",
         message=view.message,
         highlight=highlight,
         people_total=len(net.people),

@@ -38,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-from .communities import ClusterNamer, Structure, cluster_labels, structure
+from .communities import ClusterNamer, Structure, cluster_labels, paused_gc, structure
 from .model import Network
 
 __all__ = ["BridgeTie", "BridgesResult", "Broker", "brokers", "burt_measures", "cluster_betweenness"]
@@ -391,6 +391,11 @@ def brokers(net: Network, *, today: date | None = None, top: int = 10) -> Bridge
     .. [6] V. D. Blondel et al., "Fast unfolding of communities in large
        networks", J. Stat. Mech. P10008 (2008).
     """
+    with paused_gc():
+        return _brokers(net, today, top)
+
+
+def _brokers(net: Network, today: date | None, top: int) -> BridgesResult:
     settings = net.me.settings
     s = structure(net, today=today if today is not None else date.today())
     labels = cluster_labels(s, seed=settings.seed, louvain_max_nodes=settings.louvain_max_nodes)

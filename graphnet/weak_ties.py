@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .communities import ClusterNamer, structure
+from .communities import ClusterNamer, paused_gc, structure
 from .model import STRENGTH_LABELS, Network
 
 __all__ = ["WeakTie", "WeakTiesResult", "mutual_curve", "weak_ties"]
@@ -139,6 +139,11 @@ def weak_ties(net: Network, *, today: date | None = None, top: int = 10) -> Weak
        never write': call and SMS logs do not always indicate tie strength",
        CSCW 2015.
     """
+    with paused_gc():
+        return _weak_ties(net, today, top)
+
+
+def _weak_ties(net: Network, today: date | None, top: int) -> WeakTiesResult:
     settings = net.me.settings
     s = structure(net, today=today if today is not None else date.today())
     kinds = s.kinds

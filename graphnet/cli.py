@@ -1163,9 +1163,9 @@ def path_command(ctx: click.Context, target: str, top: int, max_hops: int | None
     names = result.names
     hops = f"up to {result.max_hops} introduction{'' if result.max_hops == 1 else 's'}"
     if info["kind"] == "organization":
+        now = f"{info['insiders']} {'person' if info['insiders'] == 1 else 'people'} there now"
         click.echo(
-            f"Warm paths to {info['name']} ({info['insiders']} people there now, {info['past_insiders']} formerly),"
-            f" as of {result.today}, {hops}:"
+            f"Warm paths to {info['name']} ({now}, {info['past_insiders']} formerly), as of {result.today}, {hops}:"
         )
     else:
         click.echo(f"Warm paths to {info['name']}, as of {result.today}, {hops}:")
@@ -1182,7 +1182,10 @@ def path_command(ctx: click.Context, target: str, top: int, max_hops: int | None
             click.echo(f"  Nobody in your network works or worked at {info['name']}.")
         else:
             click.echo(f"  No warm path within {result.max_hops} introduction{'' if result.max_hops == 1 else 's'}.")
-        if result.nearest:
+        if not result.nearest:
+            click.echo("  No nearer route either: no contact at a competitor, no group with people there,")
+            click.echo("  nobody near it two hops away. Note whom you know there as you meet them.")
+        else:
             click.echo("")
             click.echo("Nearest routes:")
             labels = {"competitor": "contact at a competitor", "group": "group", "two-hops": "two hops away"}

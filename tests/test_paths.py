@@ -251,3 +251,12 @@ def test_today_makes_the_answer_reproducible(write):
         cli, ["--data", str(folder), "--today", "2027-05-24", "--no-cache", "path", "acme", "--json"]
     )
     assert json.loads(later.stdout)["paths"][0]["score"] == pytest.approx(0.30)
+
+
+def test_no_path_and_no_nearer_route(write):
+    folder = write("net.yaml", "me:\n  name: Sam\npeople:\n  - {name: Ola, strength: 0, org: Acme}\n")
+    result = run(folder, "path", "Acme")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0].startswith("Warm paths to Acme (1 person there now, 0 formerly)")
+    assert "No warm path within 3 introductions." in result.output
+    assert "No nearer route either" in result.output

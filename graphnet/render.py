@@ -473,10 +473,20 @@ def _select_people(net: Network, graph: nx.Graph, options: MapOptions) -> tuple[
             names = {p.id: p.name for p in net.people.values()}
             hint = did_you_mean(options.focus, names)
             raise GraphnetError(f"unknown person {options.focus!r}" + (f"; {hint}" if hint else ""))
-        near = nx.single_source_shortest_path_length(graph, centre, cutoff=max(1, options.depth))
+        near = _hops(graph, centre, max(1, options.depth))
         people = [p for p in people if p in near]
         notes.append(f"{options.depth} hop(s) around {net.name_of(centre)}")
     return people, notes
+
+
+def _hops(graph: nx.Graph, centre: str, depth: int | None) -> dict[str, int]:
+    """Node -> hops from ``centre``, not through me: everyone I know is two hops from anyone via me,
+    so a person's neighbourhood is their own contacts, organizations and groups (a colleague is two
+    hops away, through the organization)."""
+    if centre == ME:
+        return dict(nx.single_source_shortest_path_length(graph, ME, cutoff=depth))
+    without_me = nx.restricted_view(graph, [ME], [])
+    return dict(nx.single_source_shortest_path_length(without_me, centre, cutoff=depth))
 
 
 def _closeness_key(net: Network, contacts: Mapping[str, date], degree: Mapping[str, int]) -> Callable[[str], Any]:
@@ -947,7 +957,7 @@ def map_data(net: Network, options: MapOptions | None = None, *, today: date | N
     if view.centre == ME:
         rings = {p: max(0, 5 - net.people[p].strength) for p in view.people}
     else:
-        hops = nx.single_source_shortest_path_length(graph, view.centre)
+        hops = _hops(graph, view.centre, None)
         rings = {p: hops.get(p, 9) for p in view.people | {ME}}
     rings.pop(view.centre, None)
     sectors = {p: colours.category.get(p, "") for p in rings}

@@ -341,6 +341,26 @@ def test_filters_circle_org_min_strength_and_focus(net_dir: Path) -> None:
             map_data(net, bad, today=TODAY)
 
 
+def test_focus_counts_hops_in_their_world_not_through_me(write: Callable[..., Path]) -> None:
+    folder = write(
+        "n.yaml",
+        """
+        people:
+          - {name: Al One, strength: 4, knows: [bo-two]}
+          - {name: Bo Two, strength: 2, org: Globex}
+          - {name: Cy Three, strength: 5, org: Globex}
+          - {name: Di Four, strength: 5}
+        """,
+    )
+    net = load(folder)
+    data = map_data(net, MapOptions(focus="Al One", depth=2), today=TODAY)
+    shown = {n["id"] for n in data.nodes}
+    assert shown == {"al-one", "bo-two", "me"}  # Globex links one person shown: left to the tooltip
+    # Di Four is two hops away only through me; Cy Three, Bo's colleague, three.
+    deeper = map_data(net, MapOptions(focus="Al One", depth=3), today=TODAY)
+    assert "cy-three" in {n["id"] for n in deeper.nodes}
+
+
 def test_highlight_draws_the_warm_paths_over_the_map(net_dir: Path) -> None:
     data = map_data(load(net_dir), MapOptions(highlight="Northwind"), today=TODAY)
     assert data.highlight and data.highlight[0] == "Warm paths to Northwind:"

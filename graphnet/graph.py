@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from .gcpause import paused_gc
 from .model import ME, Network, Source
 
 __all__ = ["EDGE_KINDS", "build_graph", "people_of"]
@@ -81,6 +82,11 @@ def build_graph(net: Network) -> nx.Graph:
     O(P + K + J + M + E): people, ``knows`` entries, jobs, group memberships and
     events. Tie weights are not computed here (see :mod:`graphnet.strength`).
     """
+    with paused_gc():
+        return _build(net)
+
+
+def _build(net: Network) -> nx.Graph:
     graph = nx.Graph(name=net.me.name)
     graph.add_node(ME, kind="me", name=net.me.name)
     for org in net.organizations.values():

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem, did_you_mean, sort_problems
+from .gcpause import paused_gc
 from .model import (
     INTRODUCTION_STATUSES,
     ME,
@@ -146,16 +146,9 @@ def load(
         The problems are sorted by file and line; the network holds every
         record that could be read, even when there are errors.
     """
-    # Loading allocates millions of small objects and frees none of them, which makes
-    # CPython's cyclic collector run over and over for nothing: pausing it for the load
-    # takes 30,000 people from about 20 s to 6 s of CPU here (benchmarks/RESULTS.md).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # Loading allocates millions of objects and frees none: see graphnet.gcpause.
+    with paused_gc():
         return _load(Path(root), today or date.today(), use_cache)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _load(root_path: Path, today: date, use_cache: bool) -> tuple[Network, list[Problem]]:

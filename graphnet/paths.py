@@ -33,8 +33,9 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from .errors import GraphnetError, did_you_mean
+from .gcpause import paused_gc
 from .model import ME, Network
-from .strength import TieModel, paused_gc
+from .strength import TieModel
 
 if TYPE_CHECKING:  # NetworkX is imported when a search runs, so ``import graphnet`` stays fast
     import networkx as nx

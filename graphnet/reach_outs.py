@@ -32,9 +32,10 @@ from typing import Any
 
 from .activity import last_contacts
 from .errors import GraphnetError
+from .gcpause import paused_gc
 from .model import ME, Network
 from .paths import PathFinder
-from .strength import TieModel, ago, clip, paused_gc
+from .strength import TieModel, ago, clip
 
 __all__ = ["REASON_KINDS", "ReachOut", "ReachOutResult", "Reason", "reach_outs"]
 

@@ -31,14 +31,12 @@ Everything is documented, with references, in ``docs/analyses.md``.
 
 from __future__ import annotations
 
-import gc
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from .activity import contact_counts, last_contacts
+from .gcpause import paused_gc
 from .model import ME, Favor, Introduction, Job, Network, Settings
 
 if TYPE_CHECKING:  # NetworkX is imported only when a graph is built (``import graphnet`` stays fast)
@@ -50,7 +48,6 @@ __all__ = [
     "TieFacts",
     "TieModel",
     "describe_hop",
-    "paused_gc",
     "tie_weight",
     "weighted_graph",
     "why_tie",
@@ -60,27 +57,6 @@ __all__ = [
 SOCIAL_RELATIONS = frozenset({"tie", "knows", "introduction"})
 #: Largest interaction (number of people in ``with``) whose participants count as in touch pairwise.
 MAX_SHARED_INTERACTION = 25
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while building many small objects.
-
-    With a 30,000-person network loaded, each automatic collection walks millions of
-    live objects; building 180,000 tie records triggers dozens of them and takes
-    three times longer. On the way out the objects alive are frozen
-    (:func:`gc.freeze`): they are still freed by reference counting when dropped,
-    but later collections skip them instead of walking them all once more. None of
-    graphnet's records form reference cycles, which is what only the collector frees.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def tie_weight(
@@ -336,7 +312,7 @@ class TieModel:
             "worked_at": math.sqrt(max(s.past_colleague_trust, 1e-12)),
             "member_of": math.sqrt(max(s.group_trust, 1e-12)),
         }
-        with paused_gc():
+        with paused_gc(freeze=True):
             self._build()
 
     # -- indexing --------------------------------------------------------------------------
@@ -822,7 +798,7 @@ def weighted_graph(net: Network, today: date | None = None, *, model: TieModel |
     from .graph import build_graph
 
     model = model if model is not None else TieModel(net, today)
-    with paused_gc():
+    with paused_gc(freeze=True):
         return _annotate(build_graph(net), model)
 
 

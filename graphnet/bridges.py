@@ -82,15 +82,19 @@ class Broker:
 
 @dataclass(slots=True)
 class BridgeTie:
-    """A tie between two people that is a bridge (span ``None``: no other route) or a local bridge."""
+    """A tie between two people: a bridge (``span`` None: no other route) or a local bridge."""
 
     between: tuple[str, str]
     span: int | None
     why: str
     people_cut_off: int = 0
 
+    @property
+    def kind(self) -> str:
+        return "bridge" if self.span is None else "local bridge"
+
     def to_dict(self) -> dict[str, Any]:
-        return {"between": list(self.between), "span": self.span, "why": self.why}
+        return {"between": list(self.between), "span": self.span, "why": self.why, "kind": self.kind}
 
 
 @dataclass(slots=True)
@@ -311,8 +315,14 @@ def burt_measures(s: Structure, node: int, adjsets: list[set[int]]) -> tuple[flo
 # --------------------------------------------------------------------------- spans
 
 
-def _span(adjsets: list[set[int]], a: int, b: int, limit: int = 12) -> int | None:
-    """Shortest route a..b not using the tie a-b (bidirectional BFS); None when none within ``limit``."""
+def _span(adjsets: list[set[int]], a: int, b: int, limit: int | None = None) -> int | None:
+    """Shortest route a..b not using the tie a-b (bidirectional BFS); None when there is none.
+
+    A tie that is not a bridge lies on a cycle, so the search always ends with a length; it
+    explores at most the component. ``limit`` (tests) gives up beyond that many steps.
+    """
+    if limit is None:
+        limit = len(adjsets) + 1
     seen_a = {a: 0}
     seen_b = {b: 0}
     front_a, front_b = [a], [b]
@@ -580,11 +590,15 @@ def _bridge_ties(
     for c in labels:
         sizes[c] = sizes.get(c, 0) + 1
     local.sort(key=lambda e: (-min(sizes[labels[e[0]]], sizes[labels[e[1]]]), s.ids[e[0]], s.ids[e[1]]))
-    spans: list[tuple[int, int, int | None]] = [(u, v, _span(adjsets, u, v)) for u, v in local[:SPAN_CANDIDATES]]
-    spans.sort(key=lambda e: (-(e[2] if e[2] is not None else 99), s.ids[e[0]], s.ids[e[1]]))
+    spans: list[tuple[int, int, int]] = []
+    for u, v in local[:SPAN_CANDIDATES]:
+        span = _span(adjsets, u, v)
+        assert span is not None  # not a bridge, so on a cycle
+        spans.append((u, v, span))
+    spans.sort(key=lambda e: (-e[2], s.ids[e[0]], s.ids[e[1]]))
     for u, v, span in spans:
         a, b = sorted((s.ids[u], s.ids[v]))
-        reach = f"the next shortest route takes {span} steps" if span else "no other route within 12 steps"
+        reach = f"the next shortest route takes {span} steps"
         found.append(
             BridgeTie(
                 (a, b),

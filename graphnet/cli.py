@@ -1063,7 +1063,7 @@ def bridges_command(ctx: click.Context, top: int, as_json: bool) -> None:
         click.echo("  none: no tie between two people is the only or a long way between two parts")
     for rank, tie in enumerate(result.bridge_ties, 1):
         a, b = (net.name_of(x) for x in tie.between)
-        kind = "bridge, no other route" if tie.span is None else f"local bridge, span {tie.span}"
+        kind = "bridge, no other route" if tie.kind == "bridge" else f"local bridge, span {tie.span}"
         click.echo(f"{rank:2}. {a} – {b} ({kind})")
         click.echo(_wrapped(tie.why))
 

@@ -123,7 +123,13 @@ def test_a_local_bridge_reports_its_span(write):
     ties = {t.between: t for t in brokers(net).bridge_ties}
     assert ties[("p1", "q1")].span == 4
     assert "local bridge" in ties[("p1", "q1")].why
-    assert all(t.span is not None for t in ties.values())
+    assert all(t.span is not None and t.kind == "local bridge" for t in ties.values())
+    assert ties[("p1", "q1")].to_dict() == {
+        "between": ["p1", "q1"],
+        "span": 4,
+        "why": ties[("p1", "q1")].why,
+        "kind": "local bridge",
+    }
 
 
 # I introduce P2 to Q2 in January 2027. Until then P1-Q1 is a bridge; from then on P1 - P2 - Q2 - Q1
@@ -157,6 +163,7 @@ def test_json_shape_and_cli(write):
     assert isinstance(broker["score"], float) and isinstance(broker["connects"], list)
     for tie in answer["bridge_ties"]:
         assert set(tie) >= {"between", "span", "why"} and len(tie["between"]) == 2
+        assert tie["kind"] == ("bridge" if tie["span"] is None else "local bridge")
     human = runner.invoke(cli, ["--data", str(folder), "--today", "2026-11-25", "bridges", "--top", "3"])
     assert human.exit_code == 0
     assert "1. Ada (ada)" in human.output and "the only link between" in human.output

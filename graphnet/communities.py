@@ -18,38 +18,20 @@ rejected: organization hubs pull every node into one giant label.
 
 from __future__ import annotations
 
-import gc
 import random
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .gcpause import paused_gc
 from .model import ME, Network, Settings
 
 if TYPE_CHECKING:  # NetworkX is imported only when needed, so ``import graphnet`` stays fast
     import networkx as nx
 
-__all__ = ["ClusterNamer", "Structure", "communities", "describe_cluster", "paused_gc", "structure"]
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects.
-
-    With a 30,000-person network loaded, every automatic collection walks millions
-    of live objects; the analyses build hundreds of thousands of lists and sets
-    that form no reference cycles, so collecting during them only costs time.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+__all__ = ["ClusterNamer", "Structure", "communities", "describe_cluster", "structure"]
 
 
 @dataclass(slots=True)

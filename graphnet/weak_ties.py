@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .communities import ClusterNamer, paused_gc, structure
+from .communities import ClusterNamer, structure
+from .gcpause import paused_gc
 from .model import STRENGTH_LABELS, Network
 
 __all__ = ["WeakTie", "WeakTiesResult", "mutual_curve", "weak_ties"]

@@ -833,6 +833,7 @@ def _edges(
     """
     weak_max = net.me.settings.weak_tie_max_strength
     path_pairs = {frozenset(pair) for path in view.paths for pair in itertools.pairwise(path.nodes)}
+    spread = _spread(len(view.shown))
 
     def name(ident: str) -> str:
         return net.me.name if ident == ME else net.name_of(ident)
@@ -872,14 +873,14 @@ def _edges(
             title += f"\ntie weight {weight:.2f}"
             if not big:
                 strength_of = declared if isinstance(declared, int) else 2
-                item["length"] = 70 + 30 * (5 - strength_of) if kind == "tie" else 80
+                item["length"] = round((70 + 30 * (5 - strength_of) if kind == "tie" else 80) * spread)
                 if kind == "tie":  # clusters, not spokes, shape the layout; I stay fixed at the centre
                     item["physics"] = False
             item["color"] = WEAK_TIE_COLOR if kind == "tie" and weak else EDGE_COLORS[kind]
             item["title"] = title
         else:
             if not big:
-                item["length"] = {"works_at": 60, "worked_at": 90}.get(kind, 80)
+                item["length"] = round({"works_at": 60, "worked_at": 90}.get(kind, 80) * spread)
                 item["title"] = title
             if kind != "works_at":
                 item["color"] = EDGE_COLORS.get(kind, EDGE_COLORS["works_at"])
@@ -1005,6 +1006,12 @@ def map_data(net: Network, options: MapOptions | None = None, *, today: date | N
     )
 
 
+def _spread(count: int) -> float:
+    """How much longer springs and stronger repulsion a small map gets: labels are as wide on a
+    20-node map as on a 200-node one, so fewer nodes need more room each (1 from ~150 nodes)."""
+    return max(1.0, min(2.2, math.sqrt(150 / max(count, 1))))
+
+
 def _vis_options(physics: bool, count: int) -> dict[str, Any]:
     """vis-network options: tuned physics for small maps, none for big ones."""
     options: dict[str, Any] = {
@@ -1041,9 +1048,9 @@ def _vis_options(physics: bool, count: int) -> dict[str, Any]:
             "enabled": True,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {
-                "gravitationalConstant": -60,
+                "gravitationalConstant": round(-60 * _spread(count), 1),
                 "centralGravity": 0.012,
-                "springLength": 100,
+                "springLength": round(100 * _spread(count)),
                 "springConstant": 0.12,
                 "damping": 0.6,
                 "avoidOverlap": 0.8,

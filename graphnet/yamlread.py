@@ -188,6 +188,8 @@ def _syntax_problem(exc: yaml.YAMLError, path: str, text: str) -> Problem:
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
+    if "maximum nesting depth" in problem:  # libyaml >= 0.2.5 (PyYAML 6.0.4 wheels) has its own limit
+        return Problem(path, line, column, "error", f"the YAML is nested too deeply (over {MAX_DEPTH} levels)")
     full = f"{context or ''} {problem}"
     hint = next((h for key, h in _HINTS if key in full), "check the YAML syntax on this line")
     if "\t" in text.splitlines()[line - 1 : line][0] if line - 1 < len(text.splitlines()) else False:

@@ -200,47 +200,7 @@ class PathFinder:
         Settles at most ``limit`` nodes (and every insider). Returns the settled costs and
         whether the search ran out of nodes (rather than hitting its cap).
         """
-        model = self.model
-        social, memberships = model.social, model.memberships
-        limit = max(limit, len(ends) + 1)
-        fanout = max(self.settings.path_max_fanout, 1)
-        max_cost = -math.log(MIN_SCORE)
-        best: dict[str, float] = {}
-        heap: list[tuple[float, str]] = []
-        for node, trust in ends.items():
-            cost = -math.log(max(trust, 1e-12))
-            best[node] = cost
-            heap.append((cost, node))
-        heapq.heapify(heap)
-        done: dict[str, float] = {}
-        while heap:
-            cost, node = heapq.heappop(heap)
-            if node in done:
-                continue
-            if len(done) >= limit or cost > max_cost:
-                return done, False
-            done[node] = cost
-            steps: list[tuple[str, float]] = []
-            if node in social:
-                for other in social[node]:
-                    if other != ME and other not in done:
-                        steps.append((other, -math.log(model.weight(node, other))))
-                for place in memberships.get(node, ()):
-                    if place not in done:
-                        steps.append((place, -math.log(model.membership_weight(node, place))))
-            else:  # an organization or group: on to its members, strongest to me first when there are many
-                members = model.members.get(node, [])
-                if len(members) > fanout:
-                    members = model.ranked_members(node)[:fanout]
-                for member in members:
-                    if member != ME and member not in done:
-                        steps.append((member, -math.log(model.membership_weight(member, node))))
-            for other, step in steps:
-                total = cost + step
-                if total < best.get(other, math.inf):
-                    best[other] = total
-                    heapq.heappush(heap, (total, other))
-        return done, True
+        return _Settler(self, ends).run(limit)
 
     def search_graph(
         self, settled: dict[str, float], ends: dict[str, float], final: str | None, max_hops: int
@@ -265,12 +225,14 @@ class PathFinder:
             if node not in social:
                 continue
             leaves = node not in stops
-            for other in social[node]:
-                if leaves and other in nodes and other != ME:
-                    out[node].append((other, -math.log(model.weight(node, other)), 2))
+            if leaves:
+                edges = out[node]
+                for other in social[node]:
+                    if other in nodes and other != ME:
+                        edges.append((other, model.cost(node, other), 2))
             for place in memberships.get(node, ()):
                 if place in nodes:
-                    cost = -math.log(model.membership_weight(node, place))
+                    cost = model.membership_cost(node, place)
                     if leaves:
                         out[node].append((place, cost, 1))
                     if node != ME:
@@ -437,8 +399,9 @@ class PathFinder:
         end = final if final is not None else TARGET
         cap = max(self.settings.path_search_nodes, 1)
         limit = min(FIRST_SEARCH_NODES, cap)
+        search = _Settler(self, ends)
         while True:
-            settled, ran_out = self.settle(ends, limit)
+            settled, ran_out = search.run(limit)
             graph = self.search_graph(settled, ends, final, max_hops)
             chosen = self.choose(graph, end, top, max_hops, final)
             paths = [self.describe(p, graph, ends, target, kind) for p in chosen]
@@ -536,6 +499,89 @@ class PathFinder:
                 Route("two-hops", other, net.name_of(other), f"{reason}; {net.name_of(contact)} can introduce you")
             )
         return routes
+
+
+class _Settler:
+    """The best-first search of :meth:`PathFinder.settle`, resumable with a higher limit.
+
+    Running it to ``limit`` and then on to a higher one settles exactly the nodes one run
+    to the higher limit would, in the same order, without settling the first ones again.
+    """
+
+    def __init__(self, finder: PathFinder, ends: dict[str, float]) -> None:
+        self.model = finder.model
+        self.fanout = max(finder.settings.path_max_fanout, 1)
+        self.ends = ends
+        self.best: dict[str, float] = {}
+        self.heap: list[tuple[Any, ...]] = []
+        for node, trust in ends.items():
+            cost = -math.log(max(trust, 1e-12))
+            self.best[node] = cost
+            self.heap.append((cost, node))
+        heapq.heapify(self.heap)
+        #: Settled node -> −log(best score to the target), in the order settled.
+        self.done: dict[str, float] = {}
+
+    def run(self, limit: int) -> tuple[dict[str, float], bool]:
+        """Settle up to ``limit`` nodes in all; the settled costs, and whether the search ran out of nodes.
+
+        Ties are weighed lazily: settling a person pushes each new neighbour with a cheap lower
+        bound of the tie's cost (:meth:`~graphnet.strength.TieModel.min_cost`) and the tie is
+        weighed only when that entry comes off the heap. An entry's bound is never above its
+        true cost, and a bound entry ``(c, node, source)`` sorts after a true ``(c, node)``, so
+        the nodes are settled in exactly the order (and with exactly the costs) of the plain
+        search, while the ties out of the last nodes settled are mostly never weighed.
+        """
+        model = self.model
+        social, memberships, members_of = model.social, model.memberships, model.members
+        tie_cost, min_cost, membership_cost = model.cost, model.min_cost, model.membership_cost
+        limit = max(limit, len(self.ends) + 1)
+        fanout = self.fanout
+        max_cost = -math.log(MIN_SCORE)
+        best, heap, done = self.best, self.heap, self.done
+        inf = math.inf
+        pop, push = heapq.heappop, heapq.heappush
+        while heap:
+            entry = pop(heap)
+            cost, node = entry[0], entry[1]
+            if node in done:
+                continue
+            if len(entry) == 3:  # a tie still to weigh: from ``source``, settled
+                total = done[entry[2]] + tie_cost(entry[2], node)
+                if total < best.get(node, inf):
+                    best[node] = total
+                    push(heap, (total, node))
+                continue
+            if len(done) >= limit or cost > max_cost:
+                push(heap, entry)  # still to settle when the search goes on
+                return done, False
+            done[node] = cost
+            row = social.get(node)
+            if row is not None:
+                for other in row:
+                    # A tie costs at least 0 (weights are at most 1): skip those it cannot improve.
+                    if other == ME or other in done or best.get(other, inf) <= cost:
+                        continue
+                    bound = cost + min_cost(node, other)
+                    if bound < best.get(other, inf):
+                        push(heap, (bound, other, node))
+                for place in memberships.get(node, ()):
+                    if place not in done:
+                        total = cost + membership_cost(node, place)
+                        if total < best.get(place, inf):
+                            best[place] = total
+                            push(heap, (total, place))
+            else:  # an organization or group: on to its members, strongest to me first when there are many
+                members = members_of.get(node, [])
+                if len(members) > fanout:
+                    members = model.ranked_members(node)[:fanout]
+                for member in members:
+                    if member != ME and member not in done:
+                        total = cost + membership_cost(member, node)
+                        if total < best.get(member, inf):
+                            best[member] = total
+                            push(heap, (total, member))
+        return done, True
 
 
 def _within(edges: dict[str, list[tuple[str, float, int]]], start: str, budget: int) -> dict[str, int]:

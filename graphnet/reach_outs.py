@@ -156,27 +156,29 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None) -> Re
         if person in people:
             reasons[person].append(Reason(kind, text, min(max(score, 0.01), 0.999), action))
 
-    latest = last_contacts(net, day)
-    ever: dict[str, int] = defaultdict(int)
-    for interaction in net.interactions:
-        if interaction.date <= day:
-            for ident in interaction.with_:
-                ever[ident] += 1
+    # One tie model for the target paths, built first so that its contact evidence is reused.
+    if net.me.targets and model is None:
+        model = TieModel(net, day)
+    if model is not None and model.net is net and model.today == day:
+        latest = model.contacts
+    else:
+        latest = last_contacts(net, day)
 
     # overdue, dormant, follow-up
+    cadences = net.me.cadence
+    dormant_from = max(settings.dormant_min_strength, 1)
+    dormant_after, follow_up_days = settings.dormant_after_days, settings.follow_up_days
     for person in people.values():
-        name = person.name
         strength = person.strength
         last = latest.get(person.id)
-        met = person.met if person.met is not None and person.met <= day else None
-        seen = max((d for d in (last, met) if d is not None), default=None)
+        met = person.met
+        if met is not None and met > day:
+            met = None
+        seen = last if met is None or (last is not None and last >= met) else met
         days = (day - seen).days if seen is not None else None
-        cadence = person.cadence or net.me.cadence.get(strength)
-        if (
-            strength >= max(settings.dormant_min_strength, 1)
-            and days is not None
-            and days >= settings.dormant_after_days
-        ):
+        cadence = person.cadence or cadences.get(strength)
+        name = person.name
+        if strength >= dormant_from and days is not None and days >= dormant_after:
             add(
                 person.id,
                 "dormant",
@@ -196,13 +198,13 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None) -> Re
                 f"Suggest a coffee or a call with {name}" if strength >= 4 else f"Send {name} a short note to catch up"
             )
             add(person.id, "overdue", text, score, action)
-        if met is not None and (day - met).days <= settings.follow_up_days and (last is None or last <= met):
+        if met is not None and (day - met).days <= follow_up_days and (last is None or last <= met):
             since = (day - met).days
             add(
                 person.id,
                 "follow-up",
                 f"met {ago(since)}, no contact since",
-                0.5 + 0.3 * (1 - since / max(settings.follow_up_days, 1)),
+                0.5 + 0.3 * (1 - since / max(follow_up_days, 1)),
                 f"Follow up with {name}: a short note about where you met",
             )
 
@@ -282,8 +284,7 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None) -> Re
                 )
 
     # target paths: the first hop of the best paths to each target
-    if net.me.targets:
-        model = model if model is not None else TieModel(net, day)
+    if model is not None and net.me.targets:
         finder = PathFinder(model)
         for target in net.me.targets:
             if target not in net.organizations:
@@ -301,11 +302,14 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None) -> Re
 
     ranked: list[ReachOut] = []
     for ident, found in reasons.items():
-        best: dict[str, Reason] = {}
-        for reason in found:  # one reason per kind and person: the strongest
-            if reason.kind not in best or reason.score > best[reason.kind].score:
-                best[reason.kind] = reason
-        kept = sorted(best.values(), key=lambda r: -r.score)
+        if len(found) == 1:  # most people have one reason
+            kept = found
+        else:
+            best: dict[str, Reason] = {}
+            for reason in found:  # one reason per kind and person: the strongest
+                if reason.kind not in best or reason.score > best[reason.kind].score:
+                    best[reason.kind] = reason
+            kept = sorted(best.values(), key=lambda r: -r.score)
         remaining = 1.0
         for reason in kept:
             remaining *= 1 - reason.score

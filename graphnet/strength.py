@@ -106,37 +106,69 @@ def tie_weight(
     Gilbert, E., & Karahalios, K. (2009). Predicting tie strength with social media. *CHI '09*.
     Onnela, J.-P., et al. (2007). Structure and tie strengths in mobile communication networks. *PNAS* 104, 7332.
     """
-    s = settings if settings is not None else Settings()
-    declared = min(max(strength, 0), 5) / 5
-    if days_since is None:
-        recency = 0.0
-    elif s.recency_half_life_days > 0:
-        recency = 0.5 ** (max(days_since, 0.0) / s.recency_half_life_days)
-    else:
-        recency = 1.0 if days_since <= 0 else 0.0
-    if s.frequency_saturation > 0:
-        frequency = min(1.0, max(interactions, 0) / s.frequency_saturation)
-    else:
-        frequency = 1.0 if interactions > 0 else 0.0
-    reciprocity = 0.5 * (favors_given > 0) + 0.5 * (favors_received > 0)
-    embedded = min(max(overlap, 0.0), 1.0)
-    a_d, a_r, a_f, a_q, a_e = (
-        s.tie_weight_declared,
-        s.tie_weight_recency,
-        s.tie_weight_frequency,
-        s.tie_weight_reciprocity,
-        s.tie_weight_embeddedness,
-    )
-    total = a_d + a_r + a_f + a_q + a_e
-    if total > 0:
-        mix = (a_d * declared + a_r * recency + a_f * frequency + a_q * reciprocity + a_e * embedded) / total
-    else:
-        mix = declared
-    floor = min(max(s.min_tie_weight, 1e-9), 1.0)
-    weight = max(floor, mix)
-    if inferred:
-        weight = max(floor, weight * s.inferred_discount)
-    return min(1.0, weight)
+    params = _WeightParams(settings if settings is not None else Settings())
+    return params.weight(strength, days_since, interactions, favors_given, favors_received, overlap, inferred)
+
+
+class _WeightParams:
+    """The settings :func:`tie_weight` reads, looked up once (a model weighs thousands of ties)."""
+
+    __slots__ = ("a_d", "a_e", "a_f", "a_q", "a_r", "discount", "floor", "half_life", "saturation", "total")
+
+    def __init__(self, s: Settings) -> None:
+        self.half_life = s.recency_half_life_days
+        self.saturation = s.frequency_saturation
+        self.a_d, self.a_r, self.a_f, self.a_q, self.a_e = (
+            s.tie_weight_declared,
+            s.tie_weight_recency,
+            s.tie_weight_frequency,
+            s.tie_weight_reciprocity,
+            s.tie_weight_embeddedness,
+        )
+        self.total = self.a_d + self.a_r + self.a_f + self.a_q + self.a_e
+        self.floor = min(max(s.min_tie_weight, 1e-9), 1.0)
+        self.discount = s.inferred_discount
+
+    def weight(
+        self,
+        strength: int,
+        days_since: float | None,
+        interactions: int,
+        favors_given: int,
+        favors_received: int,
+        overlap: float,
+        inferred: bool,
+    ) -> float:
+        """The formula of :func:`tie_weight`."""
+        declared = min(max(strength, 0), 5) / 5
+        if days_since is None:
+            recency = 0.0
+        elif self.half_life > 0:
+            recency = 0.5 ** (max(days_since, 0.0) / self.half_life)
+        else:
+            recency = 1.0 if days_since <= 0 else 0.0
+        if self.saturation > 0:
+            frequency = min(1.0, max(interactions, 0) / self.saturation)
+        else:
+            frequency = 1.0 if interactions > 0 else 0.0
+        reciprocity = 0.5 * (favors_given > 0) + 0.5 * (favors_received > 0)
+        embedded = min(max(overlap, 0.0), 1.0)
+        total = self.total
+        if total > 0:
+            mix = (
+                self.a_d * declared
+                + self.a_r * recency
+                + self.a_f * frequency
+                + self.a_q * reciprocity
+                + self.a_e * embedded
+            ) / total
+        else:
+            mix = declared
+        floor = self.floor
+        weight = max(floor, mix)
+        if inferred:
+            weight = max(floor, weight * self.discount)
+        return min(1.0, weight)
 
 
 class TieFacts:
@@ -163,14 +195,15 @@ class TieFacts:
         Giver id -> number of favors between a and b; ``favor_what`` giver -> the latest favor's text.
     introduced_me_to : list or None
         For my tie with X: the (person, date) X introduced me to.
-    strength, days_since, mutual, overlap, weight
+    strength, days_since, mutual, overlap, weight, cost
         Derived by :meth:`TieModel.finish_tie`: strength used, days since the last contact,
-        mutual contacts, Onnela overlap and the weight (-1 until computed).
+        mutual contacts, Onnela overlap, the weight (-1 until computed) and −log(weight).
     """
 
     __slots__ = (
         "a",
         "b",
+        "cost",
         "days_since",
         "declared",
         "favor_what",
@@ -212,6 +245,7 @@ class TieFacts:
         self.mutual = 0
         self.overlap = 0.0
         self.weight = -1.0
+        self.cost = math.inf
 
     def favors_from(self, giver: str) -> int:
         return self.favors.get(giver, 0) if self.favors else 0
@@ -300,30 +334,39 @@ class TieModel:
         #: organization or group id -> member ids, in the order met.
         self.members: dict[str, list[str]] = {}
         self._ranked: dict[str, list[str]] = {}
+        self._rank_keys: dict[str, tuple[int, date]] | None = None
         self._intros: dict[tuple[str, str], Introduction] = {}
         self._favors: dict[tuple[str, str], list[Favor]] = {}
         self._shared: dict[tuple[str, str], list[Any]] = {}
         self._introduced_me_to: dict[str, list[tuple[str, date | None]]] = {}
         self._last: dict[str, date] = {}
+        #: Person id -> my latest contact with them (:func:`graphnet.activity.last_contacts`, for reach-outs).
+        self.contacts: dict[str, date] = {}
         self._counts: dict[str, int] = {}
         s = self.settings
+        self._params = _WeightParams(s)
+        #: :meth:`min_cost` of a tie between two people with no dated record between them (None: no bound).
+        self._bare_cost: float | None = None
+        shares = (
+            s.tie_weight_declared,
+            s.tie_weight_recency,
+            s.tie_weight_frequency,
+            s.tie_weight_reciprocity,
+            s.tie_weight_embeddedness,
+        )
+        if min(shares) >= 0 and sum(shares) > 0 and s.recency_half_life_days > 0 and s.frequency_saturation > 0:
+            self._bare_cost = -math.log(self._params.weight(5, None, 0, 1, 1, 1.0, False))
         self._roots = {
             "works_at": math.sqrt(max(s.colleague_trust, 1e-12)),
             "worked_at": math.sqrt(max(s.past_colleague_trust, 1e-12)),
             "member_of": math.sqrt(max(s.group_trust, 1e-12)),
         }
+        #: The same, as distances: −log of each side's weight.
+        self._root_costs = {kind: -math.log(root) for kind, root in self._roots.items()}
         with paused_gc(freeze=True):
             self._build()
 
     # -- indexing --------------------------------------------------------------------------
-
-    def _join(self, member: str, place: str, kind: str) -> None:
-        mine = self.memberships.get(member)
-        if mine is None:
-            mine = self.memberships[member] = {}
-        if place not in mine:
-            mine[place] = kind
-            self.members.setdefault(place, []).append(member)
 
     def _build(self) -> None:
         net, today = self.net, self.today
@@ -333,8 +376,8 @@ class TieModel:
             social[ident] = {}
         mine = social[ME]
         orgs = net.organizations
-        for person in people.values():
-            pid = person.id
+        memberships, members = self.memberships, self.members
+        for pid, person in people.items():
             row = social[pid]
             if person.strength >= 1:
                 mine[pid] = None
@@ -348,16 +391,43 @@ class TieModel:
             if by is not None and by != pid and by in people:
                 row[by] = None
                 social[by][pid] = None
+            # Memberships: member -> place -> kind, and place -> members in the order met.
             org = person.org
             if org is not None and org in orgs:
-                self._join(pid, org, "works_at")
+                memberships[pid] = {org: "works_at"}
+                if org in members:
+                    members[org].append(pid)
+                else:
+                    members[org] = [pid]
             for job in person.past_orgs:
-                if job.org != org and job.org in orgs:
-                    self._join(pid, job.org, "worked_at")
+                place = job.org
+                if place != org and place in orgs:
+                    jobs = memberships.get(pid)
+                    if jobs is None:
+                        memberships[pid] = {place: "worked_at"}
+                    elif place in jobs:
+                        continue
+                    else:
+                        jobs[place] = "worked_at"
+                    if place in members:
+                        members[place].append(pid)
+                    else:
+                        members[place] = [pid]
         for group in net.groups.values():
+            gid = group.id
             for member in group.members:
                 if member == ME or member in people:
-                    self._join(member, group.id, "member_of")
+                    joined = memberships.get(member)
+                    if joined is None:
+                        memberships[member] = {gid: "member_of"}
+                    elif gid in joined:
+                        continue
+                    else:
+                        joined[gid] = "member_of"
+                    if gid in members:
+                        members[gid].append(member)
+                    else:
+                        members[gid] = [member]
         for intro in net.introductions:
             a, b = intro.people
             if intro.status in ("made", "met") and a in social and b in social:
@@ -380,10 +450,11 @@ class TieModel:
                 if all(other != o for o, _ in listed):
                     listed.append((other, intro.date))
         # My contact evidence (the same as reach-outs and stats use), plus the day we met.
-        last = last_contacts(net, today)
-        for ident in mine:
-            met = people[ident].met if ident in people else None
-            if met is not None and met <= today and (ident not in last or met > last[ident]):
+        self.contacts = last_contacts(net, today)
+        last = dict(self.contacts)
+        for ident, person in people.items():
+            met = person.met
+            if met is not None and met <= today and ident in mine and (ident not in last or met > last[ident]):
                 last[ident] = met
         self._last = last
         self._counts = contact_counts(net, today)
@@ -509,16 +580,17 @@ class TieModel:
         denominator = (ka - 1) + (kb - 1) - mutual
         facts.mutual = mutual
         facts.overlap = mutual / denominator if denominator > 0 else 0.0
-        facts.weight = tie_weight(
+        favors = facts.favors
+        facts.weight = self._params.weight(
             facts.strength,
-            days_since=facts.days_since,
-            interactions=facts.interactions,
-            favors_given=facts.favors_from(a),
-            favors_received=facts.favors_from(b),
-            overlap=facts.overlap,
-            inferred=facts.inferred,
-            settings=s,
+            facts.days_since,
+            facts.interactions,
+            favors.get(a, 0) if favors else 0,
+            favors.get(b, 0) if favors else 0,
+            facts.overlap,
+            facts.inferred,
         )
+        facts.cost = -math.log(facts.weight)
         return facts
 
     def facts(self, a: str, b: str) -> TieFacts | None:
@@ -538,6 +610,14 @@ class TieModel:
         facts = self.facts(a, b)
         return 0.0 if facts is None else facts.weight
 
+    def cost(self, a: str, b: str) -> float:
+        """−log(weight) of the social tie a–b, a distance for shortest paths (inf when there is none)."""
+        facts = self.social[a].get(b) if a in self.social else None
+        if facts is not None and facts.weight >= 0:
+            return facts.cost
+        facts = self.facts(a, b)
+        return math.inf if facts is None else facts.cost
+
     def membership(self, member: str, place: str) -> Membership:
         """The membership record of ``member`` at ``place`` (with the jobs, for explanations)."""
         kind = self.memberships[member][place]
@@ -552,6 +632,35 @@ class TieModel:
         """Weight of one member–organization/group edge: the square root of that side's trust."""
         return self._roots[self.memberships[member][place]]
 
+    def min_cost(self, a: str, b: str) -> float:
+        """A lower bound of :meth:`cost` for the tie a–b, without assembling its facts.
+
+        Exact once the tie's weight is known. Otherwise, between two people, the weight the
+        formula would give with the highest declared strength, full overlap and favors both
+        ways, recent contact only when some record could date one (a shared interaction, an
+        introduction or a favor between them), and their shared interactions of the year: the
+        formula is monotone in each part, so no tie weighs more. Most ties have no such record,
+        and their bound is one constant. Exact (the tie's facts are assembled) for my own ties
+        and whenever a setting could make the formula non-monotone.
+        """
+        facts = self.social[a].get(b)
+        if facts is not None and facts.weight >= 0:
+            return facts.cost
+        if a == ME or b == ME or self._bare_cost is None:
+            return self.cost(a, b)
+        key = _pair(a, b)
+        shared = self._shared.get(key)
+        favors = self._favors.get(key)
+        if shared is None and favors is None and key not in self._intros:
+            return self._bare_cost
+        both = 1 if favors else 0
+        weight = self._params.weight(5, 0.0, shared[1] if shared is not None else 0, both, both, 1.0, False)
+        return -math.log(weight)
+
+    def membership_cost(self, member: str, place: str) -> float:
+        """−log of :meth:`membership_weight`, a distance for shortest paths."""
+        return self._root_costs[self.memberships[member][place]]
+
     def hop_trust(self, a: str, place: str, b: str) -> float:
         """Trust of the hop a -> b through an organization or group (product of both sides)."""
         return self.membership_weight(a, place) * self.membership_weight(b, place)
@@ -564,18 +673,16 @@ class TieModel:
         """
         ranked = self._ranked.get(place)
         if ranked is None:
-            people, mine, last = self.net.people, self.social[ME], self._last
-            never = date.min
-
-            def latest(member: str) -> date:
-                return last.get(member, never) if member in mine else never
-
-            def declared(member: str) -> int:
-                person = people.get(member)
-                return person.strength if person is not None and member in mine else -1
-
-            ranked = sorted(self.members.get(place, []), key=latest, reverse=True)
-            ranked.sort(key=declared, reverse=True)  # stable: strongest first, most recent first among equals
+            if self._rank_keys is None:
+                people, mine, last = self.net.people, self.social[ME], self._last
+                never = date.min
+                keys = {pid: (-1, never) for pid in people}
+                for pid in mine:
+                    keys[pid] = (people[pid].strength, last.get(pid, never))
+                keys[ME] = (-1, never)
+                self._rank_keys = keys
+            # Strongest first, most recent first among equals, then in the order met (a stable sort).
+            ranked = sorted(self.members.get(place, []), key=self._rank_keys.__getitem__, reverse=True)
             self._ranked[place] = ranked
         return ranked
 

@@ -18,6 +18,7 @@ Python one, and the tests check both give the same results.
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 import yaml
@@ -238,7 +239,7 @@ def parse_text(text: str, path: str, *, pure: bool | None = None) -> tuple[Any, 
     if node is None:
         return None, []
     problems: list[Problem] = []
-    if "&" in text:
+    if "&" in text and _MAYBE_ANCHOR.search(text):
         problems.extend(_anchor_problems(text, path, pure))
     walker = _Walker(path, problems)
     try:
@@ -247,6 +248,11 @@ def parse_text(text: str, path: str, *, pure: bool | None = None) -> tuple[Any, 
         line, column = deep.args[0]
         return None, [Problem(path, line, column, "error", f"the YAML is nested too deeply (over {MAX_DEPTH} levels)")]
     return tree, problems
+
+
+#: Where an anchor can start: after a line start, a space, '-', or a flow indicator.
+#: "R&D" or "Tom & Jerry" do not match, so files that merely contain '&' are parsed once.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s,\[\]{}]", re.MULTILINE)
 
 
 def _anchor_problems(text: str, path: str, pure: bool | None) -> list[Problem]:

@@ -412,3 +412,10 @@ def test_check_sorts_by_file_then_line(write):
     result = CliRunner().invoke(cli, ["--data", str(folder), "check"])
     locations = [line.split(": ")[0] for line in result.stdout.splitlines()]
     assert [loc.split("/")[-1] for loc in locations] == ["a.yaml:3:14", "b.yaml:3:15", "b.yaml:5:10"]
+
+
+def test_ampersands_in_text_are_not_anchors(write):
+    folder = write("p.yaml", "people:\n  - name: Tom & Jerry\n    role: R&D lead\n    notes: P&L; M&A\n")
+    net, problems = load(folder)
+    assert problems == []
+    assert net.people["tom-jerry"].role == "R&D lead"

@@ -24,14 +24,12 @@ same folder, fsynced, then renamed over the target).
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
 import math
 import os
 import re
-import tempfile
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -40,6 +38,7 @@ from typing import Any, TextIO
 import networkx as nx
 
 from .errors import GraphnetError
+from .fileio import replace_file
 from .model import Network
 
 __all__ = ["FORMATS", "export", "export_graph", "render"]
@@ -321,37 +320,8 @@ def render(net: Network, fmt: str, *, today: date, include_private: bool = False
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data``: temporary file in the same folder, fsync, rename, fsync the folder."""
-    target = path.resolve() if path.is_symlink() else path
-    folder = target.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise GraphnetError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(temp, target.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise GraphnetError(f"cannot write {path}: {exc.strerror or exc}; the old file is unchanged") from exc
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    """Replace ``path`` with ``data`` atomically (see :func:`graphnet.fileio.replace_file`)."""
+    replace_file(path, data)
 
 
 def csv_paths(out: Path) -> tuple[Path, Path]:

@@ -49,6 +49,7 @@ __all__ = [
     "expect_entry_added",
     "lock_path",
     "newline_of",
+    "replace_file",
     "write_new_file",
 ]
 
@@ -218,6 +219,39 @@ def write_new_file(path: Path, text: str | bytes) -> None:
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
+
+
+def replace_file(path: Path, data: bytes, *, mode: int | None = None) -> None:
+    """Write ``data`` to ``path`` atomically, replacing what is there (outputs: maps, exports).
+
+    A symlink is written through. The file keeps its mode (``mode`` overrides it; a
+    new file gets the usual mode for the umask). The data goes to a temporary file
+    in the same folder, is fsynced and renamed over the target; the folder is fsynced.
+
+    Raises
+    ------
+    GraphnetError
+        If the folder cannot be written or the disk is full; the old file is unchanged.
+    """
+    path = Path(path)
+    shown = _shown(path)
+    real = path.resolve() if path.is_symlink() else path
+    folder = real.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if mode is None:
+            mode = real.stat().st_mode & 0o7777 if real.exists() else _default_mode()
+        temp = _write_temp(folder, real.name, data, mode, None)
+    except OSError as exc:
+        raise GraphnetError(f"cannot write {shown}: {_reason(exc)}; nothing was written") from exc
+    try:
+        os.replace(temp, real)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise GraphnetError(f"cannot write {shown}: {_reason(exc)}; the old file is unchanged") from exc
+    with contextlib.suppress(OSError):
+        _fsync_folder(folder)
 
 
 def _decode(data: bytes, shown: str) -> tuple[bool, str]:

@@ -24,14 +24,12 @@ and warm paths (:mod:`graphnet.paths`).
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import hashlib
 import itertools
 import math
 import os
 import random
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -43,8 +41,10 @@ import networkx as nx
 
 from .activity import last_contacts
 from .errors import GraphnetError, did_you_mean
+from .fileio import replace_file
 from .graph import build_graph
 from .model import ME, STRENGTH_LABELS, Network
+from .strength import ago
 
 if TYPE_CHECKING:  # the analyses are imported when a map is drawn, not when graphnet is
     from .communities import Structure
@@ -506,19 +506,6 @@ def _plain(value: object) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def _days_ago(when: date, today: date) -> str:
-    days = (today - when).days
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days < 60:
-        return f"{days} days ago"
-    if days < 730:
-        return f"{round(days / 30.4)} months ago"
-    return f"{days // 365} years ago"
-
-
 def _person_title(
     net: Network,
     ident: str,
@@ -535,7 +522,7 @@ def _person_title(
         lines.append(" · ".join(x for x in (work, org) if x))
     tie = f"Tie: {person.strength} ({STRENGTH_LABELS.get(person.strength, '')})"
     seen = contacts.get(ident)
-    tie += f" · last contact {seen.isoformat()} ({_days_ago(seen, today)})" if seen else " · no contact recorded"
+    tie += f" · last contact {seen.isoformat()} ({ago((today - seen).days)})" if seen else " · no contact recorded"
     lines.append(tie)
     circles = [c for c in person.circles if _plain(c)]
     if circles:
@@ -1140,33 +1127,8 @@ def _write_atomic(path: Path, text: str, *, private: bool) -> None:
             head = handle.read(4096)
         if GENERATOR_MARK.encode() not in head:
             raise GraphnetError(f"{path} exists and is not a graphnet map; not overwriting it (choose another -o)")
-    folder = path.parent
-    temp: str | None = None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            if not private:  # mkstemp made it owner-only; a map without private fields gets the usual mode
-                mask = os.umask(0)
-                os.umask(mask)
-                os.fchmod(handle.fileno(), 0o666 & ~mask)
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-        temp = None
-    except OSError as exc:
-        raise GraphnetError(f"cannot write {path}: {exc.strerror or exc}; nothing was written") from exc
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    # A map with private fields is readable by its owner only.
+    replace_file(path, text.encode("utf-8"), mode=0o600 if private else None)
 
 
 def write_map(

@@ -141,7 +141,17 @@ def _default_data() -> str:
     return os.environ.get("GRAPHNET_DATA") or "data"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Commands(click.Group):
+    """The command group: a bad request from any command is a message and exit 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GraphnetError as exc:
+            fail(str(exc))
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="graphnet")
 @click.option(
     "--data",

@@ -32,3 +32,19 @@ def test_every_command_has_help_with_an_example():
 def test_version():
     result = CliRunner().invoke(cli, ["--version"])
     assert result.exit_code == 0 and __version__ in result.output
+
+
+def test_a_bad_request_anywhere_is_a_message_and_exit_2(tmp_path, monkeypatch):
+    import graphnet.stats
+    from graphnet.errors import GraphnetError
+
+    (tmp_path / "p.yaml").write_text("people:\n  - name: Ada\n")
+
+    def refuse(net, today):
+        raise GraphnetError("cannot answer that; try another question")
+
+    monkeypatch.setattr(graphnet.stats, "summary", refuse)
+    result = CliRunner().invoke(cli, ["--no-cache", "--data", str(tmp_path), "stats"])
+    assert result.exit_code == 2
+    assert result.stderr == "error: cannot answer that; try another question\n"
+    assert result.exception is None or isinstance(result.exception, SystemExit)

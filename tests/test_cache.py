@@ -132,3 +132,24 @@ def test_cache_clear_command(write):
     assert cache.cache_dir().exists()
     result = runner.invoke(cli, ["cache", "clear"])
     assert result.exit_code == 0 and not cache.cache_dir().exists()
+
+
+def test_after_one_file_changes_only_that_file_is_parsed_again(write, monkeypatch):
+    write("a.yaml", "people:\n  - name: Ada\n")
+    write("b.yaml", "people:\n  - name: Bob\n")
+    folder = write("c.yaml", "people:\n  - name: Cy\n")
+    graphnet.load(folder, today=TODAY)
+    parsed: list[str] = []
+    real_parse = cache.parse_bytes
+
+    def counting(data, shown):
+        parsed.append(shown)
+        return real_parse(data, shown)
+
+    monkeypatch.setattr(cache, "parse_bytes", counting)
+    graphnet.load(folder, today=TODAY)
+    assert parsed == []
+    (folder / "b.yaml").write_text("people:\n  - name: Bea\n", encoding="utf-8")
+    net, _ = graphnet.load(folder, today=TODAY)
+    assert [p.rsplit("/", 1)[-1] for p in parsed] == ["b.yaml"]
+    assert sorted(net.people) == ["ada", "bea", "cy"]

@@ -115,6 +115,9 @@ class Settings:
     path_search_nodes: int = 3000
     #: An organization or group with more members is crossed only via this many, strongest to me first.
     path_max_fanout: int = 100
+    #: Factor on a path hop that repeats an introduction of me recorded as declined (same introducer
+    #: to the same person, or the same pair); in (0, 1], 1 ignores declined introductions.
+    declined_introduction_penalty: float = 0.1
     #: Declared strength from which a long-silent tie counts as dormant rather than just overdue.
     dormant_min_strength: int = 3
     #: Above this many nodes, betweenness is estimated from a seeded sample.

@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import GraphnetError, did_you_mean
 from .gcpause import paused_gc
-from .model import ME, Network
-from .strength import TieModel
+from .model import ME, Introduction, Network
+from .strength import TieModel, clip, month
 
 if TYPE_CHECKING:  # NetworkX is imported when a search runs, so ``import graphnet`` stays fast
     import networkx as nx
@@ -65,11 +65,22 @@ class Hop:
     #: ``tie``, ``organization`` or ``group``.
     via_kind: str
     why: str
+    #: The hop's weight, times ``factor``.
     weight: float
     inferred: bool = False
+    #: An introduction of me this hop repeats (the same introducer to the same person, or the
+    #: same pair) that was declined or is still requested, if any.
+    introduction: Introduction | None = None
+    #: What the hop's weight was multiplied by: ``declined_introduction_penalty`` when it repeats
+    #: a declined introduction, else 1.
+    factor: float = 1.0
+
+    @property
+    def declined(self) -> bool:
+        return self.introduction is not None and self.introduction.status == "declined"
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "from": self.source,
             "to": self.target,
             "via": self.via,
@@ -78,6 +89,17 @@ class Hop:
             "weight": round(self.weight, 4),
             "inferred": self.inferred,
         }
+        intro = self.introduction
+        if intro is not None:
+            data["introduction"] = {
+                "status": intro.status,
+                "by": intro.by,
+                "people": list(intro.people),
+                "date": intro.date.isoformat() if intro.date else None,
+                "note": intro.note,
+                "factor": self.factor,
+            }
+        return data
 
 
 @dataclass
@@ -96,6 +118,11 @@ class WarmPath:
     #: Every node crossed, organizations and groups included.
     nodes: list[str] = field(default_factory=list)
 
+    @property
+    def declined(self) -> bool:
+        """True when a hop repeats an introduction of me that was declined."""
+        return any(hop.declined for hop in self.hops)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "score": round(self.score, 4),
@@ -104,6 +131,7 @@ class WarmPath:
             "ask": self.ask,
             "insider": self.insider,
             "insider_current": self.insider_current,
+            "declined": self.declined,
         }
 
 
@@ -174,6 +202,50 @@ def resolve_target(net: Network, text: str) -> tuple[str, str]:
     raise GraphnetError(f"no organization or person called '{text}' in the network" + (f"; {hint}" if hint else ""))
 
 
+def asked_introductions(
+    net: Network, today: date
+) -> tuple[dict[tuple[str, str], Introduction], dict[tuple[str, str], Introduction]]:
+    """The path hops that repeat an introduction of me that was declined, or is still requested.
+
+    For each introducer X and person Y, the latest introduction of me to Y by X dated up to
+    ``today`` (undated ones count as the oldest; among equal dates the one written last)
+    decides: ``declined`` or ``requested`` (``made`` and ``met`` ones are ties, not asks). Such
+    a record covers two hops: X -> Y (the same introducer to the same person) and me -> Y (the
+    same pair, asked directly); a later ``made`` or ``met`` introduction of me to Y, by anyone,
+    closes the second.
+
+    Returns
+    -------
+    tuple of dict
+        ``(declined, requested)``, each ``(from, to) -> Introduction``. When several records
+        cover the hop me -> Y, the latest wins.
+
+    Notes
+    -----
+    O(N log N) for N introductions.
+    """
+    latest: dict[tuple[str, str], tuple[tuple[date, int], Introduction]] = {}
+    for index, intro in enumerate(net.introductions):
+        a, b = intro.people
+        if ME not in (a, b) or intro.by == ME or (intro.date is not None and intro.date > today):
+            continue
+        key = (intro.by, b if a == ME else a)
+        order = (intro.date or date.min, index)
+        if key not in latest or order > latest[key][0]:
+            latest[key] = (order, intro)
+    declined: dict[tuple[str, str], Introduction] = {}
+    requested: dict[tuple[str, str], Introduction] = {}
+    for (by, other), (_, intro) in sorted(latest.items(), key=lambda item: item[1][0]):
+        if intro.status in ("made", "met"):  # introduced since: the pair is no longer an open question
+            declined.pop((ME, other), None)
+            requested.pop((ME, other), None)
+            continue
+        table = declined if intro.status == "declined" else requested
+        table[(by, other)] = intro
+        table[(ME, other)] = intro
+    return declined, requested
+
+
 class PathFinder:
     """Warm-path search over one :class:`~graphnet.strength.TieModel` (reusable across targets)."""
 
@@ -181,6 +253,15 @@ class PathFinder:
         self.model = model
         self.net = model.net
         self.settings = model.settings
+        #: Hops (from, to) that repeat an introduction of me declined, or still requested, as of today.
+        self.declined, self.requested = asked_introductions(model.net, model.today)
+        self.penalty = min(max(self.settings.declined_introduction_penalty, 1e-12), 1.0)
+        #: What a declined hop adds to a path's cost (−log of the penalty).
+        self.penalty_cost = -math.log(self.penalty)
+
+    def hop_penalty(self, a: str, b: str) -> float:
+        """−log of the factor on the hop a -> b: the penalty's when it repeats a declined introduction, else 0."""
+        return self.penalty_cost if (a, b) in self.declined else 0.0
 
     # -- the three steps ---------------------------------------------------------------------
 
@@ -211,11 +292,17 @@ class PathFinder:
         an organization/group hop, 0 into the virtual target). A current insider (or the
         target person) only leads to the target, so no path runs through one. Only nodes
         within ``max_hops`` introductions of both me and the target are kept.
+
+        A hop that repeats a declined introduction costs ``−log(declined_introduction_penalty)``
+        more. For a hop through an organization or group, whose cost cannot depend on where the
+        path came from, the introducer gets a private copy of that node (``"<place>\x00<from>"``,
+        listed in ``graph.graph["places"]``) whose edge to the declined person carries the penalty.
         """
         import networkx as nx
 
         model = self.model
         social, memberships = model.social, model.memberships
+        declined, penalty = self.declined, self.penalty_cost
         target = final if final is not None else TARGET
         stops = {n for n, trust in ends.items() if trust >= 1.0} if final is None else {final}
         nodes = set(settled) | {ME}
@@ -229,7 +316,10 @@ class PathFinder:
                 edges = out[node]
                 for other in social[node]:
                     if other in nodes and other != ME:
-                        edges.append((other, model.cost(node, other), 2))
+                        cost = model.cost(node, other)
+                        if declined and (node, other) in declined:
+                            cost += penalty
+                        edges.append((other, cost, 2))
             for place in memberships.get(node, ()):
                 if place in nodes:
                     cost = model.membership_cost(node, place)
@@ -237,6 +327,22 @@ class PathFinder:
                         out[node].append((place, cost, 1))
                     if node != ME:
                         out[place].append((node, cost, 1))
+        places: dict[str, str] = {}
+        for a, b in sorted(declined):
+            if a not in nodes or b not in nodes or a in stops:
+                continue
+            theirs = memberships.get(b, {})
+            for place in memberships.get(a, ()):
+                copy = f"{place}\x00{a}"
+                if place not in nodes or place not in theirs or copy in places:
+                    continue
+                places[copy] = place
+                out[copy] = [
+                    (member, cost + (penalty if (a, member) in declined else 0.0), half)
+                    for member, cost, half in out[place]
+                    if member != a
+                ]
+                out[a] = [(copy if other == place else other, cost, half) for other, cost, half in out[a]]
         if final is None:
             for node, trust in ends.items():
                 if node in nodes:
@@ -249,7 +355,7 @@ class PathFinder:
         ahead = _within(out, ME, budget)
         behind = _within(back, target, budget)
         keep = {n for n, d in ahead.items() if d + behind.get(n, budget + 1) <= budget}
-        graph = nx.DiGraph()
+        graph = nx.DiGraph(places={copy: place for copy, place in places.items() if copy in keep})
         graph.add_nodes_from(keep)
         graph.add_edges_from(
             (node, other, {"cost": cost, "half": half})
@@ -278,7 +384,7 @@ class PathFinder:
 
         def fresh(path: list[str]) -> bool:
             """Within the hop limit, not the same people as a path already chosen (e.g. via a group),
-            and never through someone I can reach more warmly myself."""
+            and never through someone I can reach more warmly myself (a declined ask counting as such)."""
             people = tuple(n for n in path if n == ME or n in self.net.people)
             if len(people) - 1 > max_hops or people in seen:
                 return False
@@ -286,8 +392,10 @@ class PathFinder:
             for i in range(1, len(path)):
                 cost += graph.edges[path[i - 1], path[i]]["cost"]
                 node = path[i]
-                if i >= 2 and node in mine and -math.log(self.model.weight(ME, node)) <= cost + 1e-12:
-                    return False
+                if i >= 2 and node in mine:
+                    direct = -math.log(self.model.weight(ME, node)) + self.hop_penalty(ME, node)
+                    if direct <= cost + 1e-12:
+                        return False
             seen.add(people)
             return True
 
@@ -328,7 +436,8 @@ class PathFinder:
 
     def describe(self, path: list[str], graph: nx.DiGraph, ends: dict[str, float], target: str, kind: str) -> WarmPath:
         model = self.model
-        nodes = [n for n in path if n != TARGET]
+        places: dict[str, str] = graph.graph.get("places", {})
+        nodes = [places.get(n, n) for n in path if n != TARGET]
         people = [n for n in nodes if n == ME or n in self.net.people]
         hops: list[Hop] = []
         score = 1.0
@@ -339,15 +448,15 @@ class PathFinder:
                 facts = model.facts(a, b)
                 assert facts is not None
                 via = "knows" if ("tie" in facts.relations or "knows" in facts.relations) else "introduction"
-                hops.append(Hop(a, b, via, "tie", model.why(a, b), facts.weight, facts.inferred))
-                score *= facts.weight
+                hop = Hop(a, b, via, "tie", model.why(a, b), facts.weight, facts.inferred)
                 i += 1
             else:  # a -> organization/group -> c
                 c = nodes[i + 2]
-                trust = model.hop_trust(a, b, c)
-                hops.append(Hop(a, c, b, model.kind_of(b), model.why(a, c, via=b), trust))
-                score *= trust
+                hop = Hop(a, c, b, model.kind_of(b), model.why(a, c, via=b), model.hop_trust(a, b, c))
                 i += 2
+            self.annotate(hop)
+            hops.append(hop)
+            score *= hop.weight
         insider = people[-1]
         trust = ends.get(insider, 1.0)
         score *= trust
@@ -360,6 +469,41 @@ class PathFinder:
             insider_current=trust >= 1.0,
             nodes=nodes,
         )
+
+    def annotate(self, hop: Hop) -> None:
+        """Say, and weigh, what the introductions on record mean for this hop.
+
+        A hop repeating a declined introduction gets the penalty and "declined to introduce you
+        in October 2026"; one repeating a request still open, "you asked on 2026-11-10 for this
+        introduction; still pending"; a hop to someone another introducer declined to introduce
+        me to, a note saying so (no penalty: it is another route).
+        """
+        a, b = hop.source, hop.target
+        name = self.net.name_of
+        notes: list[str] = []
+        refused = self.declined.get((a, b))
+        if refused is not None:
+            hop.introduction, hop.factor = refused, self.penalty
+            hop.weight *= self.penalty
+            said = f" ({clip(refused.note, 90)})" if refused.note else ""
+            if a == refused.by:
+                notes.append(f"declined to introduce you{month(refused.date)}{said}")
+            else:
+                notes.append(f"an introduction to them by {name(refused.by)} was declined{month(refused.date)}{said}")
+        elif a != ME and (ME, b) in self.declined:
+            other = self.declined[(ME, b)]
+            notes.append(f"{name(other.by)} declined to introduce you to {name(b)}{month(other.date)}")
+        asked = self.requested.get((a, b))
+        if asked is not None:
+            if hop.introduction is None:
+                hop.introduction = asked
+            on = f" on {asked.date.isoformat()}" if asked.date is not None else ""
+            if a == asked.by:
+                notes.append(f"you asked{on} for this introduction; still pending")
+            else:
+                notes.append(f"{name(asked.by)} is to introduce you (you asked{on}; still pending)")
+        if notes:
+            hop.why = "; ".join([hop.why, *notes])
 
     def who(self, person: str, target: str, kind: str, current: bool) -> str:
         """``Bob Byron (Data Lead at Acme)``, ``Bob Byron (formerly at Acme)``."""
@@ -414,7 +558,57 @@ class PathFinder:
             if exhaustive or limit >= cap:
                 break
             limit = min(limit * 4, cap)
+        self.revise_asks(paths, target, kind)
         return paths, len(settled), exhaustive
+
+    def revise_asks(self, paths: list[WarmPath], target: str, kind: str) -> None:
+        """Asks that know the introductions on record: no repeating a declined one, no asking twice."""
+        open_paths = [path for path in paths if not path.declined]
+        for path in paths:
+            refused = next((hop for hop in path.hops if hop.declined), None)
+            if refused is not None:
+                path.ask = self.declined_ask(refused, open_paths[0] if open_paths else None)
+                continue
+            pending = next((hop for hop in path.hops if hop.introduction is not None), None)
+            if pending is not None:
+                path.ask = self.pending_ask(path, pending, target, kind)
+
+    def declined_ask(self, hop: Hop, other: WarmPath | None) -> str:
+        """``Nikhil declined to introduce you to Wendy in October 2026; rather than asking again, try ...``."""
+        name = self.net.name_of
+        intro = hop.introduction
+        assert intro is not None
+        if hop.source == intro.by:
+            head = f"{name(intro.by)} declined to introduce you to {name(hop.target)}{month(intro.date)}"
+        else:
+            head = f"An introduction to {name(hop.target)} by {name(intro.by)} was declined{month(intro.date)}"
+        if other is None:
+            return (
+                f"{head}; rather than asking again, find a different way to meet {name(hop.target)}"
+                f" (an event, a group, a shared contact), or ask {name(intro.by)} what would help."
+            )
+        if len(other.people) == 2:
+            return f"{head}; rather than asking again, ask {name(other.insider)} directly instead."
+        through = " and ".join(name(p) for p in other.people[1:-1])
+        return f"{head}; rather than asking again, try the route through {through} to {name(other.insider)} instead."
+
+    def pending_ask(self, path: WarmPath, hop: Hop, target: str, kind: str) -> str:
+        """``You already asked Ada on 2026-11-10 to introduce you to Bob (...); still pending: ...``."""
+        name = self.net.name_of
+        intro = hop.introduction
+        assert intro is not None
+        on = f" on {intro.date.isoformat()}" if intro.date is not None else ""
+        if hop.source == intro.by and len(path.people) == 3:
+            whom = self.who(hop.target, target, kind, path.insider_current)
+            return (
+                f"You already asked {name(intro.by)}{on} to introduce you to {whom}; still pending:"
+                f" follow up with {name(intro.by)} rather than asking again."
+            )
+        if hop.source == intro.by:
+            extra = f"you already asked {name(intro.by)}{on} for the introduction to {name(hop.target)}, still pending"
+        else:
+            extra = f"{name(intro.by)} is to introduce you to {name(hop.target)} (you asked{on}; still pending)"
+        return f"{path.ask.rstrip('.')}; {extra}."
 
     # -- when there is no path ---------------------------------------------------------------
 
@@ -477,6 +671,8 @@ class PathFinder:
                 if other == ME or other in mine:
                     continue
                 route = w1 * model.weight(contact, other)
+                if (contact, other) in self.declined:  # they declined to introduce me to them
+                    route *= self.penalty
                 if other not in candidates or route > candidates[other][0]:
                     candidates[other] = (route, contact)
         rows = []
@@ -495,9 +691,11 @@ class PathFinder:
             if relevance:
                 rows.append((-relevance, -route, other, contact, reason))
         for _, _, other, contact, reason in sorted(rows)[:limit]:
-            routes.append(
-                Route("two-hops", other, net.name_of(other), f"{reason}; {net.name_of(contact)} can introduce you")
-            )
+            refused = self.declined.get((contact, other))
+            how = f"{net.name_of(contact)} can introduce you"
+            if refused is not None:
+                how = f"{net.name_of(contact)} knows them but declined to introduce you{month(refused.date)}"
+            routes.append(Route("two-hops", other, net.name_of(other), f"{reason}; {how}"))
         return routes
 
 
@@ -511,6 +709,8 @@ class _Settler:
     def __init__(self, finder: PathFinder, ends: dict[str, float]) -> None:
         self.model = finder.model
         self.fanout = max(finder.settings.path_max_fanout, 1)
+        self.declined = finder.declined
+        self.penalty_cost = finder.penalty_cost
         self.ends = ends
         self.best: dict[str, float] = {}
         self.heap: list[tuple[Any, ...]] = []
@@ -531,14 +731,20 @@ class _Settler:
         true cost, and a bound entry ``(c, node, source)`` sorts after a true ``(c, node)``, so
         the nodes are settled in exactly the order (and with exactly the costs) of the plain
         search, while the ties out of the last nodes settled are mostly never weighed.
+
+        A tie hop that repeats a declined introduction costs ``−log(declined_introduction_penalty)``
+        more. Hops through an organization or group are not charged here (the search graph
+        charges them), so the costs settled stay optimistic, as the bound of :meth:`PathFinder.find` needs.
         """
         model = self.model
         social, memberships, members_of = model.social, model.memberships, model.members
-        tie_cost, min_cost, membership_cost = model.cost, model.min_cost, model.membership_cost
+        tie_cost, min_cost = model.cost, model.min_cost
+        side_cost = model.side_costs  # membership kind -> −log of that side's weight (membership_cost, inlined)
         limit = max(limit, len(self.ends) + 1)
         fanout = self.fanout
         max_cost = -math.log(MIN_SCORE)
         best, heap, done = self.best, self.heap, self.done
+        declined, penalty = self.declined, self.penalty_cost
         inf = math.inf
         pop, push = heapq.heappop, heapq.heappush
         while heap:
@@ -546,8 +752,11 @@ class _Settler:
             cost, node = entry[0], entry[1]
             if node in done:
                 continue
-            if len(entry) == 3:  # a tie still to weigh: from ``source``, settled
-                total = done[entry[2]] + tie_cost(entry[2], node)
+            if len(entry) == 3:  # a tie still to weigh: the hop node -> source, source settled
+                source = entry[2]
+                total = done[source] + tie_cost(source, node)
+                if declined and (node, source) in declined:
+                    total += penalty
                 if total < best.get(node, inf):
                     best[node] = total
                     push(heap, (total, node))
@@ -565,9 +774,9 @@ class _Settler:
                     bound = cost + min_cost(node, other)
                     if bound < best.get(other, inf):
                         push(heap, (bound, other, node))
-                for place in memberships.get(node, ()):
+                for place, kind in memberships.get(node, {}).items():
                     if place not in done:
-                        total = cost + membership_cost(node, place)
+                        total = cost + side_cost[kind]
                         if total < best.get(place, inf):
                             best[place] = total
                             push(heap, (total, place))
@@ -577,7 +786,7 @@ class _Settler:
                     members = model.ranked_members(node)[:fanout]
                 for member in members:
                     if member != ME and member not in done:
-                        total = cost + membership_cost(member, node)
+                        total = cost + side_cost[memberships[member][node]]
                         if total < best.get(member, inf):
                             best[member] = total
                             push(heap, (total, member))

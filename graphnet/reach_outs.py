@@ -14,7 +14,8 @@ Reasons (their ``kind`` in JSON), each with a score in (0, 1):
 ``reciprocity``
     They did me more favors than I did them (or I have only taken).
 ``target-path``
-    First hop of one of the best warm paths to a target organization (``me.targets``).
+    First hop of one of the best warm paths to a target organization (``me.targets``),
+    unless the path repeats an introduction of me that was declined.
 ``pending-introduction``
     An introduction requested or made but not yet met.
 
@@ -25,6 +26,7 @@ with nothing owed or pending does not appear.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -292,6 +294,8 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None) -> Re
             paths, _searched, _exhaustive = finder.find(target, "organization", PATHS_PER_TARGET, settings.max_hops)
             org = net.name_of(target)
             for path in paths:
+                if path.declined:  # it repeats a declined introduction: not a reason to write to them
+                    continue
                 first = path.people[1]
                 if len(path.people) == 2:
                     where = "works" if path.insider_current else "worked"
@@ -300,7 +304,7 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None) -> Re
                     text = f"first step of a warm path to {org}, one of your targets (path score {path.score:.0%})"
                 add(first, "target-path", text, 0.3 + 0.5 * path.score, path.ask.rstrip("."))
 
-    ranked: list[ReachOut] = []
+    rows: list[tuple[float, str, str, list[Reason]]] = []
     for ident, found in reasons.items():
         if len(found) == 1:  # most people have one reason
             kept = found
@@ -313,6 +317,8 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None) -> Re
         remaining = 1.0
         for reason in kept:
             remaining *= 1 - reason.score
-        ranked.append(ReachOut(ident, people[ident].name, 1 - remaining, kept, kept[0].action))
-    ranked.sort(key=lambda r: (-r.score, r.name, r.id))
-    return ReachOutResult(today=day, reach_outs=ranked[:top], candidates=len(ranked))
+        rows.append((remaining - 1, people[ident].name, ident, kept))
+    # Highest score first, then by name and id (unique): the first ``top`` of the full order.
+    best_rows = heapq.nsmallest(top, rows, key=lambda row: row[:3])
+    ranked = [ReachOut(ident, name, -negative, kept, kept[0].action) for negative, name, ident, kept in best_rows]
+    return ReachOutResult(today=day, reach_outs=ranked, candidates=len(rows))

@@ -361,8 +361,8 @@ class TieModel:
             "worked_at": math.sqrt(max(s.past_colleague_trust, 1e-12)),
             "member_of": math.sqrt(max(s.group_trust, 1e-12)),
         }
-        #: The same, as distances: −log of each side's weight.
-        self._root_costs = {kind: -math.log(root) for kind, root in self._roots.items()}
+        #: The same, as distances: −log of each side's weight (see :meth:`membership_cost`).
+        self.side_costs = {kind: -math.log(root) for kind, root in self._roots.items()}
         with paused_gc(freeze=True):
             self._build()
 
@@ -659,7 +659,7 @@ class TieModel:
 
     def membership_cost(self, member: str, place: str) -> float:
         """−log of :meth:`membership_weight`, a distance for shortest paths."""
-        return self._root_costs[self.memberships[member][place]]
+        return self.side_costs[self.memberships[member][place]]
 
     def hop_trust(self, a: str, place: str, b: str) -> float:
         """Trust of the hop a -> b through an organization or group (product of both sides)."""

@@ -48,7 +48,11 @@ def networks(tmp_path_factory: pytest.TempPathFactory) -> list[TieModel]:
 
 
 def plain_settle(model: TieModel, ends: dict[str, float], limit: int) -> tuple[list[tuple[str, float]], bool]:
-    """Dijkstra backwards from the insiders, weighing every tie as soon as it is seen."""
+    """Dijkstra backwards from the insiders, weighing every tie as soon as it is seen.
+
+    A tie hop other -> node repeating a declined introduction costs the penalty's −log more.
+    """
+    penalty = PathFinder(model).hop_penalty
     social, memberships = model.social, model.memberships
     limit = max(limit, len(ends) + 1)
     fanout = max(model.settings.path_max_fanout, 1)
@@ -68,7 +72,7 @@ def plain_settle(model: TieModel, ends: dict[str, float], limit: int) -> tuple[l
         if node in social:
             for other in social[node]:
                 if other != ME and other not in done:
-                    steps.append((other, -math.log(model.weight(node, other))))
+                    steps.append((other, -math.log(model.weight(node, other)) + penalty(other, node)))
             for place in memberships.get(node, ()):
                 if place not in done:
                     steps.append((place, -math.log(model.membership_weight(node, place))))
@@ -97,6 +101,17 @@ def test_min_cost_never_exceeds_the_cost(networks: list[TieModel]) -> None:
             assert fresh.min_cost(a, b) == fresh.cost(a, b)  # exact once the tie is weighed
         # The bound does prune: most ties between two people have no dated record and share one value.
         assert len({round(v, 9) for (a, b), v in bounds.items() if ME not in (a, b)}) < len(bounds)
+
+
+def test_the_sample_declined_introduction_is_charged_in_the_search(networks: list[TieModel]) -> None:
+    # data/: Nikhil Rao declined to introduce me to Wendy Tran (at Cascade Health). Backwards from
+    # Cascade Health, Nikhil's cost is Wendy's (0, an insider) plus the tie's cost plus −log(0.1).
+    model = networks[0]
+    finder = PathFinder(model)
+    assert finder.hop_penalty("nikhil-rao", "wendy-tran") == pytest.approx(math.log(10))
+    assert finder.hop_penalty("wendy-tran", "nikhil-rao") == 0.0
+    done, _ = finder.settle(finder.insiders("cascade-health", "organization"), 3000)
+    assert done["nikhil-rao"] == pytest.approx(model.cost("nikhil-rao", "wendy-tran") + math.log(10))
 
 
 def test_lazy_search_settles_what_the_plain_search_settles(networks: list[TieModel]) -> None:

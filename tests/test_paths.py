@@ -260,3 +260,197 @@ def test_no_path_and_no_nearer_route(write):
     assert result.output.splitlines()[0].startswith("Warm paths to Acme (1 person there now, 0 formerly)")
     assert "No warm path within 3 introductions." in result.output
     assert "No nearer route either" in result.output
+
+
+# -- introductions on record: declined ones are not repeated, pending ones not asked twice --------
+#
+# Default shares as above; nobody shares a contact, so overlaps are 0; no tie between two others has
+# contact evidence (a declined introduction is not contact), so their recency is 0.
+#   me–nik    strength 5, last_contact today:  0.5*5/5 + 0.2*1 = 0.70
+#   me–tony   strength 3, last_contact today:  0.5*3/5 + 0.2*1 = 0.50
+#   nik–wendy knows, strength 5:               0.5*5/5         = 0.50
+#   tony–helen knows, strength 3:              0.5*3/5         = 0.30
+# Without the record:  me → nik → wendy  0.70 * 0.50 = 0.35   (the best)
+#                      me → tony → helen 0.50 * 0.30 = 0.15
+# Nik declined to introduce me to Wendy: that hop is multiplied by declined_introduction_penalty
+# (0.1), so me → nik → wendy scores 0.35 * 0.1 = 0.035 and Tony's route comes first.
+DECLINED = """\
+me:
+  name: Sam
+  targets: [Cascade]
+people:
+  - {name: Nik, strength: 5, last_contact: 2026-11-25, knows: [{id: wendy, strength: 5}]}
+  - {name: Tony, strength: 3, last_contact: 2026-11-25, knows: [{id: helen, strength: 3}]}
+  - {name: Wendy, strength: 0, org: Cascade, role: Recruiter}
+  - {name: Helen, strength: 0, org: Cascade, role: VP Data}
+introductions:
+  - date: 2026-10-09
+    by: nik
+    people: [me, wendy]
+    status: declined
+    note: Hiring clinical roles only until January.
+"""
+
+
+def test_a_declined_introduction_is_not_suggested_again(write):
+    net = load_ok(write("net.yaml", DECLINED))
+    result = warm_paths(net, "Cascade", today=TODAY)
+    assert [p.people for p in result.paths] == [["me", "tony", "helen"], ["me", "nik", "wendy"]]
+    tony, nik = result.paths
+    assert tony.score == pytest.approx(0.15)
+    assert nik.score == pytest.approx(0.035)
+    assert (tony.declined, nik.declined) == (False, True)
+    hop = nik.hops[1]
+    assert hop.weight == pytest.approx(0.05) and hop.factor == pytest.approx(0.1)
+    assert hop.why == (
+        "know each other, very close; declined to introduce you in October 2026 (Hiring clinical roles only until January.)"
+    )
+    assert nik.ask == (
+        "Nik declined to introduce you to Wendy in October 2026; rather than asking again, "
+        "try the route through Tony to Helen instead."
+    )
+    assert tony.ask == "Ask Tony to introduce you to Helen (VP Data at Cascade)."
+    # The search itself knows: asked for one path, it gives Tony's, not Nik's.
+    assert [p.people for p in warm_paths(net, "Cascade", today=TODAY, top=1).paths] == [["me", "tony", "helen"]]
+
+
+def test_declined_penalty_is_a_setting_and_the_day_counts(write):
+    # With the penalty set to 1 the record only explains: 0.35 comes first again.
+    folder = write("net.yaml", DECLINED.replace("  targets: [Cascade]\n", "  declined_introduction_penalty: 1\n"))
+    result = warm_paths(load_ok(folder), "Cascade", today=TODAY)
+    assert result.paths[0].people == ["me", "nik", "wendy"]
+    assert result.paths[0].score == pytest.approx(0.35)
+    assert "declined to introduce you in October 2026" in result.paths[0].hops[1].why
+    # Before the introduction was declined (--today 2026-10-01) nothing is known about it.
+    early = date(2026, 10, 1)
+    net, _ = load(write("net.yaml", DECLINED), today=early, use_cache=False)
+    before = warm_paths(net, "Cascade", today=early)
+    assert before.paths[0].people == ["me", "nik", "wendy"]
+    assert before.paths[0].ask == "Ask Nik to introduce you to Wendy (Recruiter at Cascade)."
+    assert not any(h.introduction for p in before.paths for h in p.hops)
+
+
+def test_declined_introduction_in_json(write):
+    folder = write("net.yaml", DECLINED)
+    data = json.loads(run(folder, "path", "Cascade", "--json").stdout)
+    nik = next(p for p in data["paths"] if p["people"] == ["me", "nik", "wendy"])
+    assert nik["declined"] is True and nik["score"] == 0.035
+    assert nik["hops"][1]["introduction"] == {
+        "status": "declined",
+        "by": "nik",
+        "people": ["me", "wendy"],
+        "date": "2026-10-09",
+        "note": "Hiring clinical roles only until January.",
+        "factor": 0.1,
+    }
+    assert "introduction" not in nik["hops"][0]
+    tony = next(p for p in data["paths"] if p["people"] == ["me", "tony", "helen"])
+    assert tony["declined"] is False
+
+
+# The same through a group, and the same pair asked directly.
+#   me–nik 0.70 and me–ann 0.5*4/5 + 0.2 = 0.60 (as above); Nik, Ann, Wendy and I are in the Book
+#   Club: group_trust 0.25 per hop through it. Wendy works at Cascade.
+#   me → ann → [club] → wendy   0.60 * 0.25       = 0.15
+#   me → [club] → wendy         0.25 * 0.1        = 0.025   (the same pair as Nik's declined one)
+#   me → nik → [club] → wendy   0.70 * 0.25 * 0.1 = 0.0175  (Nik to Wendy again, via the club)
+# Without the record Nik's route (0.175) would be the best.
+GROUP = """\
+me:
+  name: Sam
+people:
+  - {name: Nik, strength: 5, last_contact: 2026-11-25}
+  - {name: Ann, strength: 4, last_contact: 2026-11-25}
+  - {name: Wendy, strength: 0, org: Cascade}
+groups:
+  - {name: Book Club, members: [me, nik, ann, wendy]}
+introductions:
+  - {date: 2026-10-09, by: nik, people: [wendy, me], status: declined}
+"""
+
+
+def test_declined_introduction_through_a_group_and_the_same_pair(write):
+    net = load_ok(write("net.yaml", GROUP))
+    result = warm_paths(net, "Cascade", today=TODAY)
+    assert [p.people for p in result.paths] == [["me", "ann", "wendy"], ["me", "wendy"], ["me", "nik", "wendy"]]
+    ann, direct, nik = result.paths
+    # The search charges hops through the club too: the single best path is Ann's.
+    assert [p.people for p in warm_paths(net, "Cascade", today=TODAY, top=1).paths] == [["me", "ann", "wendy"]]
+    assert [p.score for p in result.paths] == pytest.approx([0.15, 0.025, 0.0175])
+    assert nik.nodes == ["me", "nik", "book-club", "wendy"]  # the club, not a private copy of it
+    assert nik.hops[1].via == "book-club"
+    assert nik.hops[1].why == "both members of Book Club; declined to introduce you in October 2026"
+    assert direct.hops[0].why == (
+        "both members of Book Club; an introduction to them by Nik was declined in October 2026"
+    )
+    assert direct.ask.startswith(
+        "An introduction to Wendy by Nik was declined in October 2026; rather than asking again"
+    )
+    # Another introducer is another route: no penalty, but the record is mentioned.
+    assert not ann.declined and ann.hops[1].factor == 1.0
+    assert ann.hops[1].why == "both members of Book Club; Nik declined to introduce you to Wendy in October 2026"
+
+
+# A requested introduction still pending on the best hop:
+#   me–margaret strength 3, last_contact today: 0.50; margaret–victor knows, strength 3: 0.30 -> 0.15
+PENDING = """\
+me:
+  name: Sam
+people:
+  - {name: Margaret, strength: 3, last_contact: 2026-11-25, knows: [{id: victor, strength: 3}]}
+  - {name: Victor, strength: 0, org: GreenGrid, role: COO}
+introductions:
+  - {date: 2026-11-10, by: margaret, people: [me, victor], status: requested}
+"""
+
+
+def test_a_pending_introduction_is_mentioned_not_asked_twice(write):
+    folder = write("net.yaml", PENDING)
+    result = warm_paths(load_ok(folder), "GreenGrid", today=TODAY)
+    (path,) = result.paths
+    assert path.score == pytest.approx(0.15)  # no penalty for asking
+    assert not path.declined
+    assert path.hops[1].why == "know each other, friendly; you asked on 2026-11-10 for this introduction; still pending"
+    assert path.ask == (
+        "You already asked Margaret on 2026-11-10 to introduce you to Victor (COO at GreenGrid); "
+        "still pending: follow up with Margaret rather than asking again."
+    )
+    hop = json.loads(run(folder, "path", "GreenGrid", "--json").stdout)["paths"][0]["hops"][1]
+    assert hop["introduction"]["status"] == "requested" and hop["introduction"]["factor"] == 1.0
+    output = run(folder, "path", "GreenGrid").output
+    assert "you asked on 2026-11-10 for this introduction; still pending" in " ".join(output.split())
+
+
+def test_which_records_count(write):
+    from graphnet.paths import asked_introductions
+
+    folder = write(
+        "net.yaml",
+        """\
+        me:
+          name: Sam
+        people:
+          - {name: Ada, strength: 3}
+          - {name: Bo, strength: 3}
+          - {name: Cy, strength: 0}
+          - {name: Di, strength: 0}
+        introductions:
+          # Ada: asked, then declined: declined.
+          - {date: 2026-09-01, by: ada, people: [me, cy], status: requested}
+          - {date: 2026-10-01, by: ada, people: [me, cy], status: declined}
+          # Bo introduced me to Cy later: the pair is settled, Ada's refusal stays hers.
+          - {date: 2026-11-01, by: bo, people: [cy, me], status: met}
+          # Bo: declined, then asked again: pending.
+          - {date: 2026-08-01, by: bo, people: [me, di], status: declined}
+          - {date: 2026-11-20, by: bo, people: [me, di], status: requested}
+          # Not about me.
+          - {date: 2026-10-01, by: ada, people: [bo, di], status: declined}
+        """,
+    )
+    declined, requested = asked_introductions(load_ok(folder), TODAY)
+    assert set(declined) == {("ada", "cy")}
+    assert set(requested) == {("bo", "di"), ("me", "di")}
+    # On 2026-10-15 Bo's introduction to Cy and his second ask had not happened yet.
+    declined, requested = asked_introductions(load_ok(folder), date(2026, 10, 15))
+    assert set(declined) == {("ada", "cy"), ("me", "cy"), ("bo", "di"), ("me", "di")}
+    assert requested == {}

@@ -180,3 +180,33 @@ def test_nobody_to_contact(write):
     result = run(folder, "2026-11-25")
     assert result.exit_code == 0, result.output
     assert "Nobody to contact now" in result.output
+
+
+def test_a_path_repeating_a_declined_introduction_is_no_reason_to_write(write):
+    # Nik (inner circle, talked today) and Tony (friendly, talked today) each know someone at
+    # Cascade, a target. Nik declined to introduce me to Wendy in October, so his path (0.035
+    # after the 0.1 penalty; see tests/test_paths.py) gives him no target-path reason: only Tony
+    # (path 0.50 * 0.30 = 0.15, reason score 0.3 + 0.5 * 0.15 = 0.375) is listed.
+    folder = write(
+        "net.yaml",
+        """\
+        me:
+          name: Sam
+          targets: [Cascade]
+        people:
+          - {name: Nik, strength: 5, last_contact: 2026-11-25, knows: [{id: wendy, strength: 5}]}
+          - {name: Tony, strength: 3, last_contact: 2026-11-25, knows: [{id: helen, strength: 3}]}
+          - {name: Wendy, strength: 0, org: Cascade}
+          - {name: Helen, strength: 0, org: Cascade}
+        introductions:
+          - {date: 2026-10-09, by: nik, people: [me, wendy], status: declined}
+        """,
+    )
+    result = reach_outs(load_ok(folder), today=TODAY, top=50)
+    assert kinds(result) == {"tony": ["target-path"]}
+    assert result.reach_outs[0].score == pytest.approx(0.375)
+    # Before the refusal (2026-10-01; the later records are then reported as dated in the future
+    # and ignored) Nik's path was the best one to ask for.
+    net, _ = load(folder, today=date(2026, 10, 1), use_cache=False)
+    early = reach_outs(net, today=date(2026, 10, 1), top=50)
+    assert "target-path" in kinds(early)["nik"]

@@ -454,3 +454,14 @@ def test_which_records_count(write):
     declined, requested = asked_introductions(load_ok(folder), date(2026, 10, 15))
     assert set(declined) == {("ada", "cy"), ("me", "cy"), ("bo", "di"), ("me", "di")}
     assert requested == {}
+
+
+def test_nearest_routes_know_a_declined_introduction(write):
+    # As in NO_PATH: within one introduction there is no way into Acme, and Ian (Initech, same
+    # industry) is two hops away through Gus, who declined to introduce me to him in October.
+    folder = write(
+        "net.yaml", NO_PATH + "introductions:\n  - {date: 2026-10-02, by: gus, people: [me, ian], status: declined}\n"
+    )
+    result = warm_paths(load_ok(folder), "Acme", today=TODAY, max_hops=1)
+    ian = next(r for r in result.nearest if r.id == "ian")
+    assert ian.why == "works in analytics at Initech; Gus knows them but declined to introduce you in October 2026"

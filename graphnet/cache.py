@@ -25,7 +25,7 @@ from typing import Any
 from .errors import Problem
 from .yamlread import YMap, YSeq, parse_bytes
 
-__all__ = ["answer_key", "cache_dir", "clear", "fingerprint", "parse_cached", "read_answer", "store_answer"]
+__all__ = ["answer_key", "cache_dir", "clear", "code_fingerprint", "fingerprint", "parse_cached", "read_answer", "store_answer"]
 
 #: Bump when the tree encoding or the parser's results change.
 FORMAT = "tree-v1"
@@ -160,6 +160,26 @@ def fingerprint(files: list[Path], root: Path) -> str:
         except OSError:
             digest.update(b"unreadable")
     return digest.hexdigest()
+
+
+_CODE: str | None = None
+
+
+def code_fingerprint() -> str:
+    """A hash of graphnet's own code and templates, so a changed graphnet never replays old answers.
+
+    The version alone is not enough: an editable install changes code without a new version.
+    """
+    global _CODE
+    if _CODE is None:
+        digest = hashlib.sha256()
+        package = Path(__file__).resolve().parent
+        for path in sorted(package.rglob("*")):
+            if path.suffix in (".py", ".html") and path.is_file():
+                digest.update(path.relative_to(package).as_posix().encode())
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+        _CODE = digest.hexdigest()
+    return _CODE
 
 
 def answer_key(*parts: str) -> str:

@@ -92,8 +92,8 @@ class _Tee(io.TextIOBase):
 def read_only(command: F) -> F:
     """Answer a read-only command from the cache when no data file has changed.
 
-    The key is graphnet's version, the working folder, the data folder, every data
-    file's bytes, the date and the command line; see :mod:`graphnet.cache`.
+    The key is graphnet's version and code, the working folder, the data folder,
+    every data file's bytes, the date and the command line; see :mod:`graphnet.cache`.
     """
 
     @functools.wraps(command)
@@ -102,12 +102,13 @@ def read_only(command: F) -> F:
         state = ctx.find_object(Context)
         if state is None or not state.use_cache or not state.data.is_dir():
             return command(*args, **kwargs)
-        from .cache import answer_key, fingerprint, read_answer, store_answer
+        from .cache import answer_key, code_fingerprint, fingerprint, read_answer, store_answer
         from .loader import data_files
 
         root = state.data
         key = answer_key(
             __version__,
+            code_fingerprint(),
             os.getcwd(),
             str(root.resolve()),
             ctx.command_path,

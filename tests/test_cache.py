@@ -153,3 +153,21 @@ def test_after_one_file_changes_only_that_file_is_parsed_again(write, monkeypatc
     net, _ = graphnet.load(folder, today=TODAY)
     assert [p.rsplit("/", 1)[-1] for p in parsed] == ["b.yaml"]
     assert sorted(net.people) == ["ada", "bea", "cy"]
+
+
+def test_a_changed_graphnet_never_replays_old_answers(write, monkeypatch):
+    from click.testing import CliRunner
+
+    from graphnet.cli import cli
+
+    folder = write("p.yaml", "people:\n  - name: Ada\n")
+    args = ["--data", str(folder), "--today", "2026-11-25", "stats", "--json"]
+    runner = CliRunner()
+    runner.invoke(cli, args)
+    [entry] = (cache.cache_dir() / cache.ANSWERS).glob("*.json")
+    stored = json.loads(entry.read_text())
+    stored["stdout"] = "stale\n"
+    entry.write_text(json.dumps(stored))
+    assert runner.invoke(cli, args).stdout == "stale\n"
+    monkeypatch.setattr(cache, "_CODE", "another version of graphnet's code")
+    assert runner.invoke(cli, args).stdout != "stale\n"

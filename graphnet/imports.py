@@ -284,10 +284,16 @@ def _read_text(path: Path, shown: str) -> str:
 
 def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
     """(first line of the row, cells) for every CSV row; quoted cells may span lines."""
+    stand_in = ""
+    if "\x00" in text:
+        # Python 3.10's csv module refuses NUL; 3.11 reads it. Give every version 3.11's
+        # behaviour: parse with a private-use character the text lacks, then put NUL back.
+        stand_in = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
+        text = text.replace("\x00", stand_in)
     reader = csv.reader(io.StringIO(text, newline=""))
     start = 1
     for row in reader:
-        yield start, row
+        yield start, ([cell.replace(stand_in, "\x00") for cell in row] if stand_in else row)
         start = reader.line_num + 1
 
 

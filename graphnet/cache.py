@@ -25,7 +25,16 @@ from typing import Any
 from .errors import Problem
 from .yamlread import YMap, YSeq, parse_bytes
 
-__all__ = ["answer_key", "cache_dir", "clear", "code_fingerprint", "fingerprint", "parse_cached", "read_answer", "store_answer"]
+__all__ = [
+    "answer_key",
+    "cache_dir",
+    "clear",
+    "code_fingerprint",
+    "fingerprint",
+    "parse_cached",
+    "read_answer",
+    "store_answer",
+]
 
 #: Bump when the tree encoding or the parser's results change.
 FORMAT = "tree-v1"

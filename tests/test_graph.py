@@ -69,7 +69,9 @@ def test_colleagues_meet_through_the_organization_not_a_clique(write):
 
 
 def test_unknown_references_are_skipped_not_invented(write):
-    folder = write("p.yaml", "people:\n  - name: Ada\n    knows: [ghost]\ngroups:\n  - {name: G, members: [ghost, ada]}\n")
+    folder = write(
+        "p.yaml", "people:\n  - name: Ada\n    knows: [ghost]\ngroups:\n  - {name: G, members: [ghost, ada]}\n"
+    )
     net, problems = graphnet.load(folder, today=TODAY)
     assert len(problems) == 2
     graph = graphnet.build_graph(net)

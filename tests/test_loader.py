@@ -58,7 +58,7 @@ def test_duplicate_keys_cite_both_lines(write):
             role: Manager
         """,
     )
-    net, problems = load(folder)
+    _net, problems = load(folder)
     problem = only(problems)
     assert (problem.line, problem.column) == (4, 5)
     assert "duplicate key 'role'" in problem.message and "first at line 3" in problem.message
@@ -239,7 +239,10 @@ def test_semantic_errors_carry_file_line_and_key_path(write):
     )
     _net, problems = load(folder)
     got = [(p.line, p.column, p.message) for p in problems]
-    assert got[0][:2] == (3, 15) and "people[0] (id 'ada-lovelace'): 'strength' must be a whole number from 0 to 5" in got[0][2]
+    assert (
+        got[0][:2] == (3, 15)
+        and "people[0] (id 'ada-lovelace'): 'strength' must be a whole number from 0 to 5" in got[0][2]
+    )
     assert got[1][:2] == (4, 11) and "people[1]: 'name' must be text, not a list" in got[1][2]
     assert got[2][:2] == (6, 13)
     assert got[2][2] == (
@@ -252,7 +255,9 @@ def test_default_ids_are_slugs_and_clashes_ask_for_an_explicit_id(write):
     net, problems = load(folder)
     assert list(net.people) == ["zoe-ada-lovelace"]
     problem = only(problems)
-    assert problem.line == 3 and "already used by a person at" in problem.message and "explicit 'id:'" in problem.message
+    assert (
+        problem.line == 3 and "already used by a person at" in problem.message and "explicit 'id:'" in problem.message
+    )
 
 
 def test_ids_are_unique_across_files_and_kinds(write):
@@ -284,7 +289,9 @@ def test_me_twice_is_an_error(write):
 
 
 def test_me_tuning_parameters_are_typed(write):
-    folder = write("me.yaml", "me:\n  name: Sam\n  max_hops: 4\n  colleague_trust: 0.5\n  seed: lots\n  cadence: {5: 14, 9: 3}\n")
+    folder = write(
+        "me.yaml", "me:\n  name: Sam\n  max_hops: 4\n  colleague_trust: 0.5\n  seed: lots\n  cadence: {5: 14, 9: 3}\n"
+    )
     net, problems = load(folder)
     assert net.me.settings.max_hops == 4 and net.me.settings.colleague_trust == 0.5
     assert net.me.cadence[5] == 14
@@ -367,10 +374,35 @@ def test_any_text_gives_a_network_or_problems_never_a_crash(tmp_path, text):
 @given(
     st.lists(
         st.sampled_from(
-            ["people:", "  - name: A", "    knows: [b]", "  - id: b", "    name: B", "    strength: 7", "me:", "  name: x",
-             "groups:", "  - {name: G, members: [me, a]}", "favors:", "  - {from: a, to: me}", "interactions:",
-             "  - date: 2026-02-30", "    with: [a, zz]", "\t", "- x", "&a", "*a", "!!str", "key: [", "'", "organizations:",
-             "  - name: Acme", "    competitors: Acme Inc", "introductions:", "  - {by: a, people: [me, b], status: sent}"]
+            [
+                "people:",
+                "  - name: A",
+                "    knows: [b]",
+                "  - id: b",
+                "    name: B",
+                "    strength: 7",
+                "me:",
+                "  name: x",
+                "groups:",
+                "  - {name: G, members: [me, a]}",
+                "favors:",
+                "  - {from: a, to: me}",
+                "interactions:",
+                "  - date: 2026-02-30",
+                "    with: [a, zz]",
+                "\t",
+                "- x",
+                "&a",
+                "*a",
+                "!!str",
+                "key: [",
+                "'",
+                "organizations:",
+                "  - name: Acme",
+                "    competitors: Acme Inc",
+                "introductions:",
+                "  - {by: a, people: [me, b], status: sent}",
+            ]
         ),
         max_size=25,
     )
@@ -401,8 +433,10 @@ def test_check_exit_codes_and_json(write):
     write("p.yaml", "people:\n  - name: Ada\n    knows: [bob]\n")
     result = runner.invoke(cli, ["--data", str(folder), "check"])
     assert result.exit_code == 1
-    assert result.output.splitlines()[0].endswith("o.yaml:3:5: warning: " + json.loads(
-        runner.invoke(cli, ["--data", str(folder), "check", "--json"]).output)[0]["message"])
+    assert result.output.splitlines()[0].endswith(
+        "o.yaml:3:5: warning: "
+        + json.loads(runner.invoke(cli, ["--data", str(folder), "check", "--json"]).output)[0]["message"]
+    )
     assert ":3:13: error: people[0] (id 'ada') > knows[0]: unknown person 'bob'" in result.output
 
 

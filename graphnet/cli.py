@@ -341,10 +341,7 @@ def map_command(
         include_private=include_private,
         limit=None if show_all else (limit or DEFAULT_LIMIT),
     )
-    try:
-        result = write_map(net, output, options, today=today)
-    except GraphnetError as exc:
-        fail(str(exc))
+    result = write_map(net, output, options, today=today)
     if result.message:
         click.echo(f"note: {result.message}", err=True)
     click.echo(str(result.path))
@@ -569,10 +566,7 @@ def export_command(ctx: click.Context, fmt: str, output: str, include_private: b
     obj = ctx.find_object(Context)
     assert obj is not None
     target: Any = click.get_text_stream("stdout") if output == "-" else Path(output)
-    try:
-        written = export(net, fmt, target, today=obj.today, include_private=include_private)
-    except GraphnetError as exc:
-        fail(str(exc))
+    written = export(net, fmt, target, today=obj.today, include_private=include_private)
     for path in written:
         click.echo(_shown_path(path), err=output == "-")
 
@@ -638,10 +632,7 @@ def init(ctx: click.Context, folder: Path | None) -> None:
 
     context = ctx.find_object(Context)
     target = folder or (context.data if context is not None else Path("data"))
-    try:
-        written = init_network(target)
-    except GraphnetError as exc:
-        fail(str(exc))
+    written = init_network(target)
     for path in written:
         click.echo(f"created {path}")
     hint = "" if folder is None or str(folder) == "data" else f"--data {target} "
@@ -713,31 +704,28 @@ def add_person_command(
     from .writes import add_person
 
     net, today, cached = _write_context(ctx)
-    try:
-        result = add_person(
-            net,
-            name,
-            id=ident,
-            org=org,
-            role=role,
-            department=department,
-            strength=strength,
-            circles=circles,
-            tags=tags,
-            knows=knows,
-            met=met,
-            introduced_by=introduced_by,
-            email=email,
-            phone=phone,
-            url=url,
-            notes=notes,
-            today=today,
-            file=file,
-            dry_run=dry_run,
-            use_cache=cached,
-        )
-    except GraphnetError as exc:
-        fail(str(exc))
+    result = add_person(
+        net,
+        name,
+        id=ident,
+        org=org,
+        role=role,
+        department=department,
+        strength=strength,
+        circles=circles,
+        tags=tags,
+        knows=knows,
+        met=met,
+        introduced_by=introduced_by,
+        email=email,
+        phone=phone,
+        url=url,
+        notes=notes,
+        today=today,
+        file=file,
+        dry_run=dry_run,
+        use_cache=cached,
+    )
     _report(result)
 
 
@@ -771,21 +759,18 @@ def add_org_command(
     from .writes import add_org
 
     net, _today, cached = _write_context(ctx)
-    try:
-        result = add_org(
-            net,
-            name,
-            id=ident,
-            aliases=aliases,
-            industry=industry,
-            competitors=competitors,
-            notes=notes,
-            file=file,
-            dry_run=dry_run,
-            use_cache=cached,
-        )
-    except GraphnetError as exc:
-        fail(str(exc))
+    result = add_org(
+        net,
+        name,
+        id=ident,
+        aliases=aliases,
+        industry=industry,
+        competitors=competitors,
+        notes=notes,
+        file=file,
+        dry_run=dry_run,
+        use_cache=cached,
+    )
     _report(result)
 
 
@@ -817,12 +802,9 @@ def add_group_command(
     from .writes import add_group
 
     net, _today, cached = _write_context(ctx)
-    try:
-        result = add_group(
-            net, name, id=ident, kind=kind, members=members, notes=notes, file=file, dry_run=dry_run, use_cache=cached
-        )
-    except GraphnetError as exc:
-        fail(str(exc))
+    result = add_group(
+        net, name, id=ident, kind=kind, members=members, notes=notes, file=file, dry_run=dry_run, use_cache=cached
+    )
     _report(result)
 
 
@@ -853,20 +835,17 @@ def log_command(
     from .writes import log_interaction
 
     net, today, cached = _write_context(ctx)
-    try:
-        result = log_interaction(
-            net,
-            list(people),
-            kind=kind,
-            note=note,
-            date=when,
-            today=today,
-            file=file,
-            dry_run=dry_run,
-            use_cache=cached,
-        )
-    except GraphnetError as exc:
-        fail(str(exc))
+    result = log_interaction(
+        net,
+        list(people),
+        kind=kind,
+        note=note,
+        date=when,
+        today=today,
+        file=file,
+        dry_run=dry_run,
+        use_cache=cached,
+    )
     _report(result)
 
 
@@ -899,21 +878,18 @@ def favor_command(
     from .writes import add_favor
 
     net, today, cached = _write_context(ctx)
-    try:
-        result = add_favor(
-            net,
-            giver,
-            receiver,
-            what=what,
-            kind=kind,
-            date=when,
-            today=today,
-            file=file,
-            dry_run=dry_run,
-            use_cache=cached,
-        )
-    except GraphnetError as exc:
-        fail(str(exc))
+    result = add_favor(
+        net,
+        giver,
+        receiver,
+        what=what,
+        kind=kind,
+        date=when,
+        today=today,
+        file=file,
+        dry_run=dry_run,
+        use_cache=cached,
+    )
     _report(result)
 
 
@@ -952,22 +928,19 @@ def intro_command(
     from .writes import add_introduction
 
     net, today, cached = _write_context(ctx)
-    try:
-        result = add_introduction(
-            net,
-            by,
-            people[0],
-            people[1],
-            status=status,
-            note=note,
-            date=when,
-            today=today,
-            file=file,
-            dry_run=dry_run,
-            use_cache=cached,
-        )
-    except GraphnetError as exc:
-        fail(str(exc))
+    result = add_introduction(
+        net,
+        by,
+        people[0],
+        people[1],
+        status=status,
+        note=note,
+        date=when,
+        today=today,
+        file=file,
+        dry_run=dry_run,
+        use_cache=cached,
+    )
     _report(result)
 
 
@@ -1163,10 +1136,7 @@ def path_command(ctx: click.Context, target: str, top: int, max_hops: int | None
 
     net = load_or_exit(ctx)
     today = ctx.find_object(Context).today  # type: ignore[union-attr]
-    try:
-        result = warm_paths(net, target, today=today, top=top, max_hops=max_hops)
-    except GraphnetError as exc:
-        fail(str(exc))
+    result = warm_paths(net, target, today=today, top=top, max_hops=max_hops)
     if as_json:
         echo_json(result.to_json())
         return
@@ -1234,10 +1204,7 @@ def reach_outs_command(ctx: click.Context, top: int, as_json: bool) -> None:
 
     net = load_or_exit(ctx)
     today = ctx.find_object(Context).today  # type: ignore[union-attr]
-    try:
-        result = reach_outs(net, today=today, top=top)
-    except GraphnetError as exc:
-        fail(str(exc))
+    result = reach_outs(net, today=today, top=top)
     if as_json:
         echo_json(result.to_json())
         return
@@ -1255,7 +1222,4 @@ def reach_outs_command(ctx: click.Context, top: int, as_json: bool) -> None:
 
 
 def main() -> None:  # pragma: no cover - the console script
-    try:
-        cli()
-    except GraphnetError as exc:
-        fail(str(exc))
+    cli()

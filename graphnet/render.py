@@ -234,14 +234,6 @@ def _warm_paths(
     return result, nearest
 
 
-def _resolve_target(net: Network, text: str) -> str:
-    ident = net.find_organization(text) or net.find_person(text)
-    if ident is None:
-        hint = did_you_mean(text, net.display_names())
-        raise GraphnetError(f"unknown target {text!r}" + (f"; {hint}" if hint else ""))
-    return ident
-
-
 def _structure(net: Network, graph: nx.Graph, shown: set[str]) -> Structure:
     """The network without me for the community and brokerage analyses.
 
@@ -933,7 +925,9 @@ def map_data(net: Network, options: MapOptions | None = None, *, today: date | N
     nearest: list[str] = []
     target: str | None = None
     if options.highlight:
-        target = _resolve_target(net, options.highlight)
+        from .paths import resolve_target
+
+        target, _kind = resolve_target(net, options.highlight)
         paths, nearest = _warm_paths(net, graph, options.highlight, today, options.top_paths, model)
     view = _choose(net, graph, options, contacts, paths, target)
     structure = _structure(net, graph, view.shown)

@@ -608,7 +608,7 @@ def test_cli_map_limit_says_how_to_see_more_on_stderr(write: Callable[..., Path]
     ("args", "message"),
     [
         (["--focus", "Ada Lovelaec"], "did you mean 'ada-lovelace' (Ada Lovelace)?"),
-        (["--highlight", "Globex"], "unknown target"),
+        (["--highlight", "Globex"], "no organization or person called 'Globex' in the network"),
         (["--circle", "chess"], "no one is in the circle"),
         (["--depth", "3"], "--depth goes with --focus"),
         (["--limit", "5", "--all"], "either --limit or --all"),

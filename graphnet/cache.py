@@ -107,14 +107,13 @@ def _read(entry: Path, shown: str) -> tuple[Any, list[Problem]] | None:
     return tree, problems
 
 
-def _write(entry: Path, tree: Any, problems: list[Problem]) -> None:
-    payload = {
-        "tree": _encode(tree),
-        "problems": [[p.line, p.column, p.severity, p.message] for p in problems],
-    }
+def _store_json(entry: Path, payload: Any) -> None:
+    """Write ``payload`` as JSON to ``entry`` atomically, in folders of mode 0700.
+
+    Never raises for the file system: a cache that cannot be written only costs speed.
+    """
     try:
-        root = cache_dir()
-        root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        cache_dir().mkdir(mode=0o700, parents=True, exist_ok=True)
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
         try:
@@ -126,7 +125,15 @@ def _write(entry: Path, tree: Any, problems: list[Problem]) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError:
-        pass  # a cache that cannot be written only costs speed
+        pass
+
+
+def _write(entry: Path, tree: Any, problems: list[Problem]) -> None:
+    payload = {
+        "tree": _encode(tree),
+        "problems": [[p.line, p.column, p.severity, p.message] for p in problems],
+    }
+    _store_json(entry, payload)
 
 
 def parse_cached(data: bytes, shown: str) -> tuple[Any, list[Problem]]:
@@ -209,17 +216,4 @@ def read_answer(key: str) -> tuple[str, str, int] | None:
 
 
 def store_answer(key: str, stdout: str, stderr: str, code: int) -> None:
-    entry = cache_dir() / ANSWERS / f"{key}.json"
-    try:
-        cache_dir().mkdir(mode=0o700, parents=True, exist_ok=True)
-        entry.parent.mkdir(mode=0o700, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"stdout": stdout, "stderr": stderr, "code": code}, handle, ensure_ascii=False)
-            os.replace(tmp, entry)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        pass
+    _store_json(cache_dir() / ANSWERS / f"{key}.json", {"stdout": stdout, "stderr": stderr, "code": code})

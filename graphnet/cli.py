@@ -362,7 +362,7 @@ def _run_import(
     net = load_or_exit(ctx)
     obj = ctx.find_object(Context)
     assert obj is not None
-    stderr = click.get_text_stream("stderr")
+    stderr = sys.stderr  # click.get_text_stream is deprecated in click 8.4
     bar: Any = None
 
     def progress(done: int, total: int) -> None:
@@ -565,7 +565,7 @@ def export_command(ctx: click.Context, fmt: str, output: str, include_private: b
     net = load_or_exit(ctx)
     obj = ctx.find_object(Context)
     assert obj is not None
-    target: Any = click.get_text_stream("stdout") if output == "-" else Path(output)
+    target: Any = sys.stdout if output == "-" else Path(output)
     written = export(net, fmt, target, today=obj.today, include_private=include_private)
     for path in written:
         click.echo(_shown_path(path), err=output == "-")

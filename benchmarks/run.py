@@ -428,7 +428,7 @@ def measure(size: Size, repeat: int, networks: Path, have: dict[str, bool]) -> N
 def _answers_folder() -> str:
     """The answer cache's folder name inside the cache folder, "" when graphnet has none."""
     try:
-        from graphnet import cache
+        from graphnet.files import cache
     except ImportError:
         return ""
     return str(getattr(cache, "ANSWERS", ""))
@@ -436,7 +436,7 @@ def _answers_folder() -> str:
 
 def _has_cache() -> bool:
     try:
-        import graphnet.cache  # noqa: F401
+        import graphnet.files.cache  # noqa: F401
     except ImportError:
         return False
     return True

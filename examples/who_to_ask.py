@@ -9,7 +9,7 @@ import sys
 from datetime import date
 
 import graphnet
-from graphnet.stats import summary
+from graphnet.analyses.stats import summary
 
 folder = sys.argv[1] if len(sys.argv) > 1 else "data"
 today = date(2026, 11, 25)

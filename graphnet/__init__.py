@@ -14,9 +14,11 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .communities import communities
+from .analyses.communities import communities
+from .analyses.reach_outs import reach_outs
+from .analyses.weak_ties import weak_ties
 from .errors import GraphnetError, Problem, did_you_mean
-from .loader import load
+from .files.loader import load
 from .model import (
     ME,
     Favor,
@@ -32,8 +34,6 @@ from .model import (
     Source,
     Tie,
 )
-from .reach_outs import reach_outs
-from .weak_ties import weak_ties
 
 # ``communities``, ``reach_outs`` and ``weak_ties`` share their module's name, so they are imported
 # eagerly (these modules load without NetworkX): once a submodule is imported, Python sets the
@@ -43,18 +43,18 @@ __version__ = "0.1.0"
 
 #: Public names that live in modules needing NetworkX, and the module of each.
 _LAZY = {
-    "build_graph": "graph",
-    "weighted_graph": "strength",
-    "tie_weight": "strength",
-    "warm_paths": "paths",
-    "brokers": "bridges",
+    "build_graph": "analyses.graph",
+    "weighted_graph": "analyses.strength",
+    "tie_weight": "analyses.strength",
+    "warm_paths": "analyses.warm_paths",
+    "brokers": "analyses.bridges",
 }
 
 if TYPE_CHECKING:
-    from .bridges import brokers
-    from .graph import build_graph
-    from .paths import warm_paths
-    from .strength import tie_weight, weighted_graph
+    from .analyses.bridges import brokers
+    from .analyses.graph import build_graph
+    from .analyses.strength import tie_weight, weighted_graph
+    from .analyses.warm_paths import warm_paths
 
 
 def __getattr__(name: str) -> Any:

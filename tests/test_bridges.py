@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 import graphnet
-from graphnet.bridges import _dfs, _span, brokers, burt_measures, cluster_betweenness
+from graphnet.analyses.bridges import _dfs, _span, brokers, burt_measures, cluster_betweenness
+from graphnet.analyses.communities import structure
 from graphnet.cli import cli
-from graphnet.communities import structure
 
 TODAY = date(2026, 11, 25)
 

@@ -8,7 +8,7 @@ import stat
 from datetime import date
 
 import graphnet
-from graphnet import cache
+from graphnet.files import cache
 
 TODAY = date(2026, 11, 25)
 

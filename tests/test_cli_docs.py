@@ -35,7 +35,7 @@ def test_version():
 
 
 def test_a_bad_request_anywhere_is_a_message_and_exit_2(tmp_path, monkeypatch):
-    import graphnet.stats
+    import graphnet.analyses.stats
     from graphnet.errors import GraphnetError
 
     (tmp_path / "p.yaml").write_text("people:\n  - name: Ada\n")
@@ -43,7 +43,7 @@ def test_a_bad_request_anywhere_is_a_message_and_exit_2(tmp_path, monkeypatch):
     def refuse(net, today):
         raise GraphnetError("cannot answer that; try another question")
 
-    monkeypatch.setattr(graphnet.stats, "summary", refuse)
+    monkeypatch.setattr(graphnet.analyses.stats, "summary", refuse)
     result = CliRunner().invoke(cli, ["--no-cache", "--data", str(tmp_path), "stats"])
     assert result.exit_code == 2
     assert result.stderr == "error: cannot answer that; try another question\n"

@@ -9,7 +9,7 @@ import networkx as nx
 from test_bridges import TWO_CLUSTERS  # tests/ is on sys.path (pytest's default import mode)
 
 import graphnet
-from graphnet.communities import communities, describe_cluster, structure
+from graphnet.analyses.communities import communities, describe_cluster, structure
 
 TODAY = date(2026, 11, 25)
 SAMPLE = Path(__file__).resolve().parent.parent / "data"

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 import graphnet
 from graphnet.cli import cli
 from graphnet.errors import GraphnetError
-from graphnet.exports import csv_paths, export, export_graph
+from graphnet.io.exports import csv_paths, export, export_graph
 
 TODAY = date(2026, 11, 25)
 
@@ -227,7 +227,7 @@ def test_cli_export(write, tmp_path):
 
 
 def test_model_objects_on_the_graph_are_left_out_not_written(net, monkeypatch, tmp_path):
-    import graphnet.strength as strength
+    import graphnet.analyses.strength as strength
 
     original = strength.weighted_graph
 

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from graphnet import fileio
 from graphnet.errors import GraphnetError
-from graphnet.fileio import (
+from graphnet.files import fileio
+from graphnet.files.fileio import (
     CannotExtend,
     Insertion,
     append_to_file,
@@ -21,9 +21,9 @@ from graphnet.fileio import (
     newline_of,
     write_new_file,
 )
-from graphnet.loader import data_files
-from graphnet.yamlread import parse_bytes
-from graphnet.yamlwrite import record
+from graphnet.files.loader import data_files
+from graphnet.files.yamlread import parse_bytes
+from graphnet.files.yamlwrite import record
 
 ENTRY = {"name": "Bea: the second", "notes": "NO # not a comment"}
 ENTRY_TEXT = record(list(ENTRY.items()), prefix="  ")
@@ -404,7 +404,7 @@ def test_the_new_file_is_parsed_once_and_cached(tmp_path: Path) -> None:
     """The next command finds the written file's parse in the cache instead of parsing it again."""
     import hashlib
 
-    from graphnet import cache
+    from graphnet.files import cache
 
     path = tmp_path / "people.yaml"
     path.write_bytes(b"people:\n  - name: Ada\n")

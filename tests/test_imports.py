@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 import graphnet
 from graphnet.cli import cli
 from graphnet.errors import GraphnetError
-from graphnet.imports import import_google, import_linkedin, import_vcard, norm_url, parse_connected_on
+from graphnet.io.imports import import_google, import_linkedin, import_vcard, norm_url, parse_connected_on
 
 TODAY = date(2026, 11, 25)
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -15,13 +15,13 @@ from click.testing import CliRunner
 from jsonschema import Draft7Validator, Draft202012Validator
 
 import graphnet
-from graphnet import loader
 from graphnet.cli import cli
-from graphnet.loader import data_files
+from graphnet.files import loader
+from graphnet.files.init import SCHEMA_FILE, STARTER_FILES
+from graphnet.files.loader import data_files
+from graphnet.files.schema import json_schema
+from graphnet.files.yamlread import parse_bytes
 from graphnet.model import Settings
-from graphnet.schema import json_schema
-from graphnet.starter import SCHEMA_FILE, STARTER_FILES
-from graphnet.yamlread import parse_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTION_FILES = [

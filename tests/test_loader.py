@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import graphnet
-from graphnet import yamlread
 from graphnet.cli import cli
-from graphnet.yamlread import parse_text
+from graphnet.files import yamlread
+from graphnet.files.yamlread import parse_text
 
 TODAY = date(2026, 11, 25)
 

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 
 import graphnet
 from graphnet.cli import cli
-from graphnet.render import (
+from graphnet.map.html import (
     PHYSICS_MAX_NODES,
     MapOptions,
     map_data,

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 import graphnet
-from graphnet.render import MapData, MapOptions, map_data, write_map
+from graphnet.map.html import MapData, MapOptions, map_data, write_map
 
 TODAY = date(2026, 11, 25)
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from graphnet import load
+from graphnet.analyses.strength import TieModel
+from graphnet.analyses.warm_paths import MIN_SCORE, PathFinder, _Settler
 from graphnet.model import ME
-from graphnet.paths import MIN_SCORE, PathFinder, _Settler
-from graphnet.strength import TieModel
 
 TODAY = date(2026, 11, 25)
 ROOT = Path(__file__).resolve().parent.parent

@@ -422,7 +422,7 @@ def test_a_pending_introduction_is_mentioned_not_asked_twice(write):
 
 
 def test_which_records_count(write):
-    from graphnet.paths import asked_introductions
+    from graphnet.analyses.warm_paths import asked_introductions
 
     folder = write(
         "net.yaml",

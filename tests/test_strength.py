@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from graphnet import load, tie_weight, weighted_graph
-from graphnet.graph import build_graph
+from graphnet.analyses.graph import build_graph
+from graphnet.analyses.strength import SOCIAL_RELATIONS, TieModel, why_tie
 from graphnet.model import Settings
-from graphnet.strength import SOCIAL_RELATIONS, TieModel, why_tie
 
 TODAY = date(2026, 11, 25)
 

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 import graphnet
+from graphnet.analyses.weak_ties import mutual_curve, weak_ties
 from graphnet.cli import cli
-from graphnet.weak_ties import mutual_curve, weak_ties
 
 TODAY = date(2026, 11, 25)
 

@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import graphnet
-from graphnet import writes
 from graphnet.cli import cli
 from graphnet.errors import GraphnetError
+from graphnet.files import edit
 
 TODAY = date(2026, 11, 25)
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,7 +92,7 @@ def without(new: bytes, old: bytes) -> bytes:
 
 def test_add_person_appends_to_the_people_file(net_dir: Path) -> None:
     old = (net_dir / "people.yaml").read_bytes()
-    result = writes.add_person(
+    result = edit.add_person(
         load(net_dir),
         "Zoë O'Brien",
         org="Globex: East",
@@ -126,12 +126,12 @@ def test_add_person_appends_to_the_people_file(net_dir: Path) -> None:
 
 
 def test_entries_separated_by_blank_lines_get_one(net_dir: Path) -> None:
-    writes.add_person(load(net_dir), "Alan Turing", today=TODAY)
+    edit.add_person(load(net_dir), "Alan Turing", today=TODAY)
     assert (net_dir / "people.yaml").read_text().endswith("    knows: [ada-lovelace]\n\n  - name: Alan Turing\n")
 
 
 def test_log_interaction(net_dir: Path) -> None:
-    result = writes.log_interaction(
+    result = edit.log_interaction(
         load(net_dir), ["Grace Hopper", "ada-lovelace"], kind="coffee", note="NO", today=TODAY
     )
     assert result.path.name == "log.yaml"
@@ -144,15 +144,15 @@ def test_log_interaction(net_dir: Path) -> None:
 
 
 def test_log_one_person_writes_a_plain_id(net_dir: Path) -> None:
-    result = writes.log_interaction(load(net_dir), ["ada-lovelace"], date="2026-11-01", today=TODAY)
+    result = edit.log_interaction(load(net_dir), ["ada-lovelace"], date="2026-11-01", today=TODAY)
     assert "    with: ada-lovelace\n" in result.text
     assert load(net_dir).interactions[-1].date == date(2026, 11, 1)
 
 
 def test_add_favor_and_intro_go_to_new_files(net_dir: Path) -> None:
-    favor = writes.add_favor(load(net_dir), "ada-lovelace", "me", what="referred me", kind="referral", today=TODAY)
+    favor = edit.add_favor(load(net_dir), "ada-lovelace", "me", what="referred me", kind="referral", today=TODAY)
     assert favor.created and favor.path.name == "favors.yaml"
-    intro = writes.add_introduction(load(net_dir), "grace-hopper", "me", "Ada Lovelace", status="met", today=TODAY)
+    intro = edit.add_introduction(load(net_dir), "grace-hopper", "me", "Ada Lovelace", status="met", today=TODAY)
     assert intro.created and intro.path.name == "introductions.yaml"
     net = load(net_dir)
     assert (net.favors[0].from_, net.favors[0].to, net.favors[0].what) == ("ada-lovelace", "me", "referred me")
@@ -165,16 +165,16 @@ def test_add_favor_and_intro_go_to_new_files(net_dir: Path) -> None:
 
 def test_add_org_and_group(net_dir: Path) -> None:
     # Acme is only named in someone's org: declaring it is allowed
-    org = writes.add_org(load(net_dir), "Acme", aliases=["ACME Corp"], industry="yes", competitors=["Globex"])
+    org = edit.add_org(load(net_dir), "Acme", aliases=["ACME Corp"], industry="yes", competitors=["Globex"])
     assert org.path.name == "organizations.yaml"
-    group = writes.add_group(load(net_dir), "Chess club", kind="club", members=["me", "Grace Hopper"])
+    group = edit.add_group(load(net_dir), "Chess club", kind="club", members=["me", "Grace Hopper"])
     net = load(net_dir)
     assert net.organizations["acme"].declared and net.organizations["acme"].aliases == ["ACME Corp"]
     assert net.organizations["acme"].industry == "yes"
     assert net.groups["chess-club"].members == ["me", "grace-hopper"]
     assert group.path.name == "groups.yaml"
     with pytest.raises(GraphnetError, match="already declared"):
-        writes.add_org(load(net_dir), "ACME")
+        edit.add_org(load(net_dir), "ACME")
 
 
 # -- validation: nothing written on error ---------------------------------------------------------
@@ -183,23 +183,23 @@ def test_add_org_and_group(net_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda net: writes.log_interaction(net, ["Ada Lovelase"], today=TODAY), "did you mean 'ada-lovelace'"),
-        (lambda net: writes.log_interaction(net, ["me"], today=TODAY), "'me' is not allowed"),
-        (lambda net: writes.log_interaction(net, ["ada"], date="2027-01-01", today=TODAY), "unknown person"),
-        (lambda net: writes.log_interaction(net, ["ada-lovelace"], date="2027-01-01", today=TODAY), "after today"),
-        (lambda net: writes.log_interaction(net, ["ada-lovelace"], date="2026-02-30", today=TODAY), "not a real date"),
-        (lambda net: writes.add_person(net, "Ada Lovelace"), "--id ada-lovelace-2"),
-        (lambda net: writes.add_person(net, "!!!"), "give one with --id"),
-        (lambda net: writes.add_person(net, "X", id="me"), "reserved"),
-        (lambda net: writes.add_person(net, "X", strength=7), "0 to 5"),
-        (lambda net: writes.add_person(net, "X", knows=["nobody"]), "unknown person 'nobody'"),
-        (lambda net: writes.add_person(net, "X", org="Ada Lovelace"), "person's id"),
-        (lambda net: writes.add_favor(net, "me", "me", what="x", today=TODAY), "both 'me'"),
-        (lambda net: writes.add_favor(net, "me", "ada-lovelace", what="  ", today=TODAY), "must not be empty"),
-        (lambda net: writes.add_introduction(net, "me", "ada-lovelace", "me", today=TODAY), "cannot introduce"),
-        (lambda net: writes.add_introduction(net, "me", "a", "b", status="done", today=TODAY), "one of requested"),
-        (lambda net: writes.add_group(net, "G", members=["Grace"]), "unknown person 'Grace'"),
-        (lambda net: writes.add_group(net, "Acme"), None),  # fine: orgs and groups may not share ids...
+        (lambda net: edit.log_interaction(net, ["Ada Lovelase"], today=TODAY), "did you mean 'ada-lovelace'"),
+        (lambda net: edit.log_interaction(net, ["me"], today=TODAY), "'me' is not allowed"),
+        (lambda net: edit.log_interaction(net, ["ada"], date="2027-01-01", today=TODAY), "unknown person"),
+        (lambda net: edit.log_interaction(net, ["ada-lovelace"], date="2027-01-01", today=TODAY), "after today"),
+        (lambda net: edit.log_interaction(net, ["ada-lovelace"], date="2026-02-30", today=TODAY), "not a real date"),
+        (lambda net: edit.add_person(net, "Ada Lovelace"), "--id ada-lovelace-2"),
+        (lambda net: edit.add_person(net, "!!!"), "give one with --id"),
+        (lambda net: edit.add_person(net, "X", id="me"), "reserved"),
+        (lambda net: edit.add_person(net, "X", strength=7), "0 to 5"),
+        (lambda net: edit.add_person(net, "X", knows=["nobody"]), "unknown person 'nobody'"),
+        (lambda net: edit.add_person(net, "X", org="Ada Lovelace"), "person's id"),
+        (lambda net: edit.add_favor(net, "me", "me", what="x", today=TODAY), "both 'me'"),
+        (lambda net: edit.add_favor(net, "me", "ada-lovelace", what="  ", today=TODAY), "must not be empty"),
+        (lambda net: edit.add_introduction(net, "me", "ada-lovelace", "me", today=TODAY), "cannot introduce"),
+        (lambda net: edit.add_introduction(net, "me", "a", "b", status="done", today=TODAY), "one of requested"),
+        (lambda net: edit.add_group(net, "G", members=["Grace"]), "unknown person 'Grace'"),
+        (lambda net: edit.add_group(net, "Acme"), None),  # fine: orgs and groups may not share ids...
     ],
 )
 def test_bad_requests_write_nothing(net_dir: Path, call: Callable[..., object], message: str | None) -> None:
@@ -220,14 +220,14 @@ def test_ambiguous_name_asks_for_the_id(tmp_path: Path) -> None:
         {"people.yaml": "people:\n  - {name: Sam Lee, id: sam-1}\n  - {name: Sam Lee, id: sam-2}\n"},
     )
     with pytest.raises(GraphnetError, match="several people are called 'Sam Lee'"):
-        writes.log_interaction(load(folder), ["sam lee"], today=TODAY)
+        edit.log_interaction(load(folder), ["sam lee"], today=TODAY)
 
 
 def test_dry_run_writes_nothing(net_dir: Path) -> None:
     before = snapshot(net_dir)
-    result = writes.log_interaction(load(net_dir), ["ada-lovelace"], today=TODAY, dry_run=True)
+    result = edit.log_interaction(load(net_dir), ["ada-lovelace"], today=TODAY, dry_run=True)
     assert result.dry_run and "would add" in result.describe() and "nothing was written" in result.describe()
-    created = writes.add_favor(load(net_dir), "me", "ada-lovelace", what="x", today=TODAY, dry_run=True)
+    created = edit.add_favor(load(net_dir), "me", "ada-lovelace", what="x", today=TODAY, dry_run=True)
     assert created.created
     assert snapshot(net_dir) == before
     assert not any(p.name.endswith(".lock") for p in net_dir.iterdir())
@@ -257,7 +257,7 @@ def test_section_followed_by_another_gets_the_entry_at_its_end(tmp_path: Path) -
     )
     path = folder / "all.yaml"
     old = path.read_bytes()
-    writes.add_person(load(folder), "Bob", role="x: y")
+    edit.add_person(load(folder), "Bob", role="x: y")
     inserted = without(path.read_bytes(), old)
     assert inserted == b'  - name: Bob\n    role: "x: y"\n'
     text = path.read_text()
@@ -280,7 +280,7 @@ def test_indentation_of_the_section_is_kept(tmp_path: Path, layout: str, expecte
     folder = make(tmp_path, {"people.yaml": layout + "groups:\n  - name: G\n"})
     path = folder / "people.yaml"
     old = path.read_bytes()
-    writes.add_person(graphnet.load(folder, today=TODAY, use_cache=False)[0], "Bob")
+    edit.add_person(graphnet.load(folder, today=TODAY, use_cache=False)[0], "Bob")
     assert without(path.read_bytes(), old) == expected.encode()
     assert "bob" in graphnet.load(folder, today=TODAY, use_cache=False)[0].people
 
@@ -288,20 +288,20 @@ def test_indentation_of_the_section_is_kept(tmp_path: Path, layout: str, expecte
 def test_flow_style_section_goes_to_another_file(tmp_path: Path) -> None:
     folder = make(tmp_path, {"people.yaml": "people: [{name: Ada}]\n"})
     before = (folder / "people.yaml").read_bytes()
-    result = writes.add_person(load(folder), "Bob")
+    result = edit.add_person(load(folder), "Bob")
     assert result.path.name == "people-2.yaml" and result.created
     assert result.note is not None and "flow style" in result.note and "people-2.yaml" in result.note
     assert (folder / "people.yaml").read_bytes() == before
     assert set(load(folder).people) == {"ada", "bob"}
     # next time the extendable file is used, not a third one
-    again = writes.add_person(load(folder), "Cy")
+    again = edit.add_person(load(folder), "Cy")
     assert again.path.name == "people-2.yaml" and again.note is None
 
 
 def test_flow_style_with_explicit_file_is_an_error(tmp_path: Path) -> None:
     folder = make(tmp_path, {"people.yaml": "people: [{name: Ada}]\n"})
     with pytest.raises(GraphnetError, match="flow style"):
-        writes.add_person(load(folder), "Bob", file=folder / "people.yaml")
+        edit.add_person(load(folder), "Bob", file=folder / "people.yaml")
 
 
 def test_default_file_is_the_last_holding_the_section(tmp_path: Path) -> None:
@@ -313,22 +313,22 @@ def test_default_file_is_the_last_holding_the_section(tmp_path: Path) -> None:
             "b/d.yaml": "introductions:\n  - {by: ada, people: [cy, me]}\n",  # 'people:' nested: not a section
         },
     )
-    result = writes.add_person(load(folder), "Bob")
+    result = edit.add_person(load(folder), "Bob")
     assert result.path == (folder / "b" / "c.yaml").resolve()
 
 
 def test_new_section_file_when_none_holds_it(net_dir: Path) -> None:
-    result = writes.add_group(load(net_dir), "Chess club")
+    result = edit.add_group(load(net_dir), "Chess club")
     assert result.created and result.path == (net_dir / "groups.yaml").resolve()
     assert (net_dir / "groups.yaml").read_text() == "groups:\n  - name: Chess club\n"
 
 
 def test_explicit_file_inside_the_network(net_dir: Path) -> None:
-    result = writes.add_person(load(net_dir), "Bob", file="friends/close.yaml")
+    result = edit.add_person(load(net_dir), "Bob", file="friends/close.yaml")
     assert result.path == (net_dir / "friends" / "close.yaml").resolve()
     assert "bob" in load(net_dir).people
     # an existing file without the section gets it appended
-    writes.log_interaction(load(net_dir), ["bob"], today=TODAY, file=net_dir / "me.yaml")
+    edit.log_interaction(load(net_dir), ["bob"], today=TODAY, file=net_dir / "me.yaml")
     assert load(net_dir).interactions[-1].with_ == ["bob"]
     assert (net_dir / "me.yaml").read_text().startswith("me:\n  name: Sam\ninteractions:\n")
 
@@ -340,14 +340,14 @@ def test_explicit_file_inside_the_network(net_dir: Path) -> None:
 def test_explicit_file_must_be_read_by_the_loader(net_dir: Path, file: str, message: str) -> None:
     before = snapshot(net_dir.parent)
     with pytest.raises(GraphnetError, match=message):
-        writes.add_person(load(net_dir), "Bob", file=file)
+        edit.add_person(load(net_dir), "Bob", file=file)
     assert snapshot(net_dir.parent) == before
 
 
 def test_missing_network_folder(tmp_path: Path) -> None:
     net = graphnet.Network(root=tmp_path / "nope")
     with pytest.raises(GraphnetError, match="graphnet init"):
-        writes.add_person(net, "Bob")
+        edit.add_person(net, "Bob")
     assert not (tmp_path / "nope").exists()
 
 
@@ -355,7 +355,7 @@ def test_crlf_bom_file_through_add_person(tmp_path: Path) -> None:
     path = tmp_path / "people.yaml"
     old = b"\xef\xbb\xbfpeople:\r\n  - name: Ada\r\n    notes: hi # todo"
     path.write_bytes(old)
-    writes.add_person(load(tmp_path), "Bob")
+    edit.add_person(load(tmp_path), "Bob")
     assert path.read_bytes() == old + b"\r\n  - name: Bob\r\n"
     assert set(load(tmp_path).people) == {"ada", "bob"}
 
@@ -473,8 +473,8 @@ def test_add_then_load_returns_exactly_what_was_added(
                 path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
         before = load(folder)
         old_bytes = snapshot(folder)
-        writes.add_person(before, name, id="new-person", role=role, notes=notes, phone=phone, tags=tags)
-        writes.log_interaction(load(folder), ["new-person"], kind=kind, note=note, today=TODAY)
+        edit.add_person(before, name, id="new-person", role=role, notes=notes, phone=phone, tags=tags)
+        edit.log_interaction(load(folder), ["new-person"], kind=kind, note=note, today=TODAY)
         after = load(folder)
         person = after.people["new-person"]
         assert (person.name, person.role, person.notes, person.phone, person.tags) == (name, role, notes, phone, tags)
@@ -509,15 +509,15 @@ def test_fast_path_gives_the_same_text_as_composing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, layout: str
 ) -> None:
     """The last-section shortcut and the full compose place the entry identically."""
-    from graphnet.yamlread import parse_text
+    from graphnet.files.yamlread import parse_text
 
     tree, problems = parse_text(layout, "p.yaml")
     assert problems == []
     fields: list[tuple[str, object]] = [("name", "New One"), ("tags", ["a"])]
     results = []
     for fast in (True, False):
-        monkeypatch.setattr(writes, "FAST_PATH", fast)
-        build = writes._builder("people", fields, "", must_hold=True)
+        monkeypatch.setattr(edit, "FAST_PATH", fast)
+        build = edit._builder("people", fields, "", must_hold=True)
         try:
             results.append(build(layout, tree))
         except GraphnetError as exc:

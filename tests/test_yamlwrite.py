@@ -15,9 +15,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphnet import yamlread
-from graphnet.yamlread import parse_text
-from graphnet.yamlwrite import flow_list, record, scalar
+from graphnet.files import yamlread
+from graphnet.files.yamlread import parse_text
+from graphnet.files.yamlwrite import flow_list, record, scalar
 
 PARSERS = [True] if yamlread._CLoader is None else [False, True]
 

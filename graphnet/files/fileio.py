@@ -37,7 +37,7 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from .errors import GraphnetError, Problem
+from ..errors import GraphnetError, Problem
 from .yamlread import parse_bytes
 
 __all__ = [

@@ -21,9 +21,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem, did_you_mean, sort_problems
-from .gcpause import paused_gc
-from .model import (
+from ..errors import Problem, did_you_mean, sort_problems
+from ..gcpause import paused_gc
+from ..model import (
     INTRODUCTION_STATUSES,
     ME,
     STRENGTH_LABELS,

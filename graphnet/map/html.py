@@ -39,16 +39,16 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .activity import last_contacts
-from .errors import GraphnetError, did_you_mean
-from .fileio import replace_file
-from .graph import build_graph
-from .model import ME, STRENGTH_LABELS, Network
-from .strength import ago
+from ..analyses.activity import last_contacts
+from ..analyses.graph import build_graph
+from ..analyses.strength import ago
+from ..errors import GraphnetError, did_you_mean
+from ..files.fileio import replace_file
+from ..model import ME, STRENGTH_LABELS, Network
 
 if TYPE_CHECKING:  # the analyses are imported when a map is drawn, not when graphnet is
-    from .communities import Structure
-    from .strength import TieModel
+    from ..analyses.communities import Structure
+    from ..analyses.strength import TieModel
 
 __all__ = [
     "COLOR_BY",
@@ -193,7 +193,7 @@ class MapResult:
 
 def _tie_model(net: Network, today: date) -> TieModel:
     """The tie-strength model (:mod:`graphnet.strength`): weights and words for every tie."""
-    from .strength import TieModel
+    from ..analyses.strength import TieModel
 
     return TieModel(net, today)
 
@@ -218,7 +218,7 @@ def _warm_paths(
 
     Also, when there is no path, the nearest routes as lines of text ("Start with ...").
     """
-    from .paths import warm_paths
+    from ..analyses.warm_paths import warm_paths
 
     found = warm_paths(net, target, today=today, top=top, model=model)  # GraphnetError for an unknown target
     nearest = [f"Start with {route.name}: {route.why}" for route in found.nearest]
@@ -240,14 +240,14 @@ def _structure(net: Network, graph: nx.Graph, shown: set[str]) -> Structure:
     Small networks are analysed whole (the same clusters as the other commands); a big one on
     the part shown, which is both faster and what the picture is about.
     """
-    from .communities import structure
+    from ..analyses.communities import structure
 
     return structure(net if graph.number_of_nodes() <= WHOLE_NETWORK_MAX_NODES else graph.subgraph(shown))
 
 
 def _clusters(net: Network, s: Structure, shown: set[str]) -> tuple[dict[str, int], dict[int, str]]:
     """Node id -> cluster number (:func:`graphnet.communities.communities`), and cluster number -> name."""
-    from .communities import ClusterNamer, communities
+    from ..analyses.communities import ClusterNamer, communities
 
     settings = net.me.settings
     membership = communities(s, seed=settings.seed, louvain_max_nodes=settings.louvain_max_nodes)
@@ -272,7 +272,7 @@ def _brokerage(
     between people of different clusters that run through someone, with me removed (exact up
     to ``exact_betweenness_max_nodes`` nodes, else from ``betweenness_samples`` seeded sources).
     """
-    from .bridges import cluster_betweenness
+    from ..analyses.bridges import cluster_betweenness
 
     membership, names = clusters
     settings = net.me.settings
@@ -303,7 +303,7 @@ def _and(items: list[str]) -> str:
 
 def _weak_ties(net: Network, today: date, top: int) -> dict[str, str]:
     """Person id -> why :func:`graphnet.weak_ties.weak_ties` singles them out."""
-    from .weak_ties import weak_ties
+    from ..analyses.weak_ties import weak_ties
 
     found = weak_ties(net, today=today, top=top)
     return {tie.id: f"weak tie worth reviving: {tie.why}" for tie in found.weak_ties}
@@ -792,7 +792,7 @@ def _tie_text(model: TieModel, a: str, b: str, include_private: bool) -> str | N
     facts = model.facts(a, b)
     if facts is None:
         return None
-    from .strength import describe_tie
+    from ..analyses.strength import describe_tie
 
     if not include_private and facts.favor_what:
         facts = copy.copy(facts)
@@ -925,7 +925,7 @@ def map_data(net: Network, options: MapOptions | None = None, *, today: date | N
     nearest: list[str] = []
     target: str | None = None
     if options.highlight:
-        from .paths import resolve_target
+        from ..analyses.warm_paths import resolve_target
 
         target, _kind = resolve_target(net, options.highlight)
         paths, nearest = _warm_paths(net, graph, options.highlight, today, options.top_paths, model)

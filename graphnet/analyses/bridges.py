@@ -38,9 +38,9 @@ from typing import Any
 
 import numpy as np
 
+from ..gcpause import paused_gc
+from ..model import Network
 from .communities import ClusterNamer, Structure, cluster_labels, structure
-from .gcpause import paused_gc
-from .model import Network
 
 __all__ = ["BridgeTie", "BridgesResult", "Broker", "brokers", "burt_measures", "cluster_betweenness"]
 

@@ -35,10 +35,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from .errors import GraphnetError, Problem
-from .loader import data_files, display_path, load
-from .model import ME, Network, org_key, slugify
-from .yamlwrite import record
+from ..errors import GraphnetError, Problem
+from ..files.loader import data_files, display_path, load
+from ..files.yamlwrite import record
+from ..model import ME, Network, org_key, slugify
 
 __all__ = [
     "IMPORTERS",
@@ -1420,7 +1420,7 @@ def _import(
     report.problems.extend(p for p in after if p.path == shown_target)
     if dry_run:
         return report
-    from .fileio import write_new_file
+    from ..files.fileio import write_new_file
 
     target.parent.mkdir(parents=True, exist_ok=True)
     write_new_file(target, body)

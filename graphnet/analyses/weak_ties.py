@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..gcpause import paused_gc
+from ..model import STRENGTH_LABELS, Network
 from .communities import ClusterNamer, structure
-from .gcpause import paused_gc
-from .model import STRENGTH_LABELS, Network
 
 __all__ = ["WeakTie", "WeakTiesResult", "mutual_curve", "weak_ties"]
 

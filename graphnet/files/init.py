@@ -12,7 +12,7 @@ import json
 import os
 from pathlib import Path
 
-from .errors import GraphnetError
+from ..errors import GraphnetError
 from .fileio import write_new_file
 from .loader import data_files, display_path
 from .schema import json_schema

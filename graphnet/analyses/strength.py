@@ -35,9 +35,9 @@ import math
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from ..gcpause import paused_gc
+from ..model import ME, Favor, Introduction, Job, Network, Settings
 from .activity import contact_counts, last_contacts
-from .gcpause import paused_gc
-from .model import ME, Favor, Introduction, Job, Network, Settings
 
 if TYPE_CHECKING:  # NetworkX is imported only when a graph is built (``import graphnet`` stays fast)
     import networkx as nx

@@ -29,6 +29,7 @@ import re
 from dataclasses import fields
 from typing import Any
 
+from ..model import DEFAULT_CADENCE, INTRODUCTION_STATUSES, STRENGTH_LABELS, Settings
 from .loader import (
     FAVOR_KEYS,
     GROUP_KEYS,
@@ -41,7 +42,6 @@ from .loader import (
     PERSON_KEYS,
     SECTIONS,
 )
-from .model import DEFAULT_CADENCE, INTRODUCTION_STATUSES, STRENGTH_LABELS, Settings
 
 __all__ = ["json_schema"]
 

@@ -32,12 +32,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..errors import GraphnetError
+from ..gcpause import paused_gc
+from ..model import ME, Network
 from .activity import last_contacts
-from .errors import GraphnetError
-from .gcpause import paused_gc
-from .model import ME, Network
-from .paths import PathFinder
 from .strength import TieModel, ago, clip
+from .warm_paths import PathFinder
 
 __all__ = ["REASON_KINDS", "ReachOut", "ReachOutResult", "Reason", "reach_outs"]
 

@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..model import ME, Network
 from .activity import last_contacts
-from .model import ME, Network
 
 __all__ = ["WORK_CIRCLES", "Summary", "summary"]
 

@@ -32,9 +32,9 @@ from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from .errors import GraphnetError, did_you_mean
-from .gcpause import paused_gc
-from .model import ME, Introduction, Network
+from ..errors import GraphnetError, did_you_mean
+from ..gcpause import paused_gc
+from ..model import ME, Introduction, Network
 from .strength import TieModel, clip, month
 
 if TYPE_CHECKING:  # NetworkX is imported when a search runs, so ``import graphnet`` stays fast

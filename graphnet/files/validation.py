@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from .errors import Problem, did_you_mean
+from ..errors import Problem, did_you_mean
+from ..model import ME, Network, org_key
 from .loader import Reference
-from .model import ME, Network, org_key
 
 __all__ = ["VALIDATORS", "check_org_lookalikes", "check_references"]
 

@@ -29,7 +29,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from .errors import Problem
+from ..errors import Problem
 
 __all__ = ["MAX_DEPTH", "YMap", "YSeq", "parse_bytes", "parse_text", "position_of"]
 

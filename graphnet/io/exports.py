@@ -37,9 +37,9 @@ from typing import Any, TextIO
 
 import networkx as nx
 
-from .errors import GraphnetError
-from .fileio import replace_file
-from .model import Network
+from ..errors import GraphnetError
+from ..files.fileio import replace_file
+from ..model import Network
 
 __all__ = ["FORMATS", "export", "export_graph", "render"]
 
@@ -76,9 +76,9 @@ def export_graph(net: Network, *, today: date, include_private: bool = False) ->
     O(V + E) on top of computing the weights.
     """
     try:
-        from .strength import weighted_graph
+        from ..analyses.strength import weighted_graph
     except ImportError:  # pragma: no cover - the structural graph when the tie model is missing
-        from .graph import build_graph
+        from ..analyses.graph import build_graph
 
         source = build_graph(net)
     else:

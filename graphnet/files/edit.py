@@ -37,11 +37,11 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import GraphnetError, did_you_mean
+from ..errors import GraphnetError, did_you_mean
+from ..model import INTRODUCTION_STATUSES, ME, STRENGTH_LABELS, Network, slugify
 from .fileio import CannotExtend, Insertion, append_to_file, expect_entry_added
+from .init import SCHEMA_FILE, schema_line
 from .loader import display_path
-from .model import INTRODUCTION_STATUSES, ME, STRENGTH_LABELS, Network, slugify
-from .starter import SCHEMA_FILE, schema_line
 from .yamlread import YMap, YSeq
 from .yamlwrite import record
 

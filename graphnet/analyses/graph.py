@@ -15,8 +15,8 @@ from typing import Any
 
 import networkx as nx
 
-from .gcpause import paused_gc
-from .model import ME, Network, Source
+from ..gcpause import paused_gc
+from ..model import ME, Network, Source
 
 __all__ = ["EDGE_KINDS", "build_graph", "people_of"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 
-from .model import ME, Network
+from ..model import ME, Network
 
 __all__ = ["contact_counts", "last_contacts"]
 

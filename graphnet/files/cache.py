@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem
+from ..errors import Problem
 from .yamlread import YMap, YSeq, parse_bytes
 
 __all__ = [
@@ -189,7 +189,7 @@ def code_fingerprint() -> str:
     global _CODE
     if _CODE is None:
         digest = hashlib.sha256()
-        package = Path(__file__).resolve().parent
+        package = Path(__file__).resolve().parent.parent  # graphnet/, every layer
         for path in sorted(package.rglob("*")):
             if path.suffix in (".py", ".html") and path.is_file():
                 digest.update(path.relative_to(package).as_posix().encode())

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .gcpause import paused_gc
-from .model import ME, Network, Settings
+from ..gcpause import paused_gc
+from ..model import ME, Network, Settings
 
 if TYPE_CHECKING:  # NetworkX is imported only when needed, so ``import graphnet`` stays fast
     import networkx as nx

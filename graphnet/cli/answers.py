@@ -1,0 +1,231 @@
+"""The answers: path, bridges, weak-ties, reach-outs."""
+
+from __future__ import annotations
+
+import click
+
+from .base import Context, cli, echo_json, load_or_exit, read_only
+
+
+def _wrapped(text: str, indent: int = 4) -> str:
+    import textwrap
+
+    return textwrap.fill(text, width=100, initial_indent=" " * indent, subsequent_indent=" " * indent)
+
+
+@cli.command("bridges")
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many brokers and bridge ties.")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@click.pass_context
+@read_only
+def bridges_command(ctx: click.Context, top: int, as_json: bool) -> None:
+    """Who links the parts of your network, and which ties hold it together.
+
+    Computed on your network without you (else everyone hangs off you):
+    brokers are people whose removal cuts it apart (articulation points) or
+    who carry the shortest routes between its clusters (betweenness between
+    Louvain clusters, with Burt's effective size and constraint); bridge ties
+    are ties between two people with no other route (bridges) or no shared
+    contact (local bridges, with the length of the next route: span).
+
+    \b
+    Example:
+        graphnet bridges
+        graphnet --today 2026-11-25 bridges --top 5 --json
+    """
+    from ..analyses.bridges import brokers
+
+    net = load_or_exit(ctx)
+    today = ctx.find_object(Context).today  # type: ignore[union-attr]
+    result = brokers(net, today=today, top=top)
+    if as_json:
+        echo_json(result.to_dict())
+        return
+    click.echo(
+        f"Brokers of your network without you: {result.people} people in {result.clusters} clusters"
+        f" (betweenness {result.betweenness_method})"
+    )
+    if not result.brokers:
+        click.echo("  nobody: no one links people who are otherwise apart")
+    for rank, broker in enumerate(result.brokers, 1):
+        flag = ", articulation point" if broker.articulation else ""
+        click.echo(f"{rank:2}. {broker.name} ({broker.id}) score {broker.score:.3f}{flag}")
+        click.echo(_wrapped(broker.why))
+    click.echo("")
+    click.echo("Bridge ties")
+    if not result.bridge_ties:
+        click.echo("  none: no tie between two people is the only or a long way between two parts")
+    for rank, tie in enumerate(result.bridge_ties, 1):
+        a, b = (net.name_of(x) for x in tie.between)
+        kind = "bridge, no other route" if tie.kind == "bridge" else f"local bridge, span {tie.span}"
+        click.echo(f"{rank:2}. {a} – {b} ({kind})")
+        click.echo(_wrapped(tie.why))
+
+
+@cli.command("weak-ties")
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many weak ties.")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@click.pass_context
+@read_only
+def weak_ties_command(ctx: click.Context, top: int, as_json: bool) -> None:
+    """Your weak ties ranked by what they open up.
+
+    A weak tie is someone you rate 1 or 2 (``weak_tie_max_strength`` under
+    ``me:``). Each is scored by the people, organizations and groups they
+    reach that your strong ties and your own groups do not, whether they reach
+    a target organization, and their mutual contacts with you: moderately weak
+    ties (a few mutual contacts) help most (Rajkumar et al., Science 2022).
+
+    \b
+    Example:
+        graphnet weak-ties
+        graphnet --today 2026-11-25 weak-ties --top 5 --json
+    """
+    from ..analyses.weak_ties import weak_ties
+
+    net = load_or_exit(ctx)
+    today = ctx.find_object(Context).today  # type: ignore[union-attr]
+    result = weak_ties(net, today=today, top=top)
+    if as_json:
+        echo_json(result.to_dict())
+        return
+    limit = net.me.settings.weak_tie_max_strength
+    click.echo(
+        f"Weak ties that open the most: {result.weak} weak ties (strength 1-{limit}), {result.strong} strong ties"
+    )
+    if not result.weak_ties:
+        click.echo("  none: no weak tie reaches anyone your strong ties and groups don't, nor a target")
+    for rank, tie in enumerate(result.weak_ties, 1):
+        click.echo(
+            f"{rank:2}. {tie.name} ({tie.id}) score {tie.score:.2f}: {tie.novel_reach} new, "
+            f"{tie.mutual} mutual contact{'' if tie.mutual == 1 else 's'}"
+        )
+        click.echo(_wrapped(tie.why))
+
+
+def _percent(score: float) -> str:
+    return f"{score:.1%}" if score < 0.01 else f"{score:.0%}"
+
+
+def _hanging(text: str, first: int, rest: int) -> str:
+    """``text`` wrapped at 100 columns, the first line indented ``first`` spaces and the others ``rest``."""
+    import textwrap
+
+    return textwrap.fill(text, width=100, initial_indent=" " * first, subsequent_indent=" " * rest)
+
+
+@cli.command("path")
+@click.argument("target")
+@click.option("--top", type=click.IntRange(1), default=5, show_default=True, help="How many paths to show.")
+@click.option(
+    "--max-hops",
+    type=click.IntRange(1),
+    default=None,
+    help="Longest path, in introductions  [default: max_hops under me:, else 3].",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@click.pass_context
+@read_only
+def path_command(ctx: click.Context, target: str, top: int, max_hops: int | None, as_json: bool) -> None:
+    """Warm introduction paths to TARGET, an organization or a person.
+
+    TARGET is an organization (id, name or alias, any case) or a person (id or
+    name). Paths run from you to someone working at the target now (former
+    employees count, with less trust), ranked by the chance that every hop says
+    yes (the product of tie weights), preferring different first introducers.
+    Each hop says why it is trusted; each path ends with the ask. With no path,
+    the nearest routes: contacts at competitors, groups with people there,
+    people two hops away.
+
+    \b
+    Example:
+        graphnet path "Northwind Analytics"
+        graphnet --today 2026-11-25 path acme --top 3 --max-hops 2 --json
+    """
+    from ..analyses.warm_paths import warm_paths
+
+    net = load_or_exit(ctx)
+    today = ctx.find_object(Context).today  # type: ignore[union-attr]
+    result = warm_paths(net, target, today=today, top=top, max_hops=max_hops)
+    if as_json:
+        echo_json(result.to_json())
+        return
+    info = result.target
+    names = result.names
+    hops = f"up to {result.max_hops} introduction{'' if result.max_hops == 1 else 's'}"
+    if info["kind"] == "organization":
+        now = f"{info['insiders']} {'person' if info['insiders'] == 1 else 'people'} there now"
+        click.echo(
+            f"Warm paths to {info['name']} ({now}, {info['past_insiders']} formerly), as of {result.today}, {hops}:"
+        )
+    else:
+        click.echo(f"Warm paths to {info['name']}, as of {result.today}, {hops}:")
+    for rank, path in enumerate(result.paths, 1):
+        click.echo("")
+        click.echo(f"{rank:2}. {_percent(path.score):>4}  " + " → ".join(names.get(p, p) for p in path.people))
+        for hop in path.hops:
+            via = f" (via {names.get(hop.via, hop.via)})" if hop.via_kind != "tie" else ""
+            step = f"{names.get(hop.source, hop.source)} → {names.get(hop.target, hop.target)}{via}"
+            click.echo(_hanging(f"{step}: {hop.why}", 10, 12))
+        click.echo(_hanging(path.ask, 4, 6))
+    if not result.paths:
+        if info["kind"] == "organization" and info["insiders"] + info["past_insiders"] == 0:
+            click.echo(f"  Nobody in your network works or worked at {info['name']}.")
+        else:
+            click.echo(f"  No warm path within {result.max_hops} introduction{'' if result.max_hops == 1 else 's'}.")
+        if not result.nearest:
+            click.echo("  No nearer route either: no contact at a competitor, no group with people there,")
+            click.echo("  nobody near it two hops away. Note whom you know there as you meet them.")
+        else:
+            click.echo("")
+            click.echo("Nearest routes:")
+            labels = {"competitor": "contact at a competitor", "group": "group", "two-hops": "two hops away"}
+            for route in result.nearest:
+                click.echo(_hanging(f"- {route.name} ({labels.get(route.kind, route.kind)}): {route.why}", 2, 4))
+    if not result.exhaustive:
+        click.echo("")
+        click.echo(
+            f"(searched the {result.searched} most promising people and places; raise path_search_nodes"
+            " under me: to search further)"
+        )
+
+
+@cli.command("reach-outs")
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many people to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@click.pass_context
+@read_only
+def reach_outs_command(ctx: click.Context, top: int, as_json: bool) -> None:
+    """Whom to contact now, ranked, each with reasons and a suggested action.
+
+    Reasons: overdue (past their cadence), dormant (a once-strong tie long
+    silent), follow-up (met recently, no contact since), reciprocity (they
+    helped you and you have not returned it), target-path (first step of a
+    warm path to one of your targets) and pending-introduction (requested or
+    made, not yet met). Someone contacted within their cadence with nothing
+    owed or pending is not listed.
+
+    \b
+    Example:
+        graphnet reach-outs
+        graphnet --today 2026-11-25 reach-outs --top 5 --json
+    """
+    from ..analyses.reach_outs import reach_outs
+
+    net = load_or_exit(ctx)
+    today = ctx.find_object(Context).today  # type: ignore[union-attr]
+    result = reach_outs(net, today=today, top=top)
+    if as_json:
+        echo_json(result.to_json())
+        return
+    if not result.reach_outs:
+        click.echo(f"Nobody to contact now (as of {result.today}): everyone is within their cadence,")
+        click.echo("nothing is owed and no introduction is pending.")
+        return
+    click.echo(f"Whom to contact now, as of {result.today} ({len(result.reach_outs)} of {result.candidates}):")
+    for rank, item in enumerate(result.reach_outs, 1):
+        click.echo("")
+        click.echo(f"{rank:2}. {item.name} ({item.id})  {_percent(item.score)}")
+        for reason in item.reasons:
+            click.echo(_hanging(f"{reason.kind}: {reason.text}", 6, 8))
+        click.echo(_hanging(f"→ {item.action}", 4, 6))

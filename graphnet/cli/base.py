@@ -1,0 +1,179 @@
+"""The ``graphnet`` group and what every command shares: the state, the answer cache, exits."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gc
+import io
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from .. import __version__
+from ..errors import GraphnetError, Problem, has_errors
+from ..files.loader import load
+from ..model import Network
+
+EXIT_DATA_ERRORS = 1
+EXIT_BAD_REQUEST = 2
+
+
+@dataclass
+class Context:
+    data: Path
+    today: date
+    use_cache: bool = True
+    _loaded: tuple[Network, list[Problem]] | None = None
+
+    def load(self) -> tuple[Network, list[Problem]]:
+        if self._loaded is None:
+            self._loaded = load(self.data, today=self.today, use_cache=self.use_cache)
+            # The loaded network lives until the process ends: keep the cyclic collector
+            # from scanning it again and again while the analyses allocate.
+            gc.freeze()
+        return self._loaded
+
+
+def fail(message: str, code: int = EXIT_BAD_REQUEST) -> NoReturn:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+def load_or_exit(ctx: click.Context) -> Network:
+    """The loaded network; on data errors print them to stderr and exit 1."""
+    net, problems = ctx.find_object(Context).load()  # type: ignore[union-attr]
+    if has_errors(problems):
+        errors = [p for p in problems if p.is_error]
+        for problem in errors[:20]:
+            click.echo(str(problem), err=True)
+        more = f" (and {len(errors) - 20} more)" if len(errors) > 20 else ""
+        fail(
+            f"the network has {len(errors)} error(s){more}; fix them first (`graphnet check` lists them all)",
+            EXIT_DATA_ERRORS,
+        )
+    return net
+
+
+def echo_json(value: Any) -> None:
+    click.echo(json.dumps(value, indent=2, ensure_ascii=False, default=str))
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _Tee(io.TextIOBase):
+    """Writes through to a stream while keeping a copy."""
+
+    def __init__(self, target: Any) -> None:
+        self.target = target
+        self.copy = io.StringIO()
+
+    def write(self, text: str) -> int:
+        self.copy.write(text)
+        return int(self.target.write(text) or 0)
+
+    def flush(self) -> None:
+        self.target.flush()
+
+
+def read_only(command: F) -> F:
+    """Answer a read-only command from the cache when no data file has changed.
+
+    The key is graphnet's version and code, the working folder, the data folder,
+    every data file's bytes, the date and the command line; see :mod:`graphnet.cache`.
+    """
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        state = ctx.find_object(Context)
+        if state is None or not state.use_cache or not state.data.is_dir():
+            return command(*args, **kwargs)
+        from ..files.cache import answer_key, code_fingerprint, fingerprint, read_answer, store_answer
+        from ..files.loader import data_files
+
+        root = state.data
+        key = answer_key(
+            __version__,
+            code_fingerprint(),
+            os.getcwd(),
+            str(root.resolve()),
+            ctx.command_path,
+            json.dumps(sorted(ctx.params.items()), default=str),
+            state.today.isoformat(),
+            fingerprint(data_files(root), root),
+        )
+        hit = read_answer(key)
+        if hit is not None:
+            out, err, code = hit
+            click.echo(out, nl=False)
+            if err:
+                click.echo(err, nl=False, err=True)
+            sys.exit(code)
+        out_tee, err_tee = _Tee(sys.stdout), _Tee(sys.stderr)
+        code = 0
+        try:
+            with contextlib.redirect_stdout(out_tee), contextlib.redirect_stderr(err_tee):  # type: ignore[type-var]
+                result = command(*args, **kwargs)
+        except SystemExit as done:
+            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+            store_answer(key, out_tee.copy.getvalue(), err_tee.copy.getvalue(), code)
+            raise
+        store_answer(key, out_tee.copy.getvalue(), err_tee.copy.getvalue(), code)
+        return result
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _default_data() -> str:
+    return os.environ.get("GRAPHNET_DATA") or "data"
+
+
+class _Commands(click.Group):
+    """The command group: a bad request from any command is a message and exit 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GraphnetError as exc:
+            fail(str(exc))
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="graphnet")
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=_default_data,
+    show_default="$GRAPHNET_DATA, else ./data",
+    help="The network folder to read.",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Answer as of this date (YYYY-MM-DD) instead of today, for reproducible output.",
+)
+@click.option("--no-cache", is_flag=True, help="Parse every file again instead of using the cache.")
+@click.pass_context
+def cli(ctx: click.Context, data: Path, today: Any, no_cache: bool) -> None:
+    """graphnet: your professional network as plain YAML, with real answers.
+
+    Keep people, organizations, groups, introductions, interactions and favors
+    in YAML files you edit yourself; graphnet finds warm introduction paths,
+    brokers, weak ties and whom to contact now, and draws an offline map.
+
+    \b
+    Example:
+        graphnet check
+        graphnet --data ~/network path "Acme Corp"
+    """
+    ctx.obj = Context(data=data, today=today.date() if today else date.today(), use_cache=not no_cache)

@@ -1,0 +1,356 @@
+"""Commands that write to the files: add, log, favor, intro."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..model import Network
+from .base import Context, cli, fail
+
+# -- writing: init, add, log, favor, intro, schema (graphnet.writes, graphnet.starter) ----------
+
+
+def _write_context(ctx: click.Context) -> tuple[Network, date, bool]:
+    """The network to add to (data errors are reported, not fatal: the fix may be this write)."""
+    context = ctx.find_object(Context)
+    assert context is not None
+    if not context.data.is_dir():
+        fail(
+            f"the network folder {context.data} does not exist; create it with `graphnet init {context.data}`"
+            " or point --data at your network"
+        )
+    net, problems = context.load()
+    errors = sum(1 for p in problems if p.is_error)
+    if errors:
+        click.echo(f"warning: the network has {errors} error(s); `graphnet check` lists them", err=True)
+    return net, context.today, context.use_cache
+
+
+def _report(result: Any) -> None:
+    click.echo(result.describe())
+
+
+def _dry_run_option(f: Any) -> Any:
+    return click.option("--dry-run", is_flag=True, help="Show what would be written, write nothing.")(f)
+
+
+def _file_option(f: Any) -> Any:
+    return click.option(
+        "--file",
+        "file",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Write to this file of the network folder (default: the last file holding the section).",
+    )(f)
+
+
+def _date_option(f: Any) -> Any:
+    return click.option("--date", "when", metavar="YYYY-MM-DD", help="When it happened (default: today).")(f)
+
+
+@cli.group()
+def add() -> None:
+    """Add a person, an organization or a group to the network's files.
+
+    The entry is appended to the file that already holds that section (or
+    --file); nothing else in the file changes. Unknown ids are refused with a
+    suggestion, and nothing is written then.
+
+    \b
+    Example:
+        graphnet add person "Ada Lovelace" --org "Acme Corp" --strength 3
+        graphnet add org "Acme Corp" --alias ACME --industry software
+        graphnet add group "Chess club" --member me --member ada-lovelace
+    """
+
+
+@add.command("person")
+@click.argument("name")
+@click.option("--id", "ident", help="The id (default: made from the name, e.g. ada-lovelace).")
+@click.option("--org", help="Where they work now (name or id).")
+@click.option("--role", help="Their job title.")
+@click.option("--department", help="Their team or department.")
+@click.option("--strength", type=click.IntRange(0, 5), help="Your tie, 0 (not met yet) to 5 (inner circle).")
+@click.option("--circle", "circles", multiple=True, help="A circle they belong to (repeatable).")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
+@click.option("--knows", multiple=True, help="A person they know, id or name (repeatable).")
+@click.option("--met", metavar="YYYY-MM-DD", help="When you met.")
+@click.option("--introduced-by", help="Who introduced you (id or name).")
+@click.option("--email", help="Email address (private).")
+@click.option("--phone", help="Phone number (private).")
+@click.option("--url", help="A web page, e.g. their LinkedIn profile (private).")
+@click.option("--notes", help="Anything worth remembering (private).")
+@_file_option
+@_dry_run_option
+@click.pass_context
+def add_person_command(
+    ctx: click.Context,
+    name: str,
+    ident: str | None,
+    org: str | None,
+    role: str | None,
+    department: str | None,
+    strength: int | None,
+    circles: tuple[str, ...],
+    tags: tuple[str, ...],
+    knows: tuple[str, ...],
+    met: str | None,
+    introduced_by: str | None,
+    email: str | None,
+    phone: str | None,
+    url: str | None,
+    notes: str | None,
+    file: Path | None,
+    dry_run: bool,
+) -> None:
+    """Add a person under people:.
+
+    \b
+    Example:
+        graphnet add person "Ada Lovelace" --org "Acme Corp" --role CTO \\
+            --strength 3 --circle work --knows grace-hopper --met 2026-03-14
+    """
+    from ..files.edit import add_person
+
+    net, today, cached = _write_context(ctx)
+    result = add_person(
+        net,
+        name,
+        id=ident,
+        org=org,
+        role=role,
+        department=department,
+        strength=strength,
+        circles=circles,
+        tags=tags,
+        knows=knows,
+        met=met,
+        introduced_by=introduced_by,
+        email=email,
+        phone=phone,
+        url=url,
+        notes=notes,
+        today=today,
+        file=file,
+        dry_run=dry_run,
+        use_cache=cached,
+    )
+    _report(result)
+
+
+@add.command("org")
+@click.argument("name")
+@click.option("--id", "ident", help="The id (default: made from the name, e.g. acme-corp).")
+@click.option("--alias", "aliases", multiple=True, help="Another name it goes by (repeatable).")
+@click.option("--industry", help="Its industry.")
+@click.option("--competitor", "competitors", multiple=True, help="A competing organization (repeatable).")
+@click.option("--notes", help="Anything worth remembering.")
+@_file_option
+@_dry_run_option
+@click.pass_context
+def add_org_command(
+    ctx: click.Context,
+    name: str,
+    ident: str | None,
+    aliases: tuple[str, ...],
+    industry: str | None,
+    competitors: tuple[str, ...],
+    notes: str | None,
+    file: Path | None,
+    dry_run: bool,
+) -> None:
+    """Add an organization under organizations:.
+
+    \b
+    Example:
+        graphnet add org "Acme Corp" --alias ACME --industry software --competitor Globex
+    """
+    from ..files.edit import add_org
+
+    net, _today, cached = _write_context(ctx)
+    result = add_org(
+        net,
+        name,
+        id=ident,
+        aliases=aliases,
+        industry=industry,
+        competitors=competitors,
+        notes=notes,
+        file=file,
+        dry_run=dry_run,
+        use_cache=cached,
+    )
+    _report(result)
+
+
+@add.command("group")
+@click.argument("name")
+@click.option("--id", "ident", help="The id (default: made from the name).")
+@click.option("--kind", help="alumni, club, association, board, team…")
+@click.option("--member", "members", multiple=True, help="A member: person id or name, or me (repeatable).")
+@click.option("--notes", help="Anything worth remembering.")
+@_file_option
+@_dry_run_option
+@click.pass_context
+def add_group_command(
+    ctx: click.Context,
+    name: str,
+    ident: str | None,
+    kind: str | None,
+    members: tuple[str, ...],
+    notes: str | None,
+    file: Path | None,
+    dry_run: bool,
+) -> None:
+    """Add a group under groups:.
+
+    \b
+    Example:
+        graphnet add group "Chess club" --kind club --member me --member ada-lovelace
+    """
+    from ..files.edit import add_group
+
+    net, _today, cached = _write_context(ctx)
+    result = add_group(
+        net, name, id=ident, kind=kind, members=members, notes=notes, file=file, dry_run=dry_run, use_cache=cached
+    )
+    _report(result)
+
+
+@cli.command("log")
+@click.argument("people", nargs=-1, required=True)
+@click.option("--kind", help="coffee, call, email, meeting…")
+@click.option("--note", help="What you talked about.")
+@_date_option
+@_file_option
+@_dry_run_option
+@click.pass_context
+def log_command(
+    ctx: click.Context,
+    people: tuple[str, ...],
+    kind: str | None,
+    note: str | None,
+    when: str | None,
+    file: Path | None,
+    dry_run: bool,
+) -> None:
+    """Log an interaction with one or more people (ids or names), dated today.
+
+    \b
+    Example:
+        graphnet log ada-lovelace --kind coffee --note "talked about the new team"
+        graphnet log "Ada Lovelace" grace-hopper --kind call --date 2026-11-20
+    """
+    from ..files.edit import log_interaction
+
+    net, today, cached = _write_context(ctx)
+    result = log_interaction(
+        net,
+        list(people),
+        kind=kind,
+        note=note,
+        date=when,
+        today=today,
+        file=file,
+        dry_run=dry_run,
+        use_cache=cached,
+    )
+    _report(result)
+
+
+@cli.command("favor")
+@click.option("--from", "giver", required=True, help="Who did the favor: id, name or me.")
+@click.option("--to", "receiver", required=True, help="Who received it: id, name or me.")
+@click.option("--what", required=True, help="What the favor was.")
+@click.option("--kind", help="referral, advice, introduction…")
+@_date_option
+@_file_option
+@_dry_run_option
+@click.pass_context
+def favor_command(
+    ctx: click.Context,
+    giver: str,
+    receiver: str,
+    what: str,
+    kind: str | None,
+    when: str | None,
+    file: Path | None,
+    dry_run: bool,
+) -> None:
+    """Record a favor, in either direction, dated today.
+
+    \b
+    Example:
+        graphnet favor --from ada-lovelace --to me --what "referred me to the hiring manager"
+        graphnet favor --from me --to grace-hopper --kind advice --what "reviewed her talk"
+    """
+    from ..files.edit import add_favor
+
+    net, today, cached = _write_context(ctx)
+    result = add_favor(
+        net,
+        giver,
+        receiver,
+        what=what,
+        kind=kind,
+        date=when,
+        today=today,
+        file=file,
+        dry_run=dry_run,
+        use_cache=cached,
+    )
+    _report(result)
+
+
+@cli.command("intro")
+@click.argument("people", nargs=2)
+@click.option("--by", required=True, help="Who made the introduction: id, name or me.")
+@click.option(
+    "--status",
+    type=click.Choice(["requested", "made", "met", "declined"]),
+    default="made",
+    show_default=True,
+    help="Where the introduction stands.",
+)
+@click.option("--note", help="Context.")
+@_date_option
+@_file_option
+@_dry_run_option
+@click.pass_context
+def intro_command(
+    ctx: click.Context,
+    people: tuple[str, str],
+    by: str,
+    status: str,
+    note: str | None,
+    when: str | None,
+    file: Path | None,
+    dry_run: bool,
+) -> None:
+    """Record that someone introduced two people (ids, names or me), dated today.
+
+    \b
+    Example:
+        graphnet intro --by grace-hopper me ada-lovelace
+        graphnet intro --by me ada-lovelace alan-turing --status requested
+    """
+    from ..files.edit import add_introduction
+
+    net, today, cached = _write_context(ctx)
+    result = add_introduction(
+        net,
+        by,
+        people[0],
+        people[1],
+        status=status,
+        note=note,
+        date=when,
+        today=today,
+        file=file,
+        dry_run=dry_run,
+        use_cache=cached,
+    )
+    _report(result)

@@ -1,0 +1,104 @@
+"""``graphnet map``: the interactive HTML map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .base import Context, cli, fail, load_or_exit
+
+
+@cli.command("map")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default="network.html",
+    show_default=True,
+    help="The HTML file to write (replaced if graphnet wrote it before).",
+)
+@click.option(
+    "--color-by",
+    type=click.Choice(["cluster", "org", "circle"]),
+    default="cluster",
+    show_default=True,
+    help="What node colours stand for.",
+)
+@click.option("--highlight", metavar="TARGET", help="Draw the best warm paths to this organization or person.")
+@click.option("--focus", metavar="PERSON", help="Show only the neighbourhood of this person (id or name).")
+@click.option(
+    "--depth",
+    type=click.IntRange(1, 6),
+    default=2,
+    show_default=True,
+    help="How many hops around --focus to show.",
+)
+@click.option("--min-strength", type=click.IntRange(0, 5), help="Show only people whose tie with you is this strong.")
+@click.option("--circle", help="Show only people in this circle.")
+@click.option("--org", help="Show only people who work or worked at this organization.")
+@click.option(
+    "--include-private",
+    is_flag=True,
+    help="Put email, phone, url and notes in the tooltips (the file is then readable by you only).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Show at most this many people, closest first  [default: 1500].",
+)
+@click.option("--all", "show_all", is_flag=True, help="Show every person, however many (big maps get slow).")
+@click.pass_context
+def map_command(
+    ctx: click.Context,
+    output: Path,
+    color_by: str,
+    highlight: str | None,
+    focus: str | None,
+    depth: int,
+    min_strength: int | None,
+    circle: str | None,
+    org: str | None,
+    include_private: bool,
+    limit: int | None,
+    show_all: bool,
+) -> None:
+    """Draw the network as one interactive HTML file that works offline.
+
+    You are at the centre; people, organizations and groups around you,
+    coloured by cluster (or organization, or circle), sized by brokerage, with
+    line width for tie strength. Hover for details, click for neighbours, and
+    search by name. The file loads nothing from the internet and holds no
+    email, phone, url or notes unless --include-private is given. Prints the
+    path written.
+
+    \b
+    Example:
+        graphnet map && xdg-open network.html
+        graphnet map --highlight "Northwind Analytics" -o northwind.html
+        graphnet map --focus "Priya Natarajan" --depth 2 --color-by circle
+    """
+    from ..map.html import DEFAULT_LIMIT, MapOptions, write_map
+
+    if show_all and limit is not None:
+        fail("give either --limit or --all, not both")
+    if not focus and ctx.get_parameter_source("depth") is click.core.ParameterSource.COMMANDLINE:
+        fail("--depth goes with --focus PERSON")
+    net = load_or_exit(ctx)
+    today = ctx.find_object(Context).today  # type: ignore[union-attr]
+    options = MapOptions(
+        color_by=color_by,
+        highlight=highlight,
+        focus=focus,
+        depth=depth,
+        min_strength=min_strength,
+        circle=circle,
+        org=org,
+        include_private=include_private,
+        limit=None if show_all else (limit or DEFAULT_LIMIT),
+    )
+    result = write_map(net, output, options, today=today)
+    if result.message:
+        click.echo(f"note: {result.message}", err=True)
+    click.echo(str(result.path))

@@ -291,15 +291,10 @@ class Network:
         return None
 
     def find_person(self, text: str) -> str | None:
-        """The id of the person with id or name ``text`` (any case)."""
-        if text in self.people or text == ME:
-            return text
-        folded = text.casefold().strip()
-        matches = [p.id for p in self.people.values() if p.name.casefold() == folded]
-        if len(matches) == 1:
-            return matches[0]
-        matches = [p.id for p in self.people.values() if p.id.casefold() == folded]
-        return matches[0] if len(matches) == 1 else None
+        """The id of the one person ``text`` names (see :mod:`graphnet.names`), or None."""
+        from .names import find_person
+
+        return find_person(self, text)
 
     def display_names(self) -> dict[str, str]:
         """id -> name for every person, organization and group (for did-you-mean)."""

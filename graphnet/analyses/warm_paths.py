@@ -191,10 +191,12 @@ def resolve_target(net: Network, text: str) -> tuple[str, str]:
     org = net.find_organization(text)
     if org is not None:
         return org, "organization"
-    person = net.find_person(text)
-    if person == ME:
-        raise GraphnetError("the target is you; name an organization or a person you want to reach")
-    if person is not None:
+    from ..names import person_matches, resolve_person
+
+    if person_matches(net, text.strip()):
+        person = resolve_person(net, text)
+        if person == ME:
+            raise GraphnetError("the target is you; name an organization or a person you want to reach")
         return person, "person"
     names = {o.id: o.name for o in net.organizations.values()}
     names.update({p.id: p.name for p in net.people.values()})

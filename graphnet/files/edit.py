@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import GraphnetError, did_you_mean
 from ..model import INTRODUCTION_STATUSES, ME, STRENGTH_LABELS, Network, slugify
+from ..names import resolve_person
 from .fileio import CannotExtend, Insertion, append_to_file, expect_entry_added
 from .init import SCHEMA_FILE, schema_line
 from .loader import display_path
@@ -72,6 +73,8 @@ class WriteResult:
     created: bool = False
     #: Why the entry went somewhere unexpected, if it did.
     note: str | None = None
+    #: The records the write made or named: ``(what, id, name)``, e.g. ``("new id", "ada-lovelace", "Ada Lovelace")``.
+    named: tuple[tuple[str, str, str], ...] = ()
 
     def describe(self) -> str:
         """``added to people.yaml:12:`` (or ``would add …``) followed by the text."""
@@ -82,6 +85,9 @@ class WriteResult:
         lines = [head, *("    " + line for line in body.rstrip("\n").split("\n"))]
         if self.note:
             lines.append(f"note: {self.note}")
+        lines.extend(
+            f"{what}: {ident}" + (f" ({name})" if name and name != ident else "") for what, ident, name in self.named
+        )
         if self.dry_run:
             lines.append("(dry run: nothing was written)")
         return "\n".join(lines)
@@ -179,33 +185,10 @@ def _new_id(net: Network, name: str, ident: str | None, kind: str, *, replaceabl
 
 
 def _person(net: Network, text: str, what: str, *, allow_me: bool) -> str:
-    """The id of the person named ``text`` (id or unambiguous name), or an error."""
+    """The id of the person named ``text`` (see :mod:`graphnet.names`), or an error."""
     value = _text(text, what, required=True)
     assert value is not None
-    if value.strip() == ME:
-        if not allow_me:
-            raise GraphnetError(f"{what}: 'me' is not allowed here; name another person")
-        return ME
-    found = net.find_person(value.strip())
-    if found is not None:
-        return found
-    folded = value.casefold().strip()
-    same_name = sorted(p.id for p in net.people.values() if p.name.casefold() == folded)
-    if len(same_name) > 1:
-        shown = ", ".join(f"'{i}'" for i in same_name)
-        called = net.people[same_name[0]].name
-        raise GraphnetError(f"{what}: several people are called '{called}' ({shown}); use the id")
-    if value in net.organizations:
-        raise GraphnetError(f"{what}: '{value}' is an organization, not a person")
-    if value in net.groups:
-        raise GraphnetError(f"{what}: '{value}' is a group, not a person")
-    names = {p.id: p.name for p in net.people.values()}
-    if allow_me:
-        names[ME] = "you"
-    hint = did_you_mean(value, names)
-    raise GraphnetError(
-        f"{what}: unknown person '{value}'" + (f"; {hint}" if hint else "; add them first with `graphnet add person`")
-    )
+    return resolve_person(net, value, what, allow_me=allow_me)
 
 
 def _org_name(net: Network, text: str | None, what: str) -> str | None:
@@ -497,6 +480,15 @@ def _write(
     )
 
 
+def _naming(
+    net: Network, result: WriteResult, *pairs: tuple[str, str], new: tuple[str, str] | None = None
+) -> WriteResult:
+    """``result`` saying which ids it used (``(what, id)`` pairs) or made (``new``: id and name)."""
+    named = [("new id", new[0], new[1])] if new is not None else []
+    named += [(what, ident, net.name_of(ident)) for what, ident in pairs]
+    return replace(result, named=tuple(named))
+
+
 # -- the public functions ------------------------------------------------------------------
 
 
@@ -572,6 +564,7 @@ def add_person(
             raise GraphnetError(f"--knows {other}: a person cannot know themself")
         if other_id not in known:
             known.append(other_id)
+    introducer = _person(net, introduced_by, "--introduced-by", allow_me=False) if introduced_by else None
     fields: Fields = [
         ("id", ident if id is not None else None),
         ("name", name_),
@@ -582,17 +575,16 @@ def add_person(
         ("tags", _texts(tags, "--tag") or None),
         ("strength", _strength(strength)),
         ("met", _date(met, "--met", day)),
-        (
-            "introduced_by",
-            _person(net, introduced_by, "--introduced-by", allow_me=False) if introduced_by else None,
-        ),
+        ("introduced_by", introducer),
         ("knows", known or None),
         ("email", _text(email, "--email")),
         ("phone", _text(phone, "--phone")),
         ("url", _text(url, "--url")),
         ("notes", _text(notes, "--notes")),
     ]
-    return _write(net, "people", fields, file=file, dry_run=dry_run, use_cache=use_cache)
+    result = _write(net, "people", fields, file=file, dry_run=dry_run, use_cache=use_cache)
+    used = [("knows", k) for k in known] + ([("introduced by", introducer)] if introducer else [])
+    return _naming(net, result, *used, new=(ident, name_))
 
 
 def add_org(
@@ -629,7 +621,8 @@ def add_org(
         ("competitors", [c for c in (_org_name(net, c, "--competitor") for c in competitors) if c] or None),
         ("notes", _text(notes, "--notes")),
     ]
-    return _write(net, "organizations", fields, file=file, dry_run=dry_run, use_cache=use_cache)
+    result = _write(net, "organizations", fields, file=file, dry_run=dry_run, use_cache=use_cache)
+    return _naming(net, result, new=(ident, name_))
 
 
 def add_group(
@@ -660,7 +653,8 @@ def add_group(
         ("members", member_ids or None),
         ("notes", _text(notes, "--notes")),
     ]
-    return _write(net, "groups", fields, file=file, dry_run=dry_run, use_cache=use_cache)
+    result = _write(net, "groups", fields, file=file, dry_run=dry_run, use_cache=use_cache)
+    return _naming(net, result, *(("member", m) for m in member_ids), new=(ident, name_))
 
 
 def log_interaction(
@@ -690,7 +684,8 @@ def log_interaction(
         ("kind", _text(kind, "--kind")),
         ("note", _text(note, "--note")),
     ]
-    return _write(net, "interactions", fields, file=file, dry_run=dry_run, use_cache=use_cache)
+    result = _write(net, "interactions", fields, file=file, dry_run=dry_run, use_cache=use_cache)
+    return _naming(net, result, *(("with", w) for w in who))
 
 
 def add_favor(
@@ -719,7 +714,8 @@ def add_favor(
         ("kind", _text(kind, "--kind")),
         ("what", _text(what, "--what", required=True)),
     ]
-    return _write(net, "favors", fields, file=file, dry_run=dry_run, use_cache=use_cache)
+    result = _write(net, "favors", fields, file=file, dry_run=dry_run, use_cache=use_cache)
+    return _naming(net, result, ("from", from_), ("to", to))
 
 
 def add_introduction(
@@ -762,4 +758,5 @@ def add_introduction(
         ("status", status_),
         ("note", _text(note, "--note")),
     ]
-    return _write(net, "introductions", fields, file=file, dry_run=dry_run, use_cache=use_cache)
+    result = _write(net, "introductions", fields, file=file, dry_run=dry_run, use_cache=use_cache)
+    return _naming(net, result, ("by", by_id), ("introduced", first), ("introduced", second))

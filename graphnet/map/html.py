@@ -460,11 +460,9 @@ def _select_people(net: Network, graph: nx.Graph, options: MapOptions) -> tuple[
         people = [p for p in people if net.people[p].strength >= options.min_strength]
         notes.append(f"tie strength {options.min_strength} or more")
     if options.focus:
-        centre = net.find_person(options.focus)
-        if centre is None:
-            names = {p.id: p.name for p in net.people.values()}
-            hint = did_you_mean(options.focus, names)
-            raise GraphnetError(f"unknown person {options.focus!r}" + (f"; {hint}" if hint else ""))
+        from ..names import resolve_person
+
+        centre = resolve_person(net, options.focus, "--focus")
         near = _hops(graph, centre, max(1, options.depth))
         people = [p for p in people if p in near]
         notes.append(f"{options.depth} hop(s) around {net.name_of(centre)}")

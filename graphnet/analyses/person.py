@@ -1,0 +1,328 @@
+"""One page about one person: who they are, our tie and its evidence, mutual contacts, a timeline.
+
+:func:`person_page` is what ``graphnet show PERSON`` prints and what the map's person panel
+shows: one function, so the two never disagree. :class:`PersonIndex` gathers, in one pass over
+the network, everything the pages need, so the map can build a page for each of thousands of
+people at the cost of one.
+
+Private text (email, phone, url, notes, favor descriptions, the notes of interactions,
+introductions and ties) is on the page only with ``include_private``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from ..model import ME, STRENGTH_LABELS, Network
+from .strength import ago, describe_tie
+
+if TYPE_CHECKING:
+    from .strength import TieModel
+
+__all__ = ["PersonIndex", "PersonPage", "TimelineEntry", "person_page"]
+
+#: Relations between two people (not through an organization or group).
+_SOCIAL = ("knows", "introduction")
+
+
+@dataclass
+class TimelineEntry:
+    """One dated fact about a person, as ``show`` lists them (newest first).
+
+    ``kind`` is an interaction's own kind (coffee, call, meeting, email…) or one of
+    ``favor-given`` (I helped them, or they helped someone), ``favor-received`` (they
+    helped me, or someone helped them), ``introduction`` and ``met``.
+    """
+
+    date: date | None
+    kind: str
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date.isoformat() if self.date else None, "kind": self.kind, "text": self.text}
+
+
+@dataclass
+class PersonPage:
+    """Everything ``graphnet show`` says about one person (see :func:`person_page`)."""
+
+    id: str
+    name: str
+    org: str | None
+    role: str | None
+    department: str | None
+    past_orgs: list[dict[str, str | None]]
+    strength: int
+    strength_label: str
+    circles: list[str]
+    tags: list[str]
+    #: The strength model's words for our tie ("close friend, last talked 12 days ago, ...").
+    tie: str
+    #: The facts behind those words (relations, last contact, interactions, favors, weight...).
+    evidence: dict[str, Any]
+    last_contact: date | None
+    met: date | None
+    introduced_by: str | None
+    #: Mutual contacts' ids, closest to me first.
+    mutual: list[str]
+    mutual_names: list[str]
+    #: What knowing them opens: my targets they work at, or reach through a contact.
+    opens: list[str]
+    #: Introductions asked for and not made yet that involve them.
+    pending: list[str]
+    timeline: list[TimelineEntry]
+    #: email, phone, url, notes: only with include_private.
+    private: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The page as JSON-ready data (dates as ISO strings)."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "org": self.org,
+            "role": self.role,
+            "department": self.department,
+            "past_orgs": [dict(job) for job in self.past_orgs],
+            "strength": self.strength,
+            "strength_label": self.strength_label,
+            "circles": list(self.circles),
+            "tags": list(self.tags),
+            "tie": self.tie,
+            "evidence": dict(self.evidence),
+            "last_contact": self.last_contact.isoformat() if self.last_contact else None,
+            "met": self.met.isoformat() if self.met else None,
+            "introduced_by": self.introduced_by,
+            "mutual": list(self.mutual),
+            "mutual_names": list(self.mutual_names),
+            "opens": list(self.opens),
+            "pending": list(self.pending),
+            "timeline": [entry.to_dict() for entry in self.timeline],
+            **({"private": dict(self.private)} if self.private else {}),
+        }
+
+
+class PersonIndex:
+    """Per-person timelines and neighbours of one network as of ``today``, built once.
+
+    Records dated after ``today`` are left out, as every answer does.
+    """
+
+    def __init__(self, net: Network, today: date, *, include_private: bool = False, graph: nx.Graph | None = None):
+        from .graph import build_graph
+
+        self.net = net
+        self.today = today
+        self.include_private = include_private
+        self.graph = graph if graph is not None else build_graph(net)
+        self.events: dict[str, list[TimelineEntry]] = defaultdict(list)
+        self.pending: dict[str, list[str]] = defaultdict(list)
+        self._model: TieModel | None = None
+        self._index_interactions()
+        self._index_favors()
+        self._index_introductions()
+
+    @property
+    def model(self) -> TieModel:
+        if self._model is None:
+            from .strength import TieModel
+
+            self._model = TieModel(self.net, self.today)
+        return self._model
+
+    def _note(self, text: str | None) -> str:
+        return f": {' '.join(text.split())}" if self.include_private and text and text.strip() else ""
+
+    def _names(self, ids: list[str]) -> str:
+        names = [self.net.name_of(i) for i in ids[:3]]
+        return ", ".join(names) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+
+    def _index_interactions(self) -> None:
+        for item in self.net.interactions:
+            if item.date > self.today:
+                continue
+            kind = item.kind or "interaction"
+            for ident in item.with_:
+                others = [i for i in item.with_ if i != ident]
+                company = f", {self._names(others)}" if others else ""
+                text = f"{kind} with you{company}{self._note(item.note)}"
+                self.events[ident].append(TimelineEntry(item.date, kind, text))
+
+    def _index_favors(self) -> None:
+        name = self.net.name_of
+        for favor in self.net.favors:
+            if favor.date is not None and favor.date > self.today:
+                continue
+            what = f": {' '.join(favor.what.split())}" if self.include_private and favor.what else ""
+            kind = f" ({favor.kind}{what})" if favor.kind else (f" ({what[2:]})" if what else "")
+            giver, taker = favor.from_, favor.to
+            if giver == ME:
+                self.events[taker].append(TimelineEntry(favor.date, "favor-given", f"you helped them{kind}{what}"))
+            elif taker == ME:
+                self.events[giver].append(TimelineEntry(favor.date, "favor-received", f"they helped you{kind}{what}"))
+            else:
+                text = f"{name(giver)} helped {name(taker)}{kind}{what}"
+                self.events[giver].append(TimelineEntry(favor.date, "favor-given", text))
+                self.events[taker].append(TimelineEntry(favor.date, "favor-received", text))
+
+    def _index_introductions(self) -> None:
+        name = self.net.name_of
+        for intro in self.net.introductions:
+            if intro.date is not None and intro.date > self.today:
+                continue
+            a, b = intro.people
+            by = "you" if intro.by == ME else name(intro.by)
+            pair = f"you to {name(b if a == ME else a)}" if ME in (a, b) else f"{name(a)} and {name(b)}"
+            status = {"requested": "asked, not made yet", "made": "made", "met": "made, they met"}.get(
+                intro.status, intro.status
+            )
+            text = f"{by} introduced {pair} ({status}){self._note(intro.note)}"
+            if intro.status == "requested":
+                text = f"introduction of {pair} through {by}: asked, not made yet{self._note(intro.note)}"
+            for ident in sorted({a, b, intro.by} - {ME}):
+                self.events[ident].append(TimelineEntry(intro.date, "introduction", text))
+                if intro.status == "requested":
+                    self.pending[ident].append(text)
+
+    def mutual(self, ident: str) -> list[str]:
+        """People who know ``ident`` and whom I know (strength ≥ 1), closest to me first."""
+        people = self.net.people
+        found = [
+            other
+            for other, attrs in self.graph.adj[ident].items()
+            if other in people and people[other].strength >= 1 and set(attrs.get("relations", ())) & set(_SOCIAL)
+        ]
+        return sorted(found, key=lambda p: (-people[p].strength, people[p].name, p))
+
+    def opens(self, ident: str) -> list[str]:
+        """My target organizations ``ident`` works at, or reaches through one of their contacts."""
+        net = self.net
+        lines: list[str] = []
+        for target in net.me.targets:
+            if net.people[ident].org == target:
+                lines.append(f"works at {net.name_of(target)}, one of your targets")
+            elif any(job.org == target for job in net.people[ident].past_orgs):
+                lines.append(f"used to work at {net.name_of(target)}, one of your targets")
+            else:
+                inside = [
+                    other
+                    for other, attrs in self.graph.adj[ident].items()
+                    if other in net.people
+                    and net.people[other].org == target
+                    and set(attrs.get("relations", ())) & set(_SOCIAL)
+                ]
+                if inside:
+                    who = ", ".join(net.name_of(p) for p in sorted(inside)[:3])
+                    lines.append(f"knows {who} at {net.name_of(target)}, one of your targets")
+        return lines
+
+
+def person_page(
+    net: Network,
+    person_id: str,
+    today: date,
+    include_private: bool = False,
+    *,
+    index: PersonIndex | None = None,
+    timeline_limit: int | None = None,
+) -> PersonPage:
+    """The page ``graphnet show PERSON`` prints and the map's panel shows.
+
+    Parameters
+    ----------
+    net : Network
+        A loaded network.
+    person_id : str
+        A person's id (resolve names first).
+    today : date
+        The day "days ago" counts from; records after it are left out.
+    include_private : bool
+        Put email, phone, url and notes, favor descriptions and the notes of interactions,
+        introductions and ties on the page.
+    index : PersonIndex, optional
+        A prebuilt index (the map builds one for all its pages); must match ``net``,
+        ``today`` and ``include_private``.
+    timeline_limit : int, optional
+        Keep only the newest entries.
+
+    Returns
+    -------
+    PersonPage
+
+    Notes
+    -----
+    O(degree + timeline) with an index; building the index is O(records).
+    """
+    index = index or PersonIndex(net, today, include_private=include_private)
+    person = net.people[person_id]
+    facts = index.model.facts(ME, person_id)
+    tie, evidence = "not met yet, no tie on record", dict[str, Any]()
+    if facts is not None:
+        if not include_private and facts.favor_what:
+            facts = _without_favor_text(facts)
+        tie = str(describe_tie(facts, ME, person_id, net.name_of, person.circles))
+        evidence = facts.to_dict()
+    timeline = _timeline(index, person_id)
+    if timeline_limit is not None:
+        timeline = timeline[:timeline_limit]
+    mutual = index.mutual(person_id)
+    org = net.name_of(person.org) if person.org else None
+    return PersonPage(
+        id=person.id,
+        name=person.name,
+        org=org,
+        role=person.role,
+        department=person.department,
+        past_orgs=[_job(net, job) for job in person.past_orgs],
+        strength=person.strength,
+        strength_label=STRENGTH_LABELS.get(person.strength, ""),
+        circles=list(person.circles),
+        tags=list(person.tags),
+        tie=tie,
+        evidence=evidence,
+        last_contact=facts.last_contact if facts is not None else None,
+        met=person.met,
+        introduced_by=person.introduced_by,
+        mutual=mutual,
+        mutual_names=[net.name_of(p) for p in mutual],
+        opens=index.opens(person_id),
+        pending=list(index.pending.get(person_id, [])),
+        timeline=timeline,
+        private=_private(person) if include_private else {},
+    )
+
+
+def _without_favor_text(facts: Any) -> Any:
+    import copy
+
+    facts = copy.copy(facts)
+    facts.favor_what = None
+    return facts
+
+
+def _job(net: Network, job: Any) -> dict[str, str | None]:
+    return {
+        "org": net.name_of(job.org),
+        "role": job.role,
+        "from": job.start.isoformat() if job.start else None,
+        "to": job.end.isoformat() if job.end else None,
+    }
+
+
+def _private(person: Any) -> dict[str, str]:
+    fields = {"email": person.email, "phone": person.phone, "url": person.url, "notes": person.notes}
+    return {key: value for key, value in fields.items() if isinstance(value, str) and value.strip()}
+
+
+def _timeline(index: PersonIndex, person_id: str) -> list[TimelineEntry]:
+    """Everything dated about the person, newest first; undated entries last."""
+    person = index.net.people[person_id]
+    entries = list(index.events.get(person_id, []))
+    if person.met is not None and person.met <= index.today:
+        days = (index.today - person.met).days
+        entries.append(TimelineEntry(person.met, "met", f"you met ({ago(days)})"))
+    return sorted(entries, key=lambda e: (e.date is not None, e.date or date.min), reverse=True)

@@ -176,7 +176,11 @@ class Person:
     cadence: int | None = None
     last_contact: date | None = None
     knows: list[Tie] = field(default_factory=list)
+    #: The first e-mail address written (``email`` may be one address or a list).
     email: str | None = None
+    #: Every e-mail address written, the first one first.
+    emails: list[str] = field(default_factory=list)
+    location: str | None = None
     phone: str | None = None
     url: str | None = None
     notes: str | None = None
@@ -242,6 +246,18 @@ class Me:
     targets: list[str] = field(default_factory=list)
     cadence: dict[int, int] = field(default_factory=lambda: dict(DEFAULT_CADENCE))
     settings: Settings = field(default_factory=Settings)
+    #: My own job history, written as a person's is: where I work now (an organization id) …
+    org: str | None = None
+    role: str | None = None
+    department: str | None = None
+    #: … and where I worked before; colleagues there at the same time are my (former) colleagues.
+    past_orgs: list[Job] = field(default_factory=list)
+    location: str | None = None
+    #: The first e-mail address written; ``emails`` holds every one (``email`` may be a list).
+    email: str | None = None
+    emails: list[str] = field(default_factory=list)
+    circles: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
     source: Source = NOWHERE
 
 

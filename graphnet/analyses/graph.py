@@ -116,6 +116,7 @@ def _build(net: Network) -> nx.Graph:
             strength=person.strength,
             met=person.met,
             last_contact=person.last_contact,
+            location=person.location,
         )
     for person in people.values():
         if person.strength >= 1:
@@ -140,6 +141,12 @@ def _build(net: Network) -> nx.Graph:
                     start=job.start,
                     end=job.end,
                 )
+    me = net.me
+    if me.org is not None and me.org in net.organizations:
+        _link(graph, ME, me.org, "works_at", me.source, role=me.role)
+    for job in me.past_orgs:
+        if job.org in net.organizations and job.org != me.org:
+            _link(graph, ME, job.org, "worked_at", job.source, role=job.role, start=job.start, end=job.end)
     for group in net.groups.values():
         for member in group.members:
             if member == ME or member in people:

@@ -36,6 +36,7 @@ from ..errors import GraphnetError
 from ..gcpause import paused_gc
 from ..model import ME, Network
 from .activity import last_contacts
+from .colleagues import Overlap, describe_overlap, my_colleagues
 from .strength import TieModel, ago, clip
 from .warm_paths import PathFinder
 
@@ -103,6 +104,26 @@ def _on(when: date | None) -> str:
     return f" on {when.isoformat()}" if when is not None else ""
 
 
+def _latest_evidence(
+    last: date | None, met: date | None, overlap: Overlap | None, day: date, net: Network
+) -> tuple[date | None, str]:
+    """The latest sign of contact and how to say it: a logged contact, the day we met, or our overlap at work.
+
+    Only a logged contact is called a contact; a meeting with nothing logged since says so.
+    """
+    seen, basis = None, ""
+    if last is not None:
+        seen, basis = last, f"last contact {ago((day - last).days)}"
+    if met is not None and (seen is None or met > seen):
+        seen, basis = met, f"met {ago((day - met).days)} ({met.year}), nothing logged since"
+    if overlap is not None and overlap.dated and (seen is None or overlap.end > seen):
+        seen = overlap.end
+        basis = describe_overlap(overlap, net.name_of(overlap.org)) + (
+            "" if overlap.current else f" (until {ago((day - overlap.end).days)}), nothing logged since"
+        )
+    return seen, basis
+
+
 def reach_outs(
     net: Network, *, today: date | None = None, top: int = 10, model: TieModel | None = None
 ) -> ReachOutResult:
@@ -162,9 +183,9 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None) -> Re
     if net.me.targets and model is None:
         model = TieModel(net, day)
     if model is not None and model.net is net and model.today == day:
-        latest = model.contacts
+        latest, colleagues = model.contacts, model.colleagues
     else:
-        latest = last_contacts(net, day)
+        latest, colleagues = last_contacts(net, day), my_colleagues(net, day)
 
     # overdue, dormant, follow-up
     cadences = net.me.cadence
@@ -176,7 +197,7 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None) -> Re
         met = person.met
         if met is not None and met > day:
             met = None
-        seen = last if met is None or (last is not None and last >= met) else met
+        seen, basis = _latest_evidence(last, met, colleagues.get(person.id), day, net)
         days = (day - seen).days if seen is not None else None
         cadence = person.cadence or cadences.get(strength)
         name = person.name
@@ -184,7 +205,7 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None) -> Re
             add(
                 person.id,
                 "dormant",
-                f"once {'close' if strength >= 4 else 'friendly'} (strength {strength}), silent for {ago(days).removesuffix(' ago')}: "
+                f"once {'close' if strength >= 4 else 'friendly'} (strength {strength}), {basis}: "
                 "a dormant tie brings fresh news with the trust already built",
                 0.45 + 0.1 * (strength - settings.dormant_min_strength),
                 f"Reconnect with {name}: ask what they are working on now",
@@ -194,7 +215,7 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None) -> Re
                 text = f"no contact on record; your cadence for strength {strength} is {cadence} days"
                 score = 0.5 * _importance(strength)
             else:
-                text = f"last contact {ago(days)}, past your {cadence}-day cadence"
+                text = f"{basis}, past your {cadence}-day cadence"
                 score = _importance(strength) * (1 - 0.5 ** (days / cadence))
             action = (
                 f"Suggest a coffee or a call with {name}" if strength >= 4 else f"Send {name} a short note to catch up"

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 from ..gcpause import paused_gc
 from ..model import ME, Favor, Introduction, Job, Network, Settings
 from .activity import contact_counts, last_contacts
+from .colleagues import describe_overlap, my_colleagues
 
 if TYPE_CHECKING:  # NetworkX is imported only when a graph is built (``import graphnet`` stays fast)
     import networkx as nx
@@ -203,6 +204,7 @@ class TieFacts:
     __slots__ = (
         "a",
         "b",
+        "colleague",
         "cost",
         "days_since",
         "declared",
@@ -215,6 +217,8 @@ class TieFacts:
         "introduced_by",
         "introduced_me_to",
         "last_contact",
+        "logged",
+        "met",
         "mutual",
         "note",
         "overlap",
@@ -236,6 +240,11 @@ class TieFacts:
         self.intro_date: date | None = None
         self.intro_status: str | None = None
         self.last_contact: date | None = None
+        #: For my ties: the latest contact logged (interactions, favors, introductions, ``last_contact``)…
+        self.logged: date | None = None
+        #: … the day we met, and our overlap at an organization ("worked together at Lieferfix 2021–2026").
+        self.met: date | None = None
+        self.colleague: str | None = None
         self.interactions = 0
         self.favors: dict[str, int] | None = None
         self.favor_what: dict[str, str] | None = None
@@ -263,6 +272,7 @@ class TieFacts:
             "days_since": self.days_since,
             "interactions": self.interactions,
             "favors": dict(self.favors or {}),
+            "colleague": self.colleague,
             "mutual": self.mutual,
             "overlap": round(self.overlap, 4),
             "weight": round(self.weight, 4),
@@ -413,6 +423,14 @@ class TieModel:
                         members[place].append(pid)
                     else:
                         members[place] = [pid]
+        my_org = net.me.org
+        if my_org is not None and my_org in orgs:
+            memberships[ME] = {my_org: "works_at"}
+            members.setdefault(my_org, []).append(ME)
+        for job in net.me.past_orgs:
+            if job.org != my_org and job.org in orgs and job.org not in memberships.get(ME, {}):
+                memberships.setdefault(ME, {})[job.org] = "worked_at"
+                members.setdefault(job.org, []).append(ME)
         for group in net.groups.values():
             gid = group.id
             for member in group.members:
@@ -452,6 +470,11 @@ class TieModel:
         # My contact evidence (the same as reach-outs and stats use), plus the day we met.
         self.contacts = last_contacts(net, today)
         last = dict(self.contacts)
+        #: Person id -> our overlap at an organization (my colleagues, now or before).
+        self.colleagues = my_colleagues(net, today)
+        for ident, overlap in self.colleagues.items():
+            if overlap.dated and ident in mine and (ident not in last or overlap.end > last[ident]):
+                last[ident] = overlap.end
         for ident, person in people.items():
             met = person.met
             if met is not None and met <= today and ident in mine and (ident not in last or met > last[ident]):
@@ -528,6 +551,12 @@ class TieModel:
             facts.introduced_by, facts.intro_date, facts.intro_status = intro.by, intro.date, intro.status
         if a == ME:
             facts.last_contact = self._last.get(b)
+            facts.logged = self.contacts.get(b)
+            met = people[b].met
+            facts.met = met if met is not None and met <= today else None
+            overlap = self.colleagues.get(b)
+            if overlap is not None:
+                facts.colleague = describe_overlap(overlap, self.net.name_of(overlap.org))
             facts.interactions = self._counts.get(b, 0)
             facts.introduced_me_to = self._introduced_me_to.get(b)
         else:
@@ -621,7 +650,7 @@ class TieModel:
     def membership(self, member: str, place: str) -> Membership:
         """The membership record of ``member`` at ``place`` (with the jobs, for explanations)."""
         kind = self.memberships[member][place]
-        person = self.net.people.get(member)
+        person: Any = self.net.me if member == ME else self.net.people.get(member)
         entry = Membership(member, place, kind, person.role if person is not None and kind == "works_at" else None)
         if person is not None and kind == "worked_at":
             entry.jobs = [job for job in person.past_orgs if job.org == place]
@@ -778,10 +807,10 @@ def describe_tie(facts: TieFacts, a: str, b: str, name_of: Any, circles: list[st
     if facts.inferred:
         introducer = facts.a
         parts.append(f"{name_of(introducer)} introduced you to {name_of(facts.b)}, so they know each other (inferred)")
-    if facts.days_since is not None:
-        parts.append(f"last talked {ago(facts.days_since)}" if mine else f"in touch {ago(facts.days_since)}")
-    elif mine:
-        parts.append("no contact on record")
+    if mine:
+        parts.extend(_my_contact(facts))
+    elif facts.days_since is not None:
+        parts.append(f"in touch {ago(facts.days_since)}")
     if facts.interactions >= 2:
         parts.append(f"{facts.interactions} interactions this year")
     given = facts.favors_from(a)
@@ -799,6 +828,21 @@ def describe_tie(facts: TieFacts, a: str, b: str, name_of: Any, circles: list[st
         listed = " and ".join(shown[:2]) + (f" and {more} more" if more > 0 else "")
         parts.append(f"introduced you to {listed}")
     return ", ".join(parts) if parts else "tie on record"
+
+
+def _my_contact(facts: TieFacts) -> list[str]:
+    """What the files say of my contact with them: never "last talked" without a logged contact."""
+    parts = [facts.colleague] if facts.colleague else []
+    today_days = facts.days_since
+    if facts.logged is not None and today_days is not None:
+        days = today_days + (facts.last_contact - facts.logged).days if facts.last_contact else today_days
+        parts.append(f"last talked {ago(days)}")
+    elif facts.met is not None and today_days is not None:
+        days = today_days + (facts.last_contact - facts.met).days if facts.last_contact else today_days
+        parts.append(f"met {ago(days)} ({facts.met.year}), nothing logged since")
+    elif not facts.colleague:
+        parts.append("no contact on record")
+    return parts
 
 
 def _years(start: date | None, end: date | None) -> str:

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import GraphnetError, did_you_mean
 from ..gcpause import paused_gc
 from ..model import ME, Introduction, Network
+from .colleagues import describe_overlap
 from .strength import TieModel, clip, month
 
 if TYPE_CHECKING:  # NetworkX is imported when a search runs, so ``import graphnet`` stays fast
@@ -574,6 +575,24 @@ class PathFinder:
             pending = next((hop for hop in path.hops if hop.introduction is not None), None)
             if pending is not None:
                 path.ask = self.pending_ask(path, pending, target, kind)
+            self.say_i_know_them(path)
+
+    def say_i_know_them(self, path: WarmPath) -> None:
+        """A path through others to someone I know myself says so first (I may not need the introduction)."""
+        last = path.people[-1]
+        model = self.model
+        if len(path.people) <= 2 or (last not in model.social[ME] and last not in model.colleagues):
+            return
+        if last in model.social[ME]:
+            why = model.why(ME, last)
+        else:
+            overlap = model.colleagues[last]
+            why = describe_overlap(overlap, self.net.name_of(overlap.org))
+        path.ask = (
+            f"You know {self.net.name_of(last)} yourself ({why}): write to them directly, or "
+            + path.ask[:1].lower()
+            + path.ask[1:]
+        )
 
     def declined_ask(self, hop: Hop, other: WarmPath | None) -> str:
         """``Nikhil declined to introduce you to Wendy in October 2026; rather than asking again, try ...``."""

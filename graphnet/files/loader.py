@@ -62,6 +62,7 @@ PERSON_KEYS = (
     "cadence",
     "last_contact",
     "knows",
+    "location",
     "email",
     "phone",
     "url",
@@ -74,7 +75,9 @@ GROUP_KEYS = ("id", "name", "kind", "members", "notes")
 INTRODUCTION_KEYS = ("date", "by", "people", "status", "note")
 INTERACTION_KEYS = ("date", "with", "kind", "note")
 FAVOR_KEYS = ("date", "from", "to", "kind", "what")
-ME_KEYS = ("name", "targets", "cadence", *Settings.names())
+#: My own history and contact details, written as a person's are.
+ME_PROFILE_KEYS = ("org", "role", "department", "past_orgs", "location", "email", "circles", "tags")
+ME_KEYS = ("name", "targets", "cadence", *ME_PROFILE_KEYS, *Settings.names())
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INT = re.compile(r"[+-]?\d+")
@@ -405,6 +408,7 @@ class _Builder:
         for i, target in enumerate(self.texts(value, "targets", where)):
             pos = value["targets"].item_pos[i] if isinstance(value["targets"], YSeq) else value.value_pos["targets"]
             self.org_mention(target, f"me > targets[{i}]", pos, me.targets.append)
+        self.my_history(value, me)
         cadence = value.get("cadence")
         if isinstance(cadence, YMap):
             for key in list(cadence):
@@ -447,6 +451,21 @@ class _Builder:
                     self.error(pos, f"me: '{f.name}' must be a number of at least 0 (default {default}), not '{raw}'")
         me.settings = settings
         self.net.me = me
+
+    def my_history(self, value: YMap, me: Me) -> None:
+        """``me``'s own job history and details, read as a person's are."""
+        where = "me"
+        org = self.text(value, "org", where)
+        if org is not None:
+            self.org_mention(org, f"{where} > org", value.value_pos["org"], _setter(me, "org"))
+        me.role = self.text(value, "role", where)
+        me.department = self.text(value, "department", where)
+        me.past_orgs = self.jobs(value, where)
+        me.location = self.text(value, "location", where)
+        me.emails = self.texts(value, "email", where)
+        me.email = me.emails[0] if me.emails else None
+        me.circles = self.texts(value, "circles", where)
+        me.tags = self.texts(value, "tags", where)
 
     def section_people(self, value: Any) -> None:
         for i, rec in self.record_maps(value, "people"):
@@ -494,7 +513,9 @@ class _Builder:
                 )
             person.cadence = self.integer(rec, "cadence", where, 1, None, " of days")
             person.knows = self.ties(rec, where, ident)
-            person.email = self.text(rec, "email", where)
+            person.emails = self.texts(rec, "email", where)
+            person.email = person.emails[0] if person.emails else None
+            person.location = self.text(rec, "location", where)
             person.phone = self.text(rec, "phone", where)
             person.url = self.text(rec, "url", where)
             person.notes = self.text(rec, "notes", where)
@@ -791,3 +812,4 @@ class _Builder:
             assign(ident)
         for person in self.net.people.values():
             person.past_orgs = [job for job in person.past_orgs if job.org]
+        self.net.me.past_orgs = [job for job in self.net.me.past_orgs if job.org]

@@ -127,7 +127,8 @@ _PERSON = {
     "cadence": ("days", "Keep in touch every this many days (default: by strength, from me: cadence)."),
     "last_contact": ("date", "Your last contact, if not logged under interactions."),
     "knows": ("knows", "People they know: ids, or {id, strength, since, note} records."),
-    "email": ("optionalText", "Email address (private: not on the map or in exports)."),
+    "location": ("optionalText", "Where they live or work, e.g. Berlin."),
+    "email": ("texts", "Email address, or a list of them (private: not on the map or in exports)."),
     "phone": ("optionalText", "Phone number; quote it if it starts with + or 0."),
     "url": ("optionalText", "A web page, e.g. a LinkedIn profile."),
     "notes": ("optionalText", "Anything worth remembering."),
@@ -183,6 +184,18 @@ _ME = {
     "name": ("optionalText", "Your name."),
     "targets": ("texts", "Organizations you want to reach (names or ids): paths and reach-outs aim at them."),
     "cadence": ("cadence", "Keep-in-touch interval in days by strength, e.g. {5: 21, 4: 45, 3: 90, 2: 180, 1: 365}."),
+    "org": ("optionalText", "Where you work now: an organization name or id."),
+    "role": ("optionalText", "Your job title."),
+    "department": ("optionalText", "Your team or department."),
+    "past_orgs": (
+        "pastOrgs",
+        "Where you worked before: names, or {org, role, from, to} records; people there at the same time "
+        "are your former colleagues.",
+    ),
+    "location": ("optionalText", "Where you live or work, e.g. Berlin."),
+    "email": ("texts", "Your email address, or a list of them (private)."),
+    "circles": ("texts", "Circles of your life, e.g. [work, alumni]."),
+    "tags": ("texts", "Free tags about you."),
 }
 
 

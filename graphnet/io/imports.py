@@ -900,8 +900,8 @@ class _Planner:
         self.by_name_org: dict[tuple[str, str], str] = {}
         self.by_name: dict[str, list[str]] = {}
         for person in net.people.values():
-            if person.email:
-                self.by_email.setdefault(norm_email(person.email), person.id)
+            for email in person.emails:
+                self.by_email.setdefault(norm_email(email), person.id)
             if person.url:
                 self.by_url.setdefault(norm_url(person.url), person.id)
             key = norm_name(person.name)

@@ -63,7 +63,7 @@ def test_me_and_people_accept_history_location_and_emails(folder: Path) -> None:
     me = net.me
     assert (me.org, me.role, me.department, me.location) == ("quanta", "Engineer", "Platform", "Berlin")
     assert me.emails == ["sam@example.org", "sam@work.example"] and me.email == "sam@example.org"
-    assert [(j.org, j.role, j.start, j.end) for j in me.past_orgs][0] == (
+    assert next((j.org, j.role, j.start, j.end) for j in me.past_orgs) == (
         "lieferfix",
         "Developer",
         date(2021, 3, 1),

@@ -130,6 +130,18 @@ class Settings:
     weak_tie_mutual_peak: float = 3.0
     #: What reaching a target organization adds to a weak tie's value (in doublings of reach).
     weak_tie_target_bonus: float = 1.0
+    #: Days after asking for an introduction before reach-outs suggest a nudge.
+    intro_follow_up_days: int = 7
+    #: Share of the role match (``looking_for``) in a warm path's insider factor; 0 ignores it.
+    role_match_weight: float = 0.5
+    #: Share of the link-prediction score (resource allocation) in a ``meet`` suggestion.
+    meet_weight_link: float = 1.0
+    #: Share of the inverted U on mutual contacts (Rajkumar et al. 2022) in a ``meet`` suggestion.
+    meet_weight_mutual: float = 1.0
+    #: Share of the goal match (at a target, or matching ``looking_for``) in a ``meet`` suggestion.
+    meet_weight_goal: float = 1.0
+    #: Share of reaching a cluster my close ties do not reach in a ``meet`` suggestion.
+    meet_weight_new_cluster: float = 0.5
     #: Seed of every randomised computation, so answers are reproducible.
     seed: int = 42
 
@@ -244,6 +256,8 @@ class Me:
     name: str = "Me"
     #: Target organization ids (resolved from the names or ids written).
     targets: list[str] = field(default_factory=list)
+    #: Roles, functions, seniority or keywords I look for (``[product, VP Product]``), as written.
+    looking_for: list[str] = field(default_factory=list)
     cadence: dict[int, int] = field(default_factory=lambda: dict(DEFAULT_CADENCE))
     settings: Settings = field(default_factory=Settings)
     #: My own job history, written as a person's is: where I work now (an organization id) …

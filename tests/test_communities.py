@@ -36,7 +36,56 @@ def test_two_clusters_without_me_and_their_names(write):
     assert describe_cluster(net, ["harriers", "rae", "sid", "tia", "uma"]) == "your Harriers (running club)"
     # "work" is a circle most people here share, so the organization names the alumni.
     assert describe_cluster(net, ["initech", "ann", "bea", "cal", "dan", "hal"]) == "your former Initech colleagues"
-    assert describe_cluster(net, ["ann", "bea"]) == "Ann and Bea"
+    # Two people are named by what they share too, never listed by name; one person by their name.
+    assert describe_cluster(net, ["ann", "bea"]) == "your former Initech colleagues"
+    assert describe_cluster(net, ["rae"]) == "Rae"
+
+
+# Eleven people: eight colleagues at Acme (work circle), a dentist, a cousin and a neighbour in
+# the same cluster. Acme covers 8 of 11 (73%, between half and four fifths): "mostly", with the
+# count, so the three others are not hidden behind "your colleagues at Acme".
+# The second set: 4 at Acme, 3 runners, 2 others (9 people): no trait covers half, so "mixed:"
+# with the two most shared traits. Ranking key share x specificity x rarity: Acme 4 x 1 x (1 - 8/17)
+# = 2.1, running 3 x 0.8 x (1 - 3/17) = 1.98, work 8 x 0.8 x (1 - 8/17) but only 4 of the 9 have it:
+# 4 x 0.8 x 0.53 = 1.69, third.
+NAMING = """\
+me: {name: Sam}
+organizations:
+  - name: Acme
+people:
+  - {name: A1, org: Acme, circles: work}
+  - {name: A2, org: Acme, circles: work}
+  - {name: A3, org: Acme, circles: work}
+  - {name: A4, org: Acme, circles: work}
+  - {name: A5, org: Acme, circles: work}
+  - {name: A6, org: Acme, circles: work}
+  - {name: A7, org: Acme, circles: work}
+  - {name: A8, org: Acme, circles: work}
+  - {name: Dentist, circles: services}
+  - {name: Cousin, circles: family}
+  - {name: Neighbour}
+  - {name: R1, circles: running}
+  - {name: R2, circles: running}
+  - {name: R3, circles: running}
+  - {name: O1}
+  - {name: O2}
+  - {name: O3}
+"""
+
+
+def test_cluster_names_say_mostly_with_counts_and_mixed_without_names(write):
+    net = load(write, NAMING)
+    eleven = [f"a{i}" for i in range(1, 9)] + ["dentist", "cousin", "neighbour"]
+    assert describe_cluster(net, eleven) == "mostly your colleagues at Acme (8 of 11)"
+    nine = ["a1", "a2", "a3", "a4", "r1", "r2", "r3", "o1", "o2"]
+    name = describe_cluster(net, nine)
+    assert name == "mixed: your colleagues at Acme (4 of 9) and your running circle (3 of 9)"
+    # No person's name appears in a cluster's name.
+    assert not any(net.people[p].name in name for p in nine)
+    assert (
+        describe_cluster(net, ["o1", "o2", "o3"])
+        == "3 people with no organization, group, circle or location on record"
+    )
 
 
 # Six cliques of five people, each clique a ring neighbour of the next through one `knows` tie.

@@ -26,7 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..gcpause import paused_gc
-from ..model import ME, Network, Settings
+from ..model import ME, Network, Person, Settings
 
 if TYPE_CHECKING:  # NetworkX is imported only when needed, so ``import graphnet`` stays fast
     import networkx as nx
@@ -337,7 +337,7 @@ def communities(
 #: Above this many people, a cluster's traits are counted on an evenly spread sample of this size.
 SAMPLE_PEOPLE = 1000
 #: How telling each kind of shared trait is, when two cover the same share of a cluster.
-_SPECIFICITY = {"group": 1.0, "org": 1.0, "past_org": 0.95, "circle": 0.8, "industry": 0.6}
+_SPECIFICITY = {"group": 1.0, "org": 1.0, "past_org": 0.95, "circle": 0.8, "location": 0.7, "industry": 0.6}
 _WORK_CIRCLES = ("work", "colleague", "colleagues", "coworkers", "co-workers")
 
 
@@ -369,6 +369,7 @@ class ClusterNamer:
             )
             everyone.update(("circle", c) for p in people for c in set(p.circles))
             everyone.update(("group", g) for gs in self.groups_of.values() for g in set(gs))
+            everyone.update(("location", place) for place in map(_location, people) if place)
             self._everyone = everyone
         return 1.0 - self._everyone[trait] / max(1, len(self.net.people))
 
@@ -388,6 +389,9 @@ class ClusterNamer:
             traits.add(("circle", circle))
         for gid in self.groups_of.get(pid, ()):
             traits.add(("group", gid))
+        place = _location(person)
+        if place:
+            traits.add(("location", place))
         return traits
 
     def _phrase(self, kind: str, value: str, holders: list[str]) -> str:
@@ -400,6 +404,8 @@ class ClusterNamer:
             return f"your {label}" if ME in group.members else f"members of {label}"
         if kind == "circle":
             return f"your {value} circle"
+        if kind == "location":
+            return f"people based in {value}"
         if kind == "industry":
             return f"people in {value}"
         org = net.organizations[value].name
@@ -413,10 +419,11 @@ class ClusterNamer:
         """A short phrase for a set of node ids ("your Millbrook Harriers (running club)").
 
         The phrase comes from the trait most of its people share: a group,
-        current or past organization, circle, or (for big mixed clusters) an
-        industry; "mostly" when it covers 50-80% of them. Small sets are named
-        by their people. Without a trait shared by half of them: "a mixed
-        cluster of N people (A, B, ...)", or "" when ``fallback`` is false.
+        current or past organization, circle, location or (for big clusters)
+        an industry; "mostly ... (8 of 11)" when it covers 50-80% of them. One
+        person is named by their name. Without a trait shared by half of them:
+        "mixed: " and the two most shared traits with their counts, or "" when
+        ``fallback`` is false. Never a list of names.
         """
         net = self.net
         members = list(members)
@@ -429,40 +436,47 @@ class ClusterNamer:
         if not people:
             names = sorted(net.name_of(m) for m in others)
             return _listing(names) if names else "nobody"
-        if len(people) <= 2:
-            return _listing([net.people[p].name for p in people])
+        if len(people) == 1:
+            return net.people[people[0]].name
         traits = {pid: self._traits(pid) for pid in people}
         counts: Counter[tuple[str, str]] = Counter()
         for found in traits.values():
             counts.update(found)
         if not counts:
-            return _around(net, people) if fallback else ""
+            return f"{len(people)} people with no organization, group, circle or location on record" if fallback else ""
         # Share in the cluster x how telling the kind is x how rare the trait is in the whole
         # network; ties broken by kind, then value, so the name never depends on iteration order.
-        (kind, value), count = max(
+        ranked = sorted(
             counts.items(),
             key=lambda kv: (
-                kv[1] * _SPECIFICITY[kv[0][0]] * max(self.rarity(kv[0]), 0.05),
-                _SPECIFICITY[kv[0][0]],
+                -kv[1] * _SPECIFICITY[kv[0][0]] * max(self.rarity(kv[0]), 0.05),
+                -_SPECIFICITY[kv[0][0]],
                 kv[0][1],
             ),
         )
-        share = count / len(people)
-        if share < 0.5:
-            return _around(net, people) if fallback else ""
+        (kind, value), count = ranked[0]
+        size = len(people)
+        if count * 2 < size:
+            if not fallback:
+                return ""
+            shown = [
+                f"{self._phrase(k, v, [p for p in people if (k, v) in traits[p]])} ({n} of {size})"
+                for (k, v), n in ranked[:2]
+            ]
+            return "mixed: " + " and ".join(shown)
         phrase = self._phrase(kind, value, [p for p in people if (kind, value) in traits[p]])
-        return phrase if share >= 0.8 else f"mostly {phrase}"
+        return phrase if count * 5 >= size * 4 else f"mostly {phrase} ({count} of {size})"
+
+
+def _location(person: Person) -> str | None:
+    """Where a person is based (their ``location``), or None."""
+    return person.location.strip() or None if person.location else None
 
 
 def _listing(names: list[str]) -> str:
     if len(names) <= 2:
         return " and ".join(names)
     return f"{names[0]}, {names[1]} and {len(names) - 2} others"
-
-
-def _around(net: Network, people: list[str]) -> str:
-    lead = [net.people[p].name for p in people[:2]]
-    return f"a mixed cluster of {len(people)} people ({lead[0]}, {lead[1]}, ...)"
 
 
 def describe_cluster(net: Network, members: Iterable[str]) -> str:
@@ -479,8 +493,9 @@ def describe_cluster(net: Network, members: Iterable[str]) -> str:
     -------
     str
         For example "your Millbrook Harriers (running club)", "your former
-        Quanta Retail colleagues", "mostly people at Acme", or the people's
-        names for one or two people.
+        Quanta Retail colleagues", "mostly people at Acme (8 of 11)", "mixed:
+        people at Acme (4 of 9) and your family circle (3 of 9)", or the
+        person's name for one person; never a list of names.
 
     Notes
     -----

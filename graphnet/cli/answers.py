@@ -229,3 +229,53 @@ def reach_outs_command(ctx: click.Context, top: int, as_json: bool) -> None:
         for reason in item.reasons:
             click.echo(_hanging(f"{reason.kind}: {reason.text}", 6, 8))
         click.echo(_hanging(f"→ {item.action}", 4, 6))
+
+
+@cli.command("meet")
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many people to suggest.")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@click.pass_context
+@read_only
+def meet_command(ctx: click.Context, top: int, as_json: bool) -> None:
+    """Whom to meet next: people two hops away who would widen your network toward your goals.
+
+    Candidates are people you have not met whom one of your contacts knows.
+    Each is scored by link prediction over your mutual contacts (resource
+    allocation index), a moderate number of mutual contacts (the inverted U
+    of Rajkumar et al., Science 2022), being at a target or matching
+    ``looking_for`` under ``me:``, and sitting in a cluster your close ties
+    don't reach; each comes with whom to ask (the strongest mutual contact who
+    has not declined) and why.
+
+    \b
+    Example:
+        graphnet meet
+        graphnet --today 2026-11-25 meet --top 5 --json
+    """
+    from ..analyses.meet import meet
+
+    net = load_or_exit(ctx)
+    today = ctx.find_object(Context).today  # type: ignore[union-attr]
+    result = meet(net, today=today, top=top)
+    if as_json:
+        echo_json(result.to_dict())
+        return
+    if not result.suggestions:
+        click.echo(f"Nobody to meet through your contacts (as of {result.today}): nobody you have not met")
+        click.echo("is known by one of your contacts. Note whom your contacts know under their 'knows'.")
+        return
+    shown = len(result.suggestions)
+    click.echo(f"Whom to meet next, as of {result.today} ({shown} of {result.candidates} people two hops away):")
+    click.echo(
+        _hanging(
+            "(the percentage mixes how likely you are to meet them through your mutual contacts, a moderate"
+            " number of mutual contacts, your targets and looking_for, and reaching a new part of your network;"
+            " 100% would be the best on all four)",
+            0,
+            1,
+        )
+    )
+    for rank, item in enumerate(result.suggestions, 1):
+        click.echo("")
+        click.echo(f"{rank:2}. {item.name} ({item.id})  {_percent(item.score)}")
+        click.echo(_hanging(item.why, 4, 6))

@@ -77,7 +77,7 @@ INTERACTION_KEYS = ("date", "with", "kind", "note")
 FAVOR_KEYS = ("date", "from", "to", "kind", "what")
 #: My own history and contact details, written as a person's are.
 ME_PROFILE_KEYS = ("org", "role", "department", "past_orgs", "location", "email", "circles", "tags")
-ME_KEYS = ("name", "targets", "cadence", *ME_PROFILE_KEYS, *Settings.names())
+ME_KEYS = ("name", "targets", "looking_for", "cadence", *ME_PROFILE_KEYS, *Settings.names())
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INT = re.compile(r"[+-]?\d+")
@@ -408,6 +408,7 @@ class _Builder:
         for i, target in enumerate(self.texts(value, "targets", where)):
             pos = value["targets"].item_pos[i] if isinstance(value["targets"], YSeq) else value.value_pos["targets"]
             self.org_mention(target, f"me > targets[{i}]", pos, me.targets.append)
+        me.looking_for = [text.strip() for text in self.texts(value, "looking_for", where) if text.strip()]
         self.my_history(value, me)
         cadence = value.get("cadence")
         if isinstance(cadence, YMap):

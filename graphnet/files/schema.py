@@ -183,6 +183,7 @@ _FAVOR = {
 _ME = {
     "name": ("optionalText", "Your name."),
     "targets": ("texts", "Organizations you want to reach (names or ids): paths and reach-outs aim at them."),
+    "looking_for": ("texts", "Roles, functions, seniority or keywords you look for, e.g. [product, VP Product]."),
     "cadence": ("cadence", "Keep-in-touch interval in days by strength, e.g. {5: 21, 4: 45, 3: 90, 2: 180, 1: 365}."),
     "org": ("optionalText", "Where you work now: an organization name or id."),
     "role": ("optionalText", "Your job title."),

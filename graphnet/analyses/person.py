@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from ..files.format import private_values
 from ..model import ME, STRENGTH_LABELS, Network
 from .strength import ago, describe_tie
 
@@ -292,7 +293,7 @@ def person_page(
         opens=index.opens(person_id),
         pending=list(index.pending.get(person_id, [])),
         timeline=timeline,
-        private=_private(person) if include_private else {},
+        private=private_values(person, "person") if include_private else {},
     )
 
 
@@ -311,11 +312,6 @@ def _job(net: Network, job: Any) -> dict[str, str | None]:
         "from": job.start.isoformat() if job.start else None,
         "to": job.end.isoformat() if job.end else None,
     }
-
-
-def _private(person: Any) -> dict[str, str]:
-    fields = {"email": person.email, "phone": person.phone, "url": person.url, "notes": person.notes}
-    return {key: value for key, value in fields.items() if isinstance(value, str) and value.strip()}
 
 
 def _timeline(index: PersonIndex, person_id: str) -> list[TimelineEntry]:

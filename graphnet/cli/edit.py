@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
+from ..files.format import RECORDS, Field
 from ..model import Network
 from .base import Context, cli, fail
 
-# -- writing: init, add, log, favor, intro, schema (graphnet.writes, graphnet.starter) ----------
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _write_context(ctx: click.Context) -> tuple[Network, date, bool]:
@@ -67,45 +69,38 @@ def add() -> None:
     """
 
 
+def _option_help(described: Field) -> str:
+    text = (described.option_help or described.meaning).rstrip(".")
+    if described.is_list:
+        text += " (repeatable)"
+    if described.private:
+        text += " (private)"
+    return text + "."
+
+
+def _record_options(kind: str) -> Callable[[F], F]:
+    """The options of ``graphnet add KIND``: one per field the format table gives an option."""
+
+    def decorate(command: F) -> F:
+        for described in reversed([d for d in RECORDS[kind].fields if d.option]):
+            extra: dict[str, Any] = {"multiple": described.is_list}
+            if described.type == "strength":
+                extra["type"] = click.IntRange(0, 5)
+            elif described.type == "date":
+                extra["metavar"] = "YYYY-MM-DD"
+            command = click.option(described.option, described.name, help=_option_help(described), **extra)(command)
+        return command
+
+    return decorate
+
+
 @add.command("person")
 @click.argument("name")
-@click.option("--id", "ident", help="The id (default: made from the name, e.g. ada-lovelace).")
-@click.option("--org", help="Where they work now (name or id).")
-@click.option("--role", help="Their job title.")
-@click.option("--department", help="Their team or department.")
-@click.option("--strength", type=click.IntRange(0, 5), help="Your tie, 0 (not met yet) to 5 (inner circle).")
-@click.option("--circle", "circles", multiple=True, help="A circle they belong to (repeatable).")
-@click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
-@click.option("--knows", multiple=True, help="A person they know, id or name (repeatable).")
-@click.option("--met", metavar="YYYY-MM-DD", help="When you met.")
-@click.option("--introduced-by", help="Who introduced you (id or name).")
-@click.option("--email", help="Email address (private).")
-@click.option("--phone", help="Phone number (private).")
-@click.option("--url", help="A web page, e.g. their LinkedIn profile (private).")
-@click.option("--notes", help="Anything worth remembering (private).")
+@_record_options("person")
 @_file_option
 @_dry_run_option
 @click.pass_context
-def add_person_command(
-    ctx: click.Context,
-    name: str,
-    ident: str | None,
-    org: str | None,
-    role: str | None,
-    department: str | None,
-    strength: int | None,
-    circles: tuple[str, ...],
-    tags: tuple[str, ...],
-    knows: tuple[str, ...],
-    met: str | None,
-    introduced_by: str | None,
-    email: str | None,
-    phone: str | None,
-    url: str | None,
-    notes: str | None,
-    file: Path | None,
-    dry_run: bool,
-) -> None:
+def add_person_command(ctx: click.Context, name: str, file: Path | None, dry_run: bool, **fields: Any) -> None:
     """Add a person under people:.
 
     \b
@@ -116,52 +111,16 @@ def add_person_command(
     from ..files.edit import add_person
 
     net, today, cached = _write_context(ctx)
-    result = add_person(
-        net,
-        name,
-        id=ident,
-        org=org,
-        role=role,
-        department=department,
-        strength=strength,
-        circles=circles,
-        tags=tags,
-        knows=knows,
-        met=met,
-        introduced_by=introduced_by,
-        email=email,
-        phone=phone,
-        url=url,
-        notes=notes,
-        today=today,
-        file=file,
-        dry_run=dry_run,
-        use_cache=cached,
-    )
-    _report(result)
+    _report(add_person(net, name, **fields, today=today, file=file, dry_run=dry_run, use_cache=cached))
 
 
 @add.command("org")
 @click.argument("name")
-@click.option("--id", "ident", help="The id (default: made from the name, e.g. acme-corp).")
-@click.option("--alias", "aliases", multiple=True, help="Another name it goes by (repeatable).")
-@click.option("--industry", help="Its industry.")
-@click.option("--competitor", "competitors", multiple=True, help="A competing organization (repeatable).")
-@click.option("--notes", help="Anything worth remembering.")
+@_record_options("organization")
 @_file_option
 @_dry_run_option
 @click.pass_context
-def add_org_command(
-    ctx: click.Context,
-    name: str,
-    ident: str | None,
-    aliases: tuple[str, ...],
-    industry: str | None,
-    competitors: tuple[str, ...],
-    notes: str | None,
-    file: Path | None,
-    dry_run: bool,
-) -> None:
+def add_org_command(ctx: click.Context, name: str, file: Path | None, dry_run: bool, **fields: Any) -> None:
     """Add an organization under organizations:.
 
     \b
@@ -171,40 +130,16 @@ def add_org_command(
     from ..files.edit import add_org
 
     net, _today, cached = _write_context(ctx)
-    result = add_org(
-        net,
-        name,
-        id=ident,
-        aliases=aliases,
-        industry=industry,
-        competitors=competitors,
-        notes=notes,
-        file=file,
-        dry_run=dry_run,
-        use_cache=cached,
-    )
-    _report(result)
+    _report(add_org(net, name, **fields, file=file, dry_run=dry_run, use_cache=cached))
 
 
 @add.command("group")
 @click.argument("name")
-@click.option("--id", "ident", help="The id (default: made from the name).")
-@click.option("--kind", help="alumni, club, association, board, team…")
-@click.option("--member", "members", multiple=True, help="A member: person id or name, or me (repeatable).")
-@click.option("--notes", help="Anything worth remembering.")
+@_record_options("group")
 @_file_option
 @_dry_run_option
 @click.pass_context
-def add_group_command(
-    ctx: click.Context,
-    name: str,
-    ident: str | None,
-    kind: str | None,
-    members: tuple[str, ...],
-    notes: str | None,
-    file: Path | None,
-    dry_run: bool,
-) -> None:
+def add_group_command(ctx: click.Context, name: str, file: Path | None, dry_run: bool, **fields: Any) -> None:
     """Add a group under groups:.
 
     \b
@@ -214,10 +149,7 @@ def add_group_command(
     from ..files.edit import add_group
 
     net, _today, cached = _write_context(ctx)
-    result = add_group(
-        net, name, id=ident, kind=kind, members=members, notes=notes, file=file, dry_run=dry_run, use_cache=cached
-    )
-    _report(result)
+    _report(add_group(net, name, **fields, file=file, dry_run=dry_run, use_cache=cached))
 
 
 @cli.command("log")

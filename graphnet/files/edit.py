@@ -123,6 +123,11 @@ def _texts(values: Iterable[str] | str | None, what: str) -> list[str]:
     return result
 
 
+def _one_or_list(values: list[str]) -> str | list[str] | None:
+    """Nothing, one value as itself, or several as a list (``email: a@b.c`` or ``email: [a@b.c, …]``)."""
+    return values[0] if len(values) == 1 else (values or None)
+
+
 def _date(value: date | str | None, what: str, today: date, *, default: date | None = None) -> date | None:
     if value is None or value == "":
         return default
@@ -506,7 +511,7 @@ def add_person(
     knows: Sequence[str] = (),
     met: date | str | None = None,
     introduced_by: str | None = None,
-    email: str | None = None,
+    email: str | Sequence[str] | None = None,
     phone: str | None = None,
     url: str | None = None,
     notes: str | None = None,
@@ -533,7 +538,9 @@ def add_person(
     met : date or 'YYYY-MM-DD', optional
     introduced_by : str, optional
         The person (id or name) who introduced you.
-    email, phone, url, notes : str, optional
+    email : str or list of str, optional
+        One address, or several (written as a list).
+    phone, url, notes : str, optional
     today : date, optional
         Dates after it are refused.
     file : path, optional
@@ -577,7 +584,7 @@ def add_person(
         ("met", _date(met, "--met", day)),
         ("introduced_by", introducer),
         ("knows", known or None),
-        ("email", _text(email, "--email")),
+        ("email", _one_or_list(_texts(email, "--email"))),
         ("phone", _text(phone, "--phone")),
         ("url", _text(url, "--url")),
         ("notes", _text(notes, "--notes")),

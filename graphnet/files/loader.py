@@ -41,43 +41,21 @@ from ..model import (
     Tie,
     slugify,
 )
+from . import format
 from .yamlread import YMap, YSeq, parse_bytes
 
 __all__ = ["SECTIONS", "Reference", "data_files", "display_path", "load", "read_tree"]
 
-SECTIONS = ("me", "people", "organizations", "groups", "introductions", "interactions", "favors")
-
-PERSON_KEYS = (
-    "id",
-    "name",
-    "org",
-    "role",
-    "department",
-    "past_orgs",
-    "circles",
-    "tags",
-    "strength",
-    "met",
-    "introduced_by",
-    "cadence",
-    "last_contact",
-    "knows",
-    "location",
-    "email",
-    "phone",
-    "url",
-    "notes",
-)
-KNOWS_KEYS = ("id", "strength", "since", "note")
-JOB_KEYS = ("org", "role", "from", "to")
-ORG_KEYS = ("id", "name", "aliases", "industry", "competitors", "notes")
-GROUP_KEYS = ("id", "name", "kind", "members", "notes")
-INTRODUCTION_KEYS = ("date", "by", "people", "status", "note")
-INTERACTION_KEYS = ("date", "with", "kind", "note")
-FAVOR_KEYS = ("date", "from", "to", "kind", "what")
-#: My own history and contact details, written as a person's are.
-ME_PROFILE_KEYS = ("org", "role", "department", "past_orgs", "location", "email", "circles", "tags")
-ME_KEYS = ("name", "targets", "looking_for", "cadence", *ME_PROFILE_KEYS, *Settings.names())
+SECTIONS = tuple(format.SECTIONS)
+PERSON_KEYS = format.keys("person")
+KNOWS_KEYS = format.keys("knows")
+JOB_KEYS = format.keys("job")
+ORG_KEYS = format.keys("organization")
+GROUP_KEYS = format.keys("group")
+INTRODUCTION_KEYS = format.keys("introduction")
+INTERACTION_KEYS = format.keys("interaction")
+FAVOR_KEYS = format.keys("favor")
+ME_KEYS = format.keys("me")
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INT = re.compile(r"[+-]?\d+")
@@ -304,8 +282,25 @@ class _Builder:
             return None
         return number
 
-    def strength(self, rec: YMap, where: str) -> int | None:
-        return self.integer(rec, "strength", where, 0, 5, _STRENGTH_EXPLAINED)
+    def strength(self, rec: YMap, key: str, where: str) -> int | None:
+        return self.integer(rec, key, where, 0, 5, _STRENGTH_EXPLAINED)
+
+    def days(self, rec: YMap, key: str, where: str) -> int | None:
+        return self.integer(rec, key, where, 1, None, " of days")
+
+    def fill(self, record: Any, rec: YMap, kind: str, where: str, *, skip: tuple[str, ...] = ()) -> None:
+        """Set on ``record`` every field of ``kind`` whose type alone says how to read it.
+
+        Fields needing more (references, organizations, ids) are read by the section itself,
+        as are those in ``skip``; a field left out keeps the record's default.
+        """
+        for described in format.RECORDS[kind].fields:
+            reader = _PLAIN_READERS.get(described.type)
+            if reader is None or described.name in skip or described.name not in rec:
+                continue
+            value = reader(self, rec, described.name, where)
+            if value is not None:
+                setattr(record, described.attr, value)
 
     def ident(self, rec: YMap, where: str, name: str | None, kind: str) -> str | None:
         """The record's id: explicit, else the slug of its name."""
@@ -404,7 +399,7 @@ class _Builder:
         where = "me"
         self.check_keys(value, ME_KEYS, where)
         me = Me(source=source)
-        me.name = self.text(value, "name", where) or "Me"
+        self.fill(me, value, "me", where, skip=("looking_for",))
         for i, target in enumerate(self.texts(value, "targets", where)):
             pos = value["targets"].item_pos[i] if isinstance(value["targets"], YSeq) else value.value_pos["targets"]
             self.org_mention(target, f"me > targets[{i}]", pos, me.targets.append)
@@ -459,14 +454,8 @@ class _Builder:
         org = self.text(value, "org", where)
         if org is not None:
             self.org_mention(org, f"{where} > org", value.value_pos["org"], _setter(me, "org"))
-        me.role = self.text(value, "role", where)
-        me.department = self.text(value, "department", where)
         me.past_orgs = self.jobs(value, where)
-        me.location = self.text(value, "location", where)
-        me.emails = self.texts(value, "email", where)
         me.email = me.emails[0] if me.emails else None
-        me.circles = self.texts(value, "circles", where)
-        me.tags = self.texts(value, "tags", where)
 
     def section_people(self, value: Any) -> None:
         for i, rec in self.record_maps(value, "people"):
@@ -487,21 +476,13 @@ class _Builder:
             org = self.text(rec, "org", where)
             if org is not None:
                 self.org_mention(org, f"{where} > org", rec.value_pos["org"], _setter(person, "org"))
-            person.role = self.text(rec, "role", where)
-            person.department = self.text(rec, "department", where)
+            self.fill(person, rec, "person", where)
             person.past_orgs = self.jobs(rec, where)
-            person.circles = self.texts(rec, "circles", where)
-            person.tags = self.texts(rec, "tags", where)
-            strength = self.strength(rec, where)
-            if strength is not None:
-                person.strength = strength
-            person.met = self.date_field(rec, "met", where)
             if person.met is not None and person.met > self.today:
                 self.error(
                     rec.value_pos["met"],
                     f"{where}: 'met' ({person.met}) is in the future (today is {self.today}); fix the date",
                 )
-            person.last_contact = self.date_field(rec, "last_contact", where)
             if person.last_contact is not None and person.last_contact > self.today:
                 self.error(
                     rec.value_pos["last_contact"],
@@ -512,14 +493,8 @@ class _Builder:
                 person.introduced_by = self.ref(
                     introducer, ("person",), f"{where} > introduced_by", rec.value_pos["introduced_by"]
                 )
-            person.cadence = self.integer(rec, "cadence", where, 1, None, " of days")
             person.knows = self.ties(rec, where, ident)
-            person.emails = self.texts(rec, "email", where)
             person.email = person.emails[0] if person.emails else None
-            person.location = self.text(rec, "location", where)
-            person.phone = self.text(rec, "phone", where)
-            person.url = self.text(rec, "url", where)
-            person.notes = self.text(rec, "notes", where)
             self.net.people[ident] = person
 
     def jobs(self, rec: YMap, where: str) -> list[Job]:
@@ -550,9 +525,8 @@ class _Builder:
                 org = self.text(item, "org", w, required=True)
                 if org is None:
                     continue
-                job = Job(org="", role=self.text(item, "role", w), source=self.src(pos))
-                job.start = self.date_field(item, "from", w)
-                job.end = self.date_field(item, "to", w)
+                job = Job(org="", source=self.src(pos))
+                self.fill(job, item, "job", w)
                 if job.start and job.end and job.start > job.end:
                     self.error(item.value_pos["to"], f"{w}: 'to' ({job.end}) is before 'from' ({job.start}); swap them")
                 self.org_mention(org, f"{w} > org", item.value_pos["org"], _setter(job, "org"))
@@ -589,9 +563,7 @@ class _Builder:
                     continue
                 pos = item.value_pos["id"]
                 tie = Tie(other=other, source=self.src(item.pos))
-                tie.strength = self.strength(item, w)
-                tie.since = self.date_field(item, "since", w)
-                tie.note = self.text(item, "note", w)
+                self.fill(tie, item, "knows", w)
             else:
                 if item is not None and item != "":
                     self.error(pos, f"{w}: must be a person id or an {{id, strength, since, note}} record")
@@ -623,9 +595,7 @@ class _Builder:
             if not self.claim(ident, "organization", source, where, "id" in rec):
                 continue
             org = Organization(id=ident, name=name, source=source)
-            org.aliases = self.texts(rec, "aliases", where)
-            org.industry = self.text(rec, "industry", where)
-            org.notes = self.text(rec, "notes", where)
+            self.fill(org, rec, "organization", where)
             competitors = rec.get("competitors")
             for j, other in enumerate(self.texts(rec, "competitors", where)):
                 pos = competitors.item_pos[j] if isinstance(competitors, YSeq) else rec.value_pos["competitors"]
@@ -646,8 +616,7 @@ class _Builder:
             if not self.claim(ident, "group", source, where, "id" in rec):
                 continue
             group = Group(id=ident, name=name, source=source)
-            group.kind = self.text(rec, "kind", where)
-            group.notes = self.text(rec, "notes", where)
+            self.fill(group, rec, "group", where)
             members = rec.get("members")
             seen: set[str] = set()
             for j, member in enumerate(self.texts(rec, "members", where)):
@@ -709,16 +678,9 @@ class _Builder:
                     f"{where}: '{by}' cannot introduce themself; 'by' is the person who made the introduction",
                 )
                 continue
-            self.net.introductions.append(
-                Introduction(
-                    date=when,
-                    by=by,
-                    people=(pair[0], pair[1]),
-                    status=status,
-                    note=self.text(rec, "note", where),
-                    source=self.src(rec.pos),
-                )
-            )
+            intro = Introduction(date=when, by=by, people=(pair[0], pair[1]), status=status, source=self.src(rec.pos))
+            self.fill(intro, rec, "introduction", where, skip=("date",))
+            self.net.introductions.append(intro)
 
     def section_interactions(self, value: Any) -> None:
         for i, rec in self.record_maps(value, "interactions"):
@@ -739,15 +701,9 @@ class _Builder:
                 )
             if when is None or not who:
                 continue
-            self.net.interactions.append(
-                Interaction(
-                    date=when,
-                    with_=who,
-                    kind=self.text(rec, "kind", where),
-                    note=self.text(rec, "note", where),
-                    source=self.src(rec.pos),
-                )
-            )
+            interaction = Interaction(date=when, with_=who, source=self.src(rec.pos))
+            self.fill(interaction, rec, "interaction", where, skip=("date",))
+            self.net.interactions.append(interaction)
 
     def section_favors(self, value: Any) -> None:
         for i, rec in self.record_maps(value, "favors"):
@@ -766,16 +722,9 @@ class _Builder:
                     f"{where}: 'from' and 'to' are both '{giver}'; a favor goes from one person to another",
                 )
                 continue
-            self.net.favors.append(
-                Favor(
-                    date=when,
-                    from_=giver,
-                    to=taker,
-                    kind=self.text(rec, "kind", where),
-                    what=self.text(rec, "what", where),
-                    source=self.src(rec.pos),
-                )
-            )
+            favor = Favor(date=when, from_=giver, to=taker, source=self.src(rec.pos))
+            self.fill(favor, rec, "favor", where, skip=("date",))
+            self.net.favors.append(favor)
 
     # -- whole-network resolution ------------------------------------------------------------
 
@@ -814,3 +763,12 @@ class _Builder:
         for person in self.net.people.values():
             person.past_orgs = [job for job in person.past_orgs if job.org]
         self.net.me.past_orgs = [job for job in self.net.me.past_orgs if job.org]
+
+
+_PLAIN_READERS: dict[str, Callable[[_Builder, YMap, str, str], Any]] = {
+    "optionalText": _Builder.text,
+    "texts": _Builder.texts,
+    "date": _Builder.date_field,
+    "strength": _Builder.strength,
+    "days": _Builder.days,
+}

@@ -39,12 +39,14 @@ import networkx as nx
 
 from ..errors import GraphnetError
 from ..files.fileio import replace_file
+from ..files.format import private_names
 from ..model import Network
 
 __all__ = ["FORMATS", "export", "export_graph", "render"]
 
 FORMATS = ("graphml", "gexf", "json", "csv")
-PRIVATE_FIELDS = ("email", "phone", "url", "notes")
+#: The private fields of the nodes' records: left out unless asked for (see graphnet.files.format).
+PRIVATE_FIELDS = private_names("person", "organization", "group")
 
 #: Neo4j labels of the node kinds.
 LABELS = {"me": "Me", "person": "Person", "organization": "Organization", "group": "Group"}
@@ -88,7 +90,10 @@ def export_graph(net: Network, *, today: date, include_private: bool = False) ->
     graph.graph["today"] = today
     for node, data in source.nodes(data=True):
         attrs = {k: v for k, v in ((k, _plain(v)) for k, v in data.items()) if v is not _SKIP}
-        if include_private:
+        if not include_private:
+            for name in PRIVATE_FIELDS:
+                attrs.pop(name, None)
+        else:
             record: Any = net.people.get(node) or net.organizations.get(node) or net.groups.get(node)
             for name in PRIVATE_FIELDS:
                 value = getattr(record, name, None) if record is not None else None

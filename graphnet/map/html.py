@@ -44,6 +44,7 @@ from ..analyses.graph import build_graph
 from ..analyses.strength import ago
 from ..errors import GraphnetError, did_you_mean
 from ..files.fileio import replace_file
+from ..files.format import private_fields, private_names, private_values
 from ..model import ME, STRENGTH_LABELS, Network
 
 if TYPE_CHECKING:  # the analyses are imported when a map is drawn, not when graphnet is
@@ -524,16 +525,14 @@ def _person_title(
         lines.append("Why it matters:")
         lines.extend(f"• {reason}" for reason in why)
     if include_private:
-        for label, value in (
-            ("Email", person.email),
-            ("Phone", person.phone),
-            ("URL", person.url),
-            ("Notes", person.notes),
-        ):
-            text = _plain(value)
-            if text:
-                lines.append(f"{label}: {text}")
+        lines.extend(_private_lines(person, "person"))
     return "\n".join(lines)
+
+
+def _private_lines(record: object, kind: str) -> list[str]:
+    """``Label: value`` for each private field of ``record`` that holds text (see graphnet.files.format)."""
+    values = private_values(record, kind)
+    return [f"{f.shown_as}: {values[f.name]}" for f in private_fields(kind) if f.name in values]
 
 
 # --------------------------------------------------------------------------- building the map
@@ -759,7 +758,7 @@ def _nodes(
                     border = TARGET_BORDER
                 current = sum(1 for m in members if m in net.people and net.people[m].org == ident)
                 lines.append(f"Of the people shown, {current} work here and {len(members) - current} used to")
-                record_notes = net.organizations[ident].notes if ident in net.organizations else None
+                record: object = net.organizations.get(ident)
                 color = (
                     colours.color.get(colours.category.get(ident, ""), ORG_COLOR) if colours.by == "org" else ORG_COLOR
                 )
@@ -768,10 +767,10 @@ def _nodes(
                 lines.append("Group" + (f" · {group_kind}" if group_kind else ""))
                 mine = ME in view.affiliations.get(ident, [])
                 lines.append(f"{len(members)} of the people shown are members" + (", and you" if mine else ""))
-                record_notes = net.groups[ident].notes if ident in net.groups else None
+                record = net.groups.get(ident)
                 color = GROUP_COLOR
-            if options.include_private and _plain(record_notes):
-                lines.append(f"Notes: {record_notes}")
+            if options.include_private and record is not None:
+                lines.extend(_private_lines(record, kind))
             item = _node_item(ident, label, kind, "\n".join(lines), color, PATH_COLOR if ident in on_path else border)
             item["size"] = round((13 if kind == "organization" else 12) + 3.5 * math.sqrt(len(members)), 1)
             small_size = 18 if kind == "organization" else 17
@@ -792,7 +791,7 @@ def _tie_text(model: TieModel, a: str, b: str, include_private: bool) -> str | N
         return None
     from ..analyses.strength import describe_tie
 
-    if not include_private and facts.favor_what:
+    if not include_private and facts.favor_what and "what" in private_names("favor"):
         facts = copy.copy(facts)
         facts.favor_what = None
     circles = model.net.people[b].circles if b in model.net.people else []

@@ -184,6 +184,8 @@ class Person:
     tags: list[str] = field(default_factory=list)
     strength: int = 2
     met: date | None = None
+    #: When we connected on a social network (LinkedIn's *Connected On*): never contact.
+    connected: date | None = None
     introduced_by: str | None = None
     cadence: int | None = None
     last_contact: date | None = None
@@ -196,6 +198,9 @@ class Person:
     phone: str | None = None
     url: str | None = None
     notes: str | None = None
+    #: The import that wrote this record (``linkedin``, ``vcard``…) when its file is an import's
+    #: file (it starts with the import's comment); None for records written by hand.
+    imported: str | None = None
     source: Source = NOWHERE
 
 
@@ -259,6 +264,8 @@ class Me:
     #: Roles, functions, seniority or keywords I look for (``[product, VP Product]``), as written.
     looking_for: list[str] = field(default_factory=list)
     cadence: dict[int, int] = field(default_factory=lambda: dict(DEFAULT_CADENCE))
+    #: Company names that are no organization, beyond graphnet's own list (graphnet.orgnames).
+    not_organizations: list[str] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
     #: My own job history, written as a person's is: where I work now (an organization id) …
     org: str | None = None
@@ -363,6 +370,7 @@ _ORG_SUFFIXES = {
     "ag",
     "sa",
     "plc",
+    "se",
     "bv",
     "nv",
     "the",

@@ -27,7 +27,8 @@ TODAY = date(2026, 11, 25)
 # Paths to Acme (Wes, Bob and Bea work there; a current employee ends a path with factor 1):
 #   me → ada → bob   0.70 * 0.50 = 0.35   (strongest, two hops)
 #   me → ada → bea   0.70 * 0.40 = 0.28
-#   me → cy → bob    0.50 * 0.30 = 0.15
+#   me → cy → bob    0.50 * 0.35 = 0.175 (the knows tie weighs 0.30, raised to colleague_trust 0.35:
+#                    a stated tie weighs at least as much as a shared employer)
 #   me → wes         0.10                 (shortest, but weak)
 STRONGEST = """\
 me:
@@ -60,7 +61,7 @@ def test_strongest_path_wins_over_a_short_weak_one(write):
     result = warm_paths(net, "acme", today=TODAY, top=4)
     people = [p.people for p in result.paths]
     assert people == [["me", "ada", "bob"], ["me", "ada", "bea"], ["me", "cy", "bob"], ["me", "wes"]]
-    assert [p.score for p in result.paths] == pytest.approx([0.35, 0.28, 0.15, 0.10])
+    assert [p.score for p in result.paths] == pytest.approx([0.35, 0.28, 0.175, 0.10])
     best = result.paths[0]
     assert best.ask == "Ask Ada to introduce you to Bob (Data Lead at Acme)."
     assert [(h.source, h.target, h.via) for h in best.hops] == [("me", "ada", "knows"), ("ada", "bob", "knows")]
@@ -71,7 +72,7 @@ def test_strongest_path_wins_over_a_short_weak_one(write):
 
 def test_different_first_introducers_are_preferred(write):
     net = load_ok(write("net.yaml", STRONGEST))
-    # With two slots, Ada's second path (0.28) gives way to Cy's (0.15): one busy friend is not asked twice.
+    # With two slots, Ada's second path (0.28) gives way to Cy's (0.175): one busy friend is not asked twice.
     two = warm_paths(net, "Acme", today=TODAY, top=2)
     assert [p.people for p in two.paths] == [["me", "ada", "bob"], ["me", "cy", "bob"]]
     # Then three slots: the distinct introducers first (Ada, Cy, Wes), all sorted by score.
@@ -92,7 +93,7 @@ def test_target_by_alias_name_any_case_and_person(write):
         assert warm_paths(net, text, today=TODAY, top=1).target["id"] == "acme"
     to_bob = warm_paths(net, "Bob", today=TODAY, top=3)
     assert to_bob.target == {"id": "bob", "name": "Bob", "kind": "person", "org": "acme"}
-    # Ada (0.35) first; Cy (0.15); and Wes through Acme: 0.10 * colleague_trust 0.35 = 0.035.
+    # Ada (0.35) first; Cy (0.175); and Wes through Acme: 0.10 * colleague_trust 0.35 = 0.035.
     assert [p.people for p in to_bob.paths] == [["me", "ada", "bob"], ["me", "cy", "bob"], ["me", "wes", "bob"]]
     assert to_bob.paths[2].score == pytest.approx(0.035)
     hop = to_bob.paths[2].hops[1]
@@ -206,7 +207,7 @@ def test_cli_human_output(write):
     lines = result.output.splitlines()
     assert lines[0].startswith("Warm paths to Acme (3 people there now, 0 formerly), as of 2026-11-25")
     assert " 1.  35%  you → Ada → Bob" in lines
-    assert " 2.  15%  you → Cy → Bob" in lines
+    assert " 2.  18%  you → Cy → Bob" in lines
     assert "    Ask Ada to introduce you to Bob (Data Lead at Acme)." in lines
     assert any(line.strip().startswith("you → Ada: inner circle, last talked today") for line in lines)
 
@@ -271,7 +272,7 @@ def test_no_path_and_no_nearer_route(write):
 #   nik–wendy knows, strength 5:               0.5*5/5         = 0.50
 #   tony–helen knows, strength 3:              0.5*3/5         = 0.30
 # Without the record:  me → nik → wendy  0.70 * 0.50 = 0.35   (the best)
-#                      me → tony → helen 0.50 * 0.30 = 0.15
+#                      me → tony → helen 0.50 * 0.35 = 0.175 (knows 0.30 raised to colleague_trust)
 # Nik declined to introduce me to Wendy: that hop is multiplied by declined_introduction_penalty
 # (0.1), so me → nik → wendy scores 0.35 * 0.1 = 0.035 and Tony's route comes first.
 DECLINED = """\
@@ -297,7 +298,7 @@ def test_a_declined_introduction_is_not_suggested_again(write):
     result = warm_paths(net, "Cascade", today=TODAY)
     assert [p.people for p in result.paths] == [["me", "tony", "helen"], ["me", "nik", "wendy"]]
     tony, nik = result.paths
-    assert tony.score == pytest.approx(0.15)
+    assert tony.score == pytest.approx(0.175)
     assert nik.score == pytest.approx(0.035)
     assert (tony.declined, nik.declined) == (False, True)
     hop = nik.hops[1]
@@ -392,7 +393,8 @@ def test_declined_introduction_through_a_group_and_the_same_pair(write):
 
 
 # A requested introduction still pending on the best hop:
-#   me–margaret strength 3, last_contact today: 0.50; margaret–victor knows, strength 3: 0.30 -> 0.15
+#   me–margaret strength 3, last_contact today: 0.50; margaret–victor knows, strength 3: 0.30,
+#   raised to colleague_trust 0.35 -> 0.175
 PENDING = """\
 me:
   name: Sam
@@ -408,7 +410,7 @@ def test_a_pending_introduction_is_mentioned_not_asked_twice(write):
     folder = write("net.yaml", PENDING)
     result = warm_paths(load_ok(folder), "GreenGrid", today=TODAY)
     (path,) = result.paths
-    assert path.score == pytest.approx(0.15)  # no penalty for asking
+    assert path.score == pytest.approx(0.175)  # no penalty for asking
     assert not path.declined
     assert path.hops[1].why == "know each other, friendly; you asked on 2026-11-10 for this introduction; still pending"
     assert path.ask == (

@@ -186,7 +186,8 @@ def test_a_path_repeating_a_declined_introduction_is_no_reason_to_write(write):
     # Nik (inner circle, talked today) and Tony (friendly, talked today) each know someone at
     # Cascade, a target. Nik declined to introduce me to Wendy in October, so his path (0.035
     # after the 0.1 penalty; see tests/test_paths.py) gives him no target-path reason: only Tony
-    # (path 0.50 * 0.30 = 0.15, reason score 0.3 + 0.5 * 0.15 = 0.375) is listed.
+    # (path 0.50 * 0.35 = 0.175, his knows tie raised to colleague_trust; reason score
+    # 0.3 + 0.5 * 0.175 = 0.3875) is listed.
     folder = write(
         "net.yaml",
         """\
@@ -204,7 +205,7 @@ def test_a_path_repeating_a_declined_introduction_is_no_reason_to_write(write):
     )
     result = reach_outs(load_ok(folder), today=TODAY, top=50)
     assert kinds(result) == {"tony": ["target-path"]}
-    assert result.reach_outs[0].score == pytest.approx(0.375)
+    assert result.reach_outs[0].score == pytest.approx(0.3875)
     # Before the refusal (2026-10-01; the later records are then reported as dated in the future
     # and ignored) Nik's path was the best one to ask for.
     net, _ = load(folder, today=date(2026, 10, 1), use_cache=False)

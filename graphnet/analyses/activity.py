@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 
-from ..model import ME, Network
+from ..model import ME, Network, Person
 
-__all__ = ["contact_counts", "last_contacts"]
+__all__ = ["connections", "contact_counts", "is_connection", "last_contacts"]
+
+#: Declared strength at or below which an imported record with nothing else behind it is a connection.
+CONNECTION_MAX_STRENGTH = 1
 
 
 def last_contacts(net: Network, today: date | None = None) -> dict[str, date]:
@@ -58,3 +61,61 @@ def contact_counts(net: Network, today: date, days: int = 365) -> dict[str, int]
             for ident in interaction.with_:
                 counts[ident] += 1
     return dict(counts)
+
+
+def is_connection(person: Person) -> bool:
+    """True when the record alone makes ``person`` a connection: imported, never raised or dated by hand.
+
+    The events of the network are not looked at; :func:`connections` does that.
+    """
+    return (
+        person.imported is not None
+        and person.strength <= CONNECTION_MAX_STRENGTH
+        and person.met is None
+        and person.last_contact is None
+        and person.cadence is None
+        and person.introduced_by is None
+    )
+
+
+def connections(net: Network, today: date | None = None) -> set[str]:
+    """Ids of the people who are connections, not relationships.
+
+    A connection has nothing but an import behind them (LinkedIn's *Connected On*
+    is not contact): the record sits in an import's file, its strength is at most
+    "met once", and no ``met``, ``last_contact``, ``cadence`` or ``introduced_by`` was
+    written, nor any interaction, favor or introduction naming them (dated up to
+    ``today``), and they were never my colleagues (graphnet.analyses.colleagues). Raising the strength or logging anything makes them a relationship.
+    Connections get no cadence: reach-outs never calls them overdue or a follow-up,
+    and no answer says you talked to them.
+
+    Notes
+    -----
+    O(P + I + F + N).
+    """
+    found = {pid for pid, person in net.people.items() if is_connection(person)}
+    if not found:
+        return found
+
+    def counts(when: date | None) -> bool:
+        return today is None or when is None or when <= today
+
+    if net.me.org is not None or net.me.past_orgs:  # my colleagues: the overlap is contact
+        from .colleagues import my_colleagues
+
+        found.difference_update(my_colleagues(net, today or date.today()))
+    for person in net.people.values():
+        if person.introduced_by is not None:  # they introduced me to someone
+            found.discard(person.introduced_by)
+    for interaction in net.interactions:
+        if counts(interaction.date):
+            found.difference_update(interaction.with_)
+    for favor in net.favors:
+        if counts(favor.date) and ME in (favor.from_, favor.to):
+            found.discard(favor.from_)
+            found.discard(favor.to)
+    for intro in net.introductions:
+        if counts(intro.date) and (intro.by == ME or ME in intro.people):
+            found.discard(intro.by)
+            found.difference_update(intro.people)
+    return found

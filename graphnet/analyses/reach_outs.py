@@ -19,6 +19,10 @@ Reasons (their ``kind`` in JSON), each with a score in (0, 1):
 ``pending-introduction``
     An introduction requested or made but not yet met.
 
+Connections (people with nothing but an import behind them,
+:func:`graphnet.analyses.activity.connections`) have no cadence: they are never
+overdue, dormant or a follow-up.
+
 A person's score combines their reasons as a noisy-or, ``1 − Π(1 − s_i)``, so two
 reasons outrank one of the same strength. Someone contacted within their cadence
 with nothing owed or pending does not appear.
@@ -35,7 +39,7 @@ from typing import Any
 from ..errors import GraphnetError
 from ..gcpause import paused_gc
 from ..model import ME, Network
-from .activity import last_contacts
+from .activity import connections, last_contacts
 from .colleagues import Overlap, describe_overlap, my_colleagues
 from .strength import TieModel, ago, clip
 from .warm_paths import PathFinder
@@ -183,15 +187,18 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None) -> Re
     if net.me.targets and model is None:
         model = TieModel(net, day)
     if model is not None and model.net is net and model.today == day:
-        latest, colleagues = model.contacts, model.colleagues
+        latest, colleagues, imported_only = model.contacts, model.colleagues, model.connections
     else:
         latest, colleagues = last_contacts(net, day), my_colleagues(net, day)
+        imported_only = connections(net, day)
 
     # overdue, dormant, follow-up
     cadences = net.me.cadence
     dormant_from = max(settings.dormant_min_strength, 1)
     dormant_after, follow_up_days = settings.dormant_after_days, settings.follow_up_days
     for person in people.values():
+        if person.id in imported_only:
+            continue  # a connection, not a relationship: no cadence to keep
         strength = person.strength
         last = latest.get(person.id)
         met = person.met

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..gcpause import paused_gc
 from ..model import ME, Favor, Introduction, Job, Network, Settings
-from .activity import contact_counts, last_contacts
+from .activity import connections, contact_counts, last_contacts
 from .colleagues import describe_overlap, my_colleagues
 
 if TYPE_CHECKING:  # NetworkX is imported only when a graph is built (``import graphnet`` stays fast)
@@ -205,6 +205,7 @@ class TieFacts:
         "a",
         "b",
         "colleague",
+        "connected",
         "cost",
         "days_since",
         "declared",
@@ -249,6 +250,8 @@ class TieFacts:
         self.favors: dict[str, int] | None = None
         self.favor_what: dict[str, str] | None = None
         self.introduced_me_to: list[tuple[str, date | None]] | None = None
+        #: For my tie with a connection (an imported record and nothing else): when we connected.
+        self.connected: date | None = None
         self.strength = 0
         self.days_since: int | None = None
         self.mutual = 0
@@ -276,6 +279,7 @@ class TieFacts:
             "mutual": self.mutual,
             "overlap": round(self.overlap, 4),
             "weight": round(self.weight, 4),
+            "connection": self.connected is not None,
         }
 
 
@@ -353,6 +357,8 @@ class TieModel:
         #: Person id -> my latest contact with them (:func:`graphnet.activity.last_contacts`, for reach-outs).
         self.contacts: dict[str, date] = {}
         self._counts: dict[str, int] = {}
+        #: People who are connections, not relationships (:func:`graphnet.activity.connections`).
+        self.connections: set[str] = set()
         s = self.settings
         self._params = _WeightParams(s)
         #: :meth:`min_cost` of a tie between two people with no dated record between them (None: no bound).
@@ -365,7 +371,7 @@ class TieModel:
             s.tie_weight_embeddedness,
         )
         if min(shares) >= 0 and sum(shares) > 0 and s.recency_half_life_days > 0 and s.frequency_saturation > 0:
-            self._bare_cost = -math.log(self._params.weight(5, None, 0, 1, 1, 1.0, False))
+            self._bare_cost = -math.log(max(self._params.weight(5, None, 0, 1, 1, 1.0, False), s.colleague_trust))
         self._roots = {
             "works_at": math.sqrt(max(s.colleague_trust, 1e-12)),
             "worked_at": math.sqrt(max(s.past_colleague_trust, 1e-12)),
@@ -481,6 +487,7 @@ class TieModel:
                 last[ident] = met
         self._last = last
         self._counts = contact_counts(net, today)
+        self.connections = connections(net, today)
         # Favors between two people who share a tie; interactions two people shared.
         for favor in net.favors:
             if favor.date is not None and favor.date > today:
@@ -557,6 +564,8 @@ class TieModel:
             overlap = self.colleagues.get(b)
             if overlap is not None:
                 facts.colleague = describe_overlap(overlap, self.net.name_of(overlap.org))
+            if b in self.connections:
+                facts.connected = people[b].connected or date.min
             facts.interactions = self._counts.get(b, 0)
             facts.introduced_me_to = self._introduced_me_to.get(b)
         else:
@@ -619,6 +628,9 @@ class TieModel:
             facts.overlap,
             facts.inferred,
         )
+        if "knows" in facts.relations and not facts.inferred and ME not in (a, b):
+            # A tie someone stated is worth at least what sharing an employer is (docs/analyses.md).
+            facts.weight = max(facts.weight, min(s.colleague_trust, 1.0))
         facts.cost = -math.log(facts.weight)
         return facts
 
@@ -684,7 +696,7 @@ class TieModel:
             return self._bare_cost
         both = 1 if favors else 0
         weight = self._params.weight(5, 0.0, shared[1] if shared is not None else 0, both, both, 1.0, False)
-        return -math.log(weight)
+        return -math.log(max(weight, min(self.settings.colleague_trust, 1.0)))
 
     def membership_cost(self, member: str, place: str) -> float:
         """−log of :meth:`membership_weight`, a distance for shortest paths."""
@@ -788,6 +800,10 @@ def describe_tie(facts: TieFacts, a: str, b: str, name_of: Any, circles: list[st
     parts: list[str] = []
     mine = ME in (a, b)
     other = b if a == ME else a
+    if mine and facts.connected is not None:
+        when = f" since {facts.connected.strftime('%B')} {facts.connected.year}" if facts.connected > date.min else ""
+        parts.append(f"a connection{when} (imported), no contact on record")
+        return ", ".join(parts)
     if mine and "tie" in facts.relations:
         label = _MY_LABELS.get(facts.strength, "acquaintance")
         if facts.strength == 4 and circles and any(c.casefold() in ("friends", "friend", "family") for c in circles):

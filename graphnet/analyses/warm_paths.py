@@ -168,6 +168,12 @@ class PathResult:
     searched: int = 0
     #: True when the search provably saw every path at least as good as the ones shown.
     exhaustive: bool = True
+    #: My own contacts at the target organization, closest first: ``{"id", "name", "why", "current",
+    #: "connection"}`` (connections among them are not listed as paths).
+    direct: list[dict[str, Any]] = field(default_factory=list)
+    #: Organizations whose names look like the target's and that the answer did not include:
+    #: ``{"id", "name", "people", "how", "fix"}`` (:mod:`graphnet.orgnames`).
+    near_names: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The issue's JSON shape: ``{"target": {...}, "paths": [{"score", "people", "hops", "ask"}]}`` plus context."""
@@ -178,6 +184,12 @@ class PathResult:
             "paths": [path.to_json() for path in self.paths],
             "nearest": [route.to_json() for route in self.nearest],
             "search": {"settled": self.searched, "exhaustive": self.exhaustive},
+            "direct": {
+                "count": len(self.direct),
+                "connections": sum(1 for d in self.direct if d["connection"]),
+                "people": list(self.direct),
+            },
+            "near_names": list(self.near_names),
         }
 
 
@@ -261,6 +273,9 @@ class PathFinder:
         self.penalty = min(max(self.settings.declined_introduction_penalty, 1e-12), 1.0)
         #: What a declined hop adds to a path's cost (−log of the penalty).
         self.penalty_cost = -math.log(self.penalty)
+        #: Insiders of the organization searched for whom the one-hop path is left out: connections,
+        #: counted among the direct contacts (:meth:`direct`) rather than listed one by one.
+        self.grouped: set[str] = set()
 
     def hop_penalty(self, a: str, b: str) -> float:
         """−log of the factor on the hop a -> b: the penalty's when it repeats a declined introduction, else 0."""
@@ -318,6 +333,8 @@ class PathFinder:
             if leaves:
                 edges = out[node]
                 for other in social[node]:
+                    if node == ME and other in self.grouped:
+                        continue  # a connection at the target: listed with the direct contacts, not as a path
                     if other in nodes and other != ME:
                         cost = model.cost(node, other)
                         if declined and (node, other) in declined:
@@ -537,11 +554,29 @@ class PathFinder:
         chain = ", who can introduce you to ".join([*names[2:-1], last])
         return f"Ask {names[1]} to introduce you to {chain}."
 
+    def direct(self, target: str, kind: str) -> list[tuple[str, float, bool]]:
+        """My own contacts at organization ``target``: (id, tie weight, there now), closest first.
+
+        Closest by the weight of my tie, relationships before connections, people there now
+        before former ones. Also sets :attr:`grouped` (the connections among them).
+        """
+        if kind != "organization":
+            return []
+        model, mine = self.model, self.model.social[ME]
+        found = []
+        for member, trust in self.insiders(target, kind).items():
+            if member in mine:
+                found.append((member, model.weight(ME, member), trust >= 1.0))
+        found.sort(key=lambda row: (row[0] in model.connections, -row[1], not row[2], self.net.name_of(row[0]), row[0]))
+        self.grouped = {member for member, _, _ in found if member in model.connections}
+        return found
+
     def find(self, target: str, kind: str, top: int, max_hops: int) -> tuple[list[WarmPath], int, bool]:
         """The best paths to ``target`` (an id of ``kind``), the nodes searched and whether that was exhaustive."""
         ends = self.insiders(target, kind)
         if not ends:
             return [], 0, True
+        self.direct(target, kind)
         final = target if kind == "person" else None
         end = final if final is not None else TARGET
         cap = max(self.settings.path_search_nodes, 1)
@@ -909,7 +944,17 @@ def warm_paths(
     else:
         person = net.people[ident]
         info["org"] = person.org
-    nearest = [] if paths else finder.nearest(ident, kind)
+    direct = [
+        {
+            "id": member,
+            "name": net.name_of(member),
+            "why": model.why(ME, member),
+            "current": current,
+            "connection": member in model.connections,
+        }
+        for member, _weight, current in finder.direct(ident, kind)
+    ]
+    nearest = [] if paths or direct else finder.nearest(ident, kind)
     names = {ME: "you", ident: net.name_of(ident)}
     for path in paths:
         for node in path.nodes:
@@ -925,4 +970,29 @@ def warm_paths(
         names=names,
         searched=searched,
         exhaustive=exhaustive,
+        direct=direct,
+        near_names=_near_names(net, ident) if kind == "organization" else [],
     )
+
+
+def _near_names(net: Network, ident: str) -> list[dict[str, Any]]:
+    """The organizations that look like ``ident`` by name, which a path to ``ident`` does not cover."""
+    from ..orgnames import alias_fix, look_alikes, people_counts
+
+    counts = people_counts(net)
+    rows = []
+    for pair in look_alikes(net, counts):
+        if ident not in (pair.main, pair.variant):
+            continue
+        other = pair.variant if pair.main == ident else pair.main
+        rows.append(
+            {
+                "id": other,
+                "name": net.name_of(other),
+                "people": counts.get(other, 0),
+                "how": pair.how,
+                "fix": alias_fix(net, pair),
+            }
+        )
+    rows.sort(key=lambda row: (-counts.get(str(row["id"]), 0), str(row["name"])))
+    return rows

@@ -32,6 +32,7 @@ from typing import Any
 
 from ..gcpause import paused_gc
 from ..model import STRENGTH_LABELS, Network
+from .activity import connections
 from .communities import ClusterNamer, structure
 
 __all__ = ["WeakTie", "WeakTiesResult", "mutual_curve", "weak_ties"]
@@ -52,6 +53,9 @@ class WeakTie:
     novel_groups: list[str]
     targets: list[str]
     why: str
+    #: Other weak ties that open the same organization, group or people (ids, best first):
+    #: one entry per thing opened, not one per colleague.
+    also: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -67,6 +71,7 @@ class WeakTie:
                 "groups": self.novel_groups,
             },
             "targets": self.targets,
+            "also": list(self.also),
         }
 
 
@@ -188,35 +193,58 @@ def _weak_ties(net: Network, today: date | None, top: int) -> WeakTiesResult:
         score = value * mutual_curve(mutual, settings.weak_tie_mutual_peak)
         if score > 0:
             found.append((score, len(novel), mutual, t, novel, reached))
-    found.sort(key=lambda f: (-f[0], -f[1], s.ids[f[3]]))
+    # Best first; among equals a relationship before a connection, then the stronger tie.
+    imported_only = connections(net, today)
+    found.sort(
+        key=lambda f: (-f[0], -f[1], s.ids[f[3]] in imported_only, -net.people[s.ids[f[3]]].strength, s.ids[f[3]])
+    )
 
     namer = ClusterNamer(net)
     result: list[WeakTie] = []
-    for score, reach, mutual, t, novel, reached in found[:top]:
+    by_opening: dict[Any, WeakTie] = {}
+    for score, reach, mutual, t, novel, reached in found:
         pid = s.ids[t]
-        person = net.people[pid]
-        people = sum(1 for x in novel if kinds[x] == "person")
         orgs = sorted((s.ids[x] for x in novel if kinds[x] == "organization"), key=lambda o: (-len(adj[s.index[o]]), o))
         groups = sorted((s.ids[x] for x in novel if kinds[x] == "group"), key=lambda g: (-len(adj[s.index[g]]), g))
+        opening = _opening(orgs, groups, novel, reached)
+        first = by_opening.get(opening)
+        if first is not None:
+            first.also.append(pid)
+            continue
+        if len(result) >= top:
+            continue
+        person = net.people[pid]
+        people = sum(1 for x in novel if kinds[x] == "person")
         why = _why(
             net, namer, pid, person.strength, people, orgs, groups, [s.ids[x] for x in novel], reached, mutual, settings
         )
-        result.append(
-            WeakTie(
-                id=pid,
-                name=person.name,
-                score=score,
-                strength=person.strength,
-                mutual=mutual,
-                novel_reach=reach,
-                novel_people=people,
-                novel_organizations=orgs,
-                novel_groups=groups,
-                targets=[r.split("\t")[0] for r in reached],
-                why=why,
-            )
+        entry = WeakTie(
+            id=pid,
+            name=person.name,
+            score=score,
+            strength=person.strength,
+            mutual=mutual,
+            novel_reach=reach,
+            novel_people=people,
+            novel_organizations=orgs,
+            novel_groups=groups,
+            targets=[r.split("\t")[0] for r in reached],
+            why=why,
         )
+        by_opening[opening] = entry
+        result.append(entry)
     return WeakTiesResult(result, len(weak), len(strong))
+
+
+def _opening(orgs: list[str], groups: list[str], novel: set[int], reached: list[str]) -> Any:
+    """What a weak tie opens, as a key: the largest organization or group, else the people themselves."""
+    if orgs:
+        return ("organization", orgs[0])
+    if groups:
+        return ("group", groups[0])
+    if novel:
+        return ("people", frozenset(novel))
+    return ("targets", tuple(sorted(r.split("\t")[0] for r in reached)))
 
 
 def _targets(net: Network, s: Any, t: int, targets: dict[int, set[int]]) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from .base import Context, cli, echo_json, load_or_exit, read_only
@@ -101,6 +103,14 @@ def weak_ties_command(ctx: click.Context, top: int, as_json: bool) -> None:
             f"{tie.mutual} mutual contact{'' if tie.mutual == 1 else 's'}"
         )
         click.echo(_wrapped(tie.why))
+        if tie.also:
+            names = ", ".join(net.name_of(other) for other in tie.also[:3])
+            more = f" and {len(tie.also) - 3} more" if len(tie.also) > 3 else ""
+            click.echo(
+                _wrapped(
+                    f"{len(tie.also)} other weak tie{'s open' if len(tie.also) > 1 else ' opens'} the same: {names}{more}"
+                )
+            )
 
 
 def _percent(score: float) -> str:
@@ -160,6 +170,7 @@ def path_command(ctx: click.Context, target: str, top: int, max_hops: int | None
         )
     else:
         click.echo(f"Warm paths to {info['name']}, as of {result.today}, {hops}:")
+    _echo_direct(result, info["name"])
     for rank, path in enumerate(result.paths, 1):
         click.echo("")
         click.echo(f"{rank:2}. {_percent(path.score):>4}  " + " → ".join(names.get(p, p) for p in path.people))
@@ -168,7 +179,9 @@ def path_command(ctx: click.Context, target: str, top: int, max_hops: int | None
             step = f"{names.get(hop.source, hop.source)} → {names.get(hop.target, hop.target)}{via}"
             click.echo(_hanging(f"{step}: {hop.why}", 10, 12))
         click.echo(_hanging(path.ask, 4, 6))
-    if not result.paths:
+    if not result.paths and result.direct:
+        click.echo(f"  No warm path through others within {hops}: ask the people above directly.")
+    elif not result.paths:
         if info["kind"] == "organization" and info["insiders"] + info["past_insiders"] == 0:
             click.echo(f"  Nobody in your network works or worked at {info['name']}.")
         else:
@@ -182,12 +195,52 @@ def path_command(ctx: click.Context, target: str, top: int, max_hops: int | None
             labels = {"competitor": "contact at a competitor", "group": "group", "two-hops": "two hops away"}
             for route in result.nearest:
                 click.echo(_hanging(f"- {route.name} ({labels.get(route.kind, route.kind)}): {route.why}", 2, 4))
+    _echo_near_names(result, info["name"])
     if not result.exhaustive:
         click.echo("")
         click.echo(
             f"(searched the {result.searched} most promising people and places; raise path_search_nodes"
             " under me: to search further)"
         )
+
+
+#: How many of my own contacts at the target ``path`` names.
+DIRECT_SHOWN = 5
+
+
+def _echo_direct(result: Any, target: str) -> None:
+    """``You know 167 people at Microsoft directly (160 of them connections); the closest: ...``."""
+    direct = result.direct
+    if not direct:
+        return
+    count = len(direct)
+    links = sum(1 for d in direct if d["connection"])
+    of_them = f" ({links} of them connections, not relationships)" if links and links < count else ""
+    if links == count:
+        of_them = " (all connections, not relationships)" if count > 1 else " (a connection, not a relationship)"
+    who = "person" if count == 1 else "people"
+    click.echo("")
+    click.echo(_hanging(f"You know {count} {who} at {target} directly{of_them}; the closest and most relevant:", 0, 2))
+    for item in direct[:DIRECT_SHOWN]:
+        now = "" if item["current"] else ", formerly there"
+        click.echo(_hanging(f"- {item['name']}: {item['why']}{now}", 2, 4))
+    if count > DIRECT_SHOWN:
+        click.echo(f"  and {count - DIRECT_SHOWN} more (--json lists them all)")
+    if result.paths:
+        click.echo("")
+        click.echo("Routes through people you know:")
+
+
+def _echo_near_names(result: Any, target: str) -> None:
+    """The organizations whose names look like the target's, which the answer left out."""
+    near = result.near_names
+    if not near:
+        return
+    shown = ", ".join(f"{n['name']} ({n['people']} {'person' if n['people'] == 1 else 'people'})" for n in near[:5])
+    more = f" and {len(near) - 5} more" if len(near) > 5 else ""
+    click.echo("")
+    click.echo(_hanging(f"Not included, though the names look like {target}: {shown}{more}.", 0, 2))
+    click.echo(_hanging(f"If {near[0]['name']} is {target}: {near[0]['fix']}", 2, 4))
 
 
 @cli.command("reach-outs")

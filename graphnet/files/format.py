@@ -177,6 +177,12 @@ RECORDS: dict[str, Record] = {
                     "Keep-in-touch interval in days by strength, e.g. {5: 21, 4: 45, 3: 90, 2: 180, 1: 365}.",
                     {"5": "21", "4": "45"},
                 ),
+                Field(
+                    "not_organizations",
+                    "texts",
+                    "Company names that mean no employer, beyond Self-employed, Freelance, Stealth, Retired…",
+                    ["Between jobs"],
+                ),
                 Field("org", "org", "Where you work now: an organization name or id.", "Quanta Retail"),
                 Field("role", "optionalText", "Your job title.", "Data Engineer"),
                 Field("department", "optionalText", "Your team or department.", "Platform"),
@@ -254,6 +260,12 @@ RECORDS: dict[str, Record] = {
                     option="--strength",
                 ),
                 Field("met", "date", "When you met, YYYY-MM-DD.", "2017-05-12", option="--met"),
+                Field(
+                    "connected",
+                    "date",
+                    "When you connected on LinkedIn (or another network), YYYY-MM-DD; never taken as contact.",
+                    "2016-02-01",
+                ),
                 Field(
                     "introduced_by",
                     "id",

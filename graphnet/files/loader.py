@@ -42,6 +42,7 @@ from ..model import (
     slugify,
 )
 from . import format
+from ..orgnames import is_not_organization
 from .yamlread import YMap, YSeq, parse_bytes
 
 __all__ = ["SECTIONS", "Reference", "data_files", "display_path", "load", "read_tree"]
@@ -56,6 +57,8 @@ INTRODUCTION_KEYS = format.keys("introduction")
 INTERACTION_KEYS = format.keys("interaction")
 FAVOR_KEYS = format.keys("favor")
 ME_KEYS = format.keys("me")
+#: The first line an import writes (graphnet.io.imports): its records are imported ones.
+IMPORT_MARK = re.compile(rb"# Imported by `graphnet import ([a-z]+)`")
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INT = re.compile(r"[+-]?\d+")
@@ -89,6 +92,17 @@ def data_files(root: Path) -> list[Path]:
             if not name.startswith(".") and name.endswith((".yaml", ".yml")):
                 found.append(Path(folder) / name)
     return found
+
+
+def import_kind(path: Path) -> str | None:
+    """The import that wrote ``path`` (``linkedin``, ``vcard``…), from its first line; None when written by hand."""
+    try:
+        with path.open("rb") as handle:
+            first = handle.read(64)
+    except OSError:
+        return None
+    match = IMPORT_MARK.match(first.removeprefix(b"\xef\xbb\xbf"))
+    return match.group(1).decode("ascii") if match else None
 
 
 def read_tree(path: Path, shown: str, *, use_cache: bool = True) -> tuple[Any, list[Problem]]:
@@ -166,7 +180,7 @@ def _load(root_path: Path, today: date, use_cache: bool) -> tuple[Network, list[
         tree, problems = read_tree(path, shown, use_cache=use_cache)
         builder.problems.extend(problems)
         if tree is not None:
-            builder.add_file(tree, shown)
+            builder.add_file(tree, shown, import_kind(path))
     builder.finish()
     from .validation import VALIDATORS
 
@@ -199,6 +213,7 @@ class _Builder:
         self.org_mentions: list[tuple[str, Source, Callable[[str], None]]] = []
         self.ids: dict[str, tuple[str, Source]] = {}  # declared id -> (kind, source)
         self.pending_people: list[tuple[Person, YMap, str]] = []
+        self.imported: str | None = None  # the import that wrote the file being read
 
     # -- small readers -------------------------------------------------------------------
 
@@ -366,8 +381,9 @@ class _Builder:
 
     # -- files and sections -------------------------------------------------------------
 
-    def add_file(self, tree: Any, path: str) -> None:
+    def add_file(self, tree: Any, path: str, imported: str | None = None) -> None:
         self.path = path
+        self.imported = imported
         if not isinstance(tree, YMap):
             self.error(
                 (1, 1),
@@ -405,6 +421,7 @@ class _Builder:
             self.org_mention(target, f"me > targets[{i}]", pos, me.targets.append)
         me.looking_for = [text.strip() for text in self.texts(value, "looking_for", where) if text.strip()]
         self.my_history(value, me)
+        me.not_organizations = self.texts(value, "not_organizations", where)
         cadence = value.get("cadence")
         if isinstance(cadence, YMap):
             for key in list(cadence):
@@ -472,7 +489,7 @@ class _Builder:
             source = self.src(rec.pos)
             if not self.claim(ident, "person", source, where, "id" in rec):
                 continue
-            person = Person(id=ident, name=name, source=source)
+            person = Person(id=ident, name=name, source=source, imported=self.imported)
             org = self.text(rec, "org", where)
             if org is not None:
                 self.org_mention(org, f"{where} > org", rec.value_pos["org"], _setter(person, "org"))
@@ -482,6 +499,11 @@ class _Builder:
                 self.error(
                     rec.value_pos["met"],
                     f"{where}: 'met' ({person.met}) is in the future (today is {self.today}); fix the date",
+                )
+            if person.connected is not None and person.connected > self.today:
+                self.error(
+                    rec.value_pos["connected"],
+                    f"{where}: 'connected' ({person.connected}) is in the future (today is {self.today}); fix the date",
                 )
             if person.last_contact is not None and person.last_contact > self.today:
                 self.error(
@@ -739,6 +761,8 @@ class _Builder:
         for text, source, assign in self.org_mentions:
             folded = text.strip().casefold()
             ident = text if text in orgs else by_name.get(folded)
+            if ident is None and is_not_organization(text, self.net.me.not_organizations):
+                continue  # "Self-employed", "Stealth"…: no employer (graphnet.orgnames)
             if ident is None:
                 slug = slugify(text)
                 if not slug:

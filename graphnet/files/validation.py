@@ -11,9 +11,10 @@ from datetime import date
 
 from ..errors import Problem, did_you_mean
 from ..model import ME, Network, org_key
+from ..orgnames import LookAlike, alias_fix, look_alikes, people_counts
 from .loader import Reference
 
-__all__ = ["VALIDATORS", "check_org_lookalikes", "check_references"]
+__all__ = ["VALIDATORS", "check_org_lookalikes", "check_org_variants", "check_references", "describe_variant"]
 
 Validator = Callable[[Network, list[Reference], date], Iterable[Problem]]
 
@@ -55,6 +56,7 @@ def check_references(net: Network, references: list[Reference], today: date) -> 
 def check_org_lookalikes(net: Network, references: list[Reference], today: date) -> Iterable[Problem]:
     """Two organizations whose names differ only in case, punctuation or a suffix."""
     first: dict[str, str] = {}
+    counts: dict[str, int] | None = None
     for org in net.organizations.values():
         keys = {org_key(org.name)} | {org_key(a) for a in org.aliases}
         for key in keys:
@@ -63,18 +65,33 @@ def check_org_lookalikes(net: Network, references: list[Reference], today: date)
             other_id = first.setdefault(key, org.id)
             if other_id == org.id:
                 continue
-            other = net.organizations[other_id]
+            counts = people_counts(net) if counts is None else counts
+            pair = LookAlike(org.id, other_id, "the names differ only in case, punctuation or a legal suffix")
             source = org.source
-            yield Problem(
-                source.path,
-                source.line,
-                source.column,
-                "warning",
-                f"the organization '{org.name}' ({org.id}) looks like '{other.name}' ({other.id}, {other.source}); "
-                f"did you mean '{other.name}'? If they are one organization, write one name or add "
-                f"'{org.name}' to its aliases",
-            )
+            yield Problem(source.path, source.line, source.column, "warning", describe_variant(net, pair, counts))
             break
 
 
-VALIDATORS: list[Validator] = [check_references, check_org_lookalikes]
+def _people(n: int) -> str:
+    return f"{n} {'person' if n == 1 else 'people'}"
+
+
+def describe_variant(net: Network, pair: LookAlike, counts: dict[str, int]) -> str:
+    """The warning about one pair of look-alike organizations, with the fix."""
+    variant, main = net.organizations[pair.variant], net.organizations[pair.main]
+    return (
+        f"the organization '{variant.name}' ({variant.id}, {_people(counts.get(variant.id, 0))}) looks like "
+        f"'{main.name}' ({main.id}, {_people(counts.get(main.id, 0))}): {pair.how}; did you mean '{main.name}'? "
+        f"If they are one organization: {alias_fix(net, pair)}; if they are two, declare both under organizations:"
+    )
+
+
+def check_org_variants(net: Network, references: list[Reference], today: date) -> Iterable[Problem]:
+    """Organizations whose names contain, start with, abbreviate or formerly named another (graphnet.orgnames)."""
+    counts = people_counts(net)
+    for pair in look_alikes(net, counts):
+        source = net.organizations[pair.variant].source
+        yield Problem(source.path, source.line, source.column, "warning", describe_variant(net, pair, counts))
+
+
+VALIDATORS: list[Validator] = [check_references, check_org_lookalikes, check_org_variants]

@@ -11,7 +11,6 @@ from click.testing import CliRunner
 from graphnet.analyses.activity import connections
 from graphnet.analyses.reach_outs import reach_outs
 from graphnet.analyses.strength import TieModel
-from graphnet.analyses.warm_paths import warm_paths
 from graphnet.analyses.weak_ties import weak_ties
 from graphnet.cli import cli
 from graphnet.files.loader import load

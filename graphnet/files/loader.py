@@ -41,8 +41,8 @@ from ..model import (
     Tie,
     slugify,
 )
-from . import format
 from ..orgnames import is_not_organization
+from . import format
 from .yamlread import YMap, YSeq, parse_bytes
 
 __all__ = ["SECTIONS", "Reference", "data_files", "display_path", "load", "read_tree"]

@@ -124,11 +124,16 @@ def test_a_local_bridge_reports_its_span(write):
     assert ties[("p1", "q1")].span == 4
     assert "local bridge" in ties[("p1", "q1")].why
     assert all(t.span is not None and t.kind == "local bridge" for t in ties.values())
-    assert ties[("p1", "q1")].to_dict() == {
+    assert ties[("p1", "q1")].to_dict(net) == {
         "between": ["p1", "q1"],
         "span": 4,
         "why": ties[("p1", "q1")].why,
         "kind": "local bridge",
+        "met": True,
+        "action": "Keep in touch with P1 and Q1: their tie is where the two sides meet",
+        # Nobody here is a close tie (all strength 2), so K is my book club and its members: Q1's
+        # side (Q1 himself, Q2, Q3; the chess club with S: "mostly", 3 of its 4 people) is new.
+        "opens": ["mostly members of Chess club (3 of 4)", "Q1", "Q2", "Q3"],
     }
 
 
@@ -242,3 +247,48 @@ def test_burt_dfs_and_span_match_networkx(seed):
         without.remove_edge(a, b)
         expected = nx.shortest_path_length(without, a, b) if nx.has_path(without, a, b) else None
         assert _span(adjsets, a, b) == expected
+
+
+# The two clusters again, but I have never met Ada (strength 0); Hal (close, strength 4) knows her.
+# Ada is still the only link, but by default only people I have met are listed: she is left out,
+# and with include_unmet she comes first, flagged, with Hal to meet her through.
+ADA_UNMET = TWO_CLUSTERS.replace(
+    "  - {name: Ada, circles: [work, running], past_orgs: [Initech], strength: 1}\n",
+    "  - {name: Ada, circles: [work, running], past_orgs: [Initech], strength: 0, knows: [hal]}\n",
+)
+
+
+def test_an_unmet_broker_is_left_out_by_default_and_flagged_when_included(write):
+    folder, net = load(write, ADA_UNMET)
+    assert "ada" not in {b.id for b in brokers(net, today=TODAY).brokers}
+    included = brokers(net, today=TODAY, include_unmet=True).brokers
+    assert included[0].id == "ada" and not included[0].met
+    assert included[0].action == "Ask Hal to introduce you to Ada"
+    runner = CliRunner()
+    base = ["--data", str(folder), "--today", "2026-11-25", "bridges"]
+    answer = json.loads(runner.invoke(cli, [*base, "--include-unmet", "--json"]).output)
+    assert answer["brokers"][0]["id"] == "ada" and answer["brokers"][0]["met"] is False
+    assert all(b["met"] is True for b in answer["brokers"][1:])
+    text = runner.invoke(cli, [*base, "--include-unmet"]).output
+    assert "not met yet: meet them through Hal (close)" in text
+    assert "Ada" not in runner.invoke(cli, base).output
+
+
+def test_every_broker_has_an_action_and_what_it_opens_and_jargon_waits_for_verbose(write):
+    folder, _net = load(write)
+    runner = CliRunner()
+    base = ["--data", str(folder), "--today", "2026-11-25", "bridges"]
+    answer = json.loads(runner.invoke(cli, [*base, "--json"]).output)
+    for broker in answer["brokers"]:
+        assert broker["action"] and isinstance(broker["opens"], list)
+        assert set(broker["measures"]) >= {"effective_size", "constraint"}
+    # Ada (met once) reaches the runners, whom my close tie Hal does not: the Harriers' cluster is
+    # reached already through my own membership, so she opens no new cluster, and the runners are
+    # in K (members of my group): nothing new, she is the link to keep.
+    ada = answer["brokers"][0]
+    assert ada["id"] == "ada" and ada["action"].startswith("Keep in touch with Ada")
+    plain = runner.invoke(cli, base).output
+    for jargon in ("constraint", "effective size", "span", "articulation", "betweenness"):
+        assert jargon not in plain
+    verbose = " ".join(runner.invoke(cli, [*base, "--verbose"]).output.split())
+    assert "constraint 0.50" in verbose and "effective size 2.0 of 2 contacts" in verbose

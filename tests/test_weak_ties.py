@@ -124,3 +124,56 @@ def test_json_shape_cli_and_determinism(write):
 def test_the_api_is_exported(write):
     _folder, net = load(write)
     assert graphnet.weak_ties(net, top=1).weak_ties[0].id == "wes"
+
+
+# Wes declined to introduce me to Xia (October 2026). Xia is then no way in: Wes opens Yul and Zed
+# only and reaches no target: log2(1 + 2) * u(0) = 1.585 * 0.529 = 0.838, below Kim's 1.0.
+WES_DECLINED = (
+    LOW_TIE_INTO_A_NEW_CLUSTER
+    + """\
+introductions:
+  - {date: 2026-10-01, by: wes, people: [me, xia], status: declined, note: not now}
+"""
+)
+
+
+def test_a_declined_introduction_removes_the_credit_for_what_it_opened(write):
+    _folder, net = load(write)
+    wes = weak_ties(net, today=TODAY).weak_ties[0]
+    assert wes.targets == ["acme"] and "xia" in wes.opens.people
+    _folder, net = load(write, WES_DECLINED)
+    ranked = weak_ties(net, today=TODAY).weak_ties
+    assert [t.id for t in ranked] == ["kim", "wes"]
+    wes = ranked[1]
+    assert wes.targets == [] and wes.novel_reach == 2 and "xia" not in wes.opens.people
+    assert wes.score == pytest.approx(math.log2(3) * 0.25 * math.exp(0.75))
+    assert "declined to introduce you to Xia in October 2026, so that counts for nothing" in wes.why
+
+
+def test_each_weak_tie_names_what_it_opens_and_what_to_do(write):
+    folder, _net = load(write)
+    answer = json.loads(
+        CliRunner().invoke(cli, ["--data", str(folder), "--today", "2026-11-25", "weak-ties", "--json"]).output
+    )
+    wes, kim = answer["weak_ties"]
+    # Xia first: she is at Acme, a target; then by name.
+    assert wes["opens"] == ["Xia", "Yul", "Zed"] and wes["met"] is True
+    assert wes["action"] == "Ask Wes to introduce you to Xia at Acme"
+    assert kim["opens"] == ["Lee"] and kim["action"] == "Catch up with Kim and ask to meet Lee"
+    assert "opens 3 people your close ties don't reach: Xia, Yul and Zed" in wes["why"]
+
+
+# With include_unmet, Xia (not met) is ranked too: she opens Wes (a weak tie: my close ties don't
+# reach him), Yul, Zed and Acme (4), works at the target and has one mutual contact (Wes):
+# (log2(5) + 1) * u(1) = 3.32 * 0.5 e^0.5 = 2.74, above Wes.
+def test_unmet_people_only_with_include_unmet_and_flagged(write):
+    folder, net = load(write)
+    assert all(t.met for t in weak_ties(net, today=TODAY).weak_ties)
+    ranked = weak_ties(net, today=TODAY, include_unmet=True).weak_ties
+    assert ranked[0].id == "xia" and not ranked[0].met
+    assert ranked[0].score == pytest.approx((math.log2(5) + 1) * 0.5 * math.exp(0.5))
+    assert ranked[0].why.startswith("not met yet: meet them through Wes (met once)")
+    assert ranked[0].action == "Ask Wes to introduce you to Xia"
+    runner = CliRunner()
+    args = ["--data", str(folder), "--today", "2026-11-25", "weak-ties", "--include-unmet", "--json"]
+    assert json.loads(runner.invoke(cli, args).output)["weak_ties"][0]["met"] is False

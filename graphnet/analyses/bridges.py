@@ -41,6 +41,7 @@ import numpy as np
 from ..gcpause import paused_gc
 from ..model import Network
 from .communities import ClusterNamer, Structure, cluster_labels, structure
+from .reach import Opens, Reach, is_met
 
 __all__ = ["BridgeTie", "BridgesResult", "Broker", "brokers", "burt_measures", "cluster_betweenness"]
 
@@ -63,13 +64,27 @@ class Broker:
     effective_size: float | None
     constraint: float | None
     degree: int
+    #: False for someone I have not met yet (listed only with ``include_unmet``).
+    met: bool = True
+    #: What to do, whom to ask.
+    action: str = ""
+    #: What they reach that my close ties do not.
+    opens: Opens = field(default_factory=Opens)
+    #: Network names of the broker (betweenness, articulation, Burt's measures), for ``--verbose``.
+    detail: str = ""
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, net: Network | None = None) -> dict[str, Any]:
         return {
             "id": self.id,
+            "name": self.name,
             "score": round(self.score, 4),
+            "met": self.met,
             "connects": self.connects,
             "why": self.why,
+            "action": self.action,
+            "opens": self.opens.names(net) if net is not None else [],
+            "reach": self.opens.to_dict(net) if net is not None else {},
+            "detail": self.detail,
             "measures": {
                 "betweenness": round(self.betweenness, 4),
                 "articulation_point": self.articulation,
@@ -89,13 +104,25 @@ class BridgeTie:
     span: int | None
     why: str
     people_cut_off: int = 0
+    #: False when I have met neither of the two (listed only with ``include_unmet``).
+    met: bool = True
+    action: str = ""
+    opens: Opens = field(default_factory=Opens)
 
     @property
     def kind(self) -> str:
         return "bridge" if self.span is None else "local bridge"
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"between": list(self.between), "span": self.span, "why": self.why, "kind": self.kind}
+    def to_dict(self, net: Network | None = None) -> dict[str, Any]:
+        return {
+            "between": list(self.between),
+            "span": self.span,
+            "why": self.why,
+            "kind": self.kind,
+            "met": self.met,
+            "action": self.action,
+            "opens": self.opens.names(net) if net is not None else [],
+        }
 
 
 @dataclass(slots=True)
@@ -108,11 +135,12 @@ class BridgesResult:
     clusters: int
     betweenness_method: str
     notes: list[str] = field(default_factory=list)
+    net: Network | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "brokers": [b.to_dict() for b in self.brokers],
-            "bridge_ties": [t.to_dict() for t in self.bridge_ties],
+            "brokers": [b.to_dict(self.net) for b in self.brokers],
+            "bridge_ties": [t.to_dict(self.net) for t in self.bridge_ties],
             "people": self.people,
             "clusters": self.clusters,
             "betweenness": self.betweenness_method,
@@ -356,7 +384,7 @@ def _span(adjsets: list[set[int]], a: int, b: int, limit: int | None = None) -> 
 # --------------------------------------------------------------------------- brokers
 
 
-def brokers(net: Network, *, today: date | None = None, top: int = 10) -> BridgesResult:
+def brokers(net: Network, *, today: date | None = None, top: int = 10, include_unmet: bool = False) -> BridgesResult:
     """The brokers and bridge ties of my network, with me removed.
 
     Parameters
@@ -370,12 +398,17 @@ def brokers(net: Network, *, today: date | None = None, top: int = 10) -> Bridge
         do not count yet.
     top : int
         How many brokers and bridge ties to return.
+    include_unmet : bool
+        Also list brokers I have not met (strength 0) and ties between two
+        people I have not met, flagged ``met`` false. By default only people
+        I have met (strength 1 or more) are listed.
 
     Returns
     -------
     BridgesResult
-        ``brokers`` (best first) with what each connects and why, and
-        ``bridge_ties`` (bridges first, then local bridges by span).
+        ``brokers`` (best first) with what each connects and why, what they
+        open beyond my close ties and an ``action``; ``bridge_ties`` (bridges
+        first, then local bridges by span).
 
     Notes
     -----
@@ -403,12 +436,12 @@ def brokers(net: Network, *, today: date | None = None, top: int = 10) -> Bridge
        networks", J. Stat. Mech. P10008 (2008).
     """
     with paused_gc():
-        return _brokers(net, today, top)
+        return _brokers(net, today if today is not None else date.today(), top, include_unmet)
 
 
-def _brokers(net: Network, today: date | None, top: int) -> BridgesResult:
+def _brokers(net: Network, today: date, top: int, include_unmet: bool) -> BridgesResult:
     settings = net.me.settings
-    s = structure(net, today=today if today is not None else date.today())
+    s = structure(net, today=today)
     labels = cluster_labels(s, seed=settings.seed, louvain_max_nodes=settings.louvain_max_nodes)
     namer = ClusterNamer(net)
     people = [i for i in range(s.n) if s.kinds[i] == "person"]
@@ -472,10 +505,14 @@ def _brokers(net: Network, today: date | None, top: int) -> BridgesResult:
         return [x for x in dfs.order[dfs.disc[root] : dfs.disc[root] + dfs.size[root]] if x not in inside]
 
     # Candidates: the best by betweenness, plus articulation points that cut off people.
-    ranked = sorted(people, key=lambda i: (-share[i], -cut_off.get(i, 0), s.ids[i]))
+    listed = [i for i in people if include_unmet or is_met(net, s.ids[i])]
+    ranked = sorted(listed, key=lambda i: (-share[i], -cut_off.get(i, 0), s.ids[i]))
     pool = max(3 * top, 30)
     candidates = [i for i in ranked[:pool] if share[i] > 0 or cut_off.get(i, 0) > 0]
-    extra = sorted((v for v, c in cut_off.items() if c > 0), key=lambda v: (-cut_off[v], s.ids[v]))
+    extra = sorted(
+        (v for v, c in cut_off.items() if c > 0 and (include_unmet or is_met(net, s.ids[v]))),
+        key=lambda v: (-cut_off[v], s.ids[v]),
+    )
     for v in extra[:pool]:
         if v not in candidates:
             candidates.append(v)
@@ -510,9 +547,6 @@ def _brokers(net: Network, today: date | None, top: int) -> BridgesResult:
             why = f"links {_and(connects)}" if len(connects) > 1 else f"central in {connects[0]}"
         if share[v] > 0:
             why += f"; on {_percent(share[v])} of the shortest routes between people in different clusters"
-        if burt is not None:
-            contacts = len(s.adj[v])
-            why += f"; {burt[0]:.1f} of {contacts} contacts non-redundant (constraint {burt[1]:.2f})"
         result.append(
             Broker(
                 id=s.ids[v],
@@ -529,9 +563,83 @@ def _brokers(net: Network, today: date | None, top: int) -> BridgesResult:
             )
         )
 
-    ties = _bridge_ties(net, s, labels, dfs, adjsets, people_in_subtree, people_in_component, cluster_name, top, namer)
+    ties = _bridge_ties(net, s, labels, dfs, adjsets, people_in_subtree, people_in_component, cluster_name, namer)
+    if not include_unmet:
+        ties = [t for t in ties if any(is_met(net, p) for p in t.between)]
+    ties = ties[:top]
+    _actionable(net, s, labels, today, result, ties, cluster_name)
     clusters = len({labels[i] for i in people})
-    return BridgesResult(result, ties, len(people), clusters, method, notes)
+    return BridgesResult(result, ties, len(people), clusters, method, notes, net)
+
+
+def _actionable(
+    net: Network,
+    s: Structure,
+    labels: list[int],
+    today: date,
+    found: list[Broker],
+    ties: list[BridgeTie],
+    cluster_name: Any,
+) -> None:
+    """Give each broker and bridge tie what it opens beyond my close ties, whether I met them, and an action."""
+    from .warm_paths import asked_introductions
+
+    declined, _ = asked_introductions(net, today)
+    reach = Reach(net, s, declined)
+    # Clusters my close ties or my groups are in are reached already.
+    reached = {labels[i] for i in [*reach.strong, *reach.my_groups]}
+
+    def opened(novel: set[int]) -> Opens:
+        fresh = sorted({labels[x] for x in novel if s.kinds[x] == "person"} - reached)
+        return reach.opens(novel, [cluster_name(c) for c in fresh[:3]])
+
+    for broker in found:
+        v = s.index[broker.id]
+        broker.opens = opened(reach.novel(v))
+        broker.met = is_met(net, broker.id)
+        broker.detail = _detail(broker)
+        name = broker.name
+        if not broker.met:
+            broker.why = f"{reach.meet_through(v)}; {broker.why}"
+            via = reach.introducer(v)
+            broker.action = (
+                f"Ask {net.name_of(via)} to introduce you to {name}" if via else f"Find a way to meet {name}"
+            )
+        elif broker.opens.people:
+            first = broker.opens.people[0]
+            where = f" ({broker.opens.clusters[0]})" if broker.opens.clusters else ""
+            broker.action = f"Ask {name} to introduce you to {net.name_of(first)}{where}"
+        else:
+            broker.action = f"Keep in touch with {name}: your link to {_and(broker.connects[:2])}"
+        if broker.opens.people_count or broker.opens.organizations:
+            broker.why += f"; {broker.opens.text(net)}"
+    for tie in ties:
+        near, far = sorted(tie.between, key=lambda p: (-net.people[p].strength, p))
+        tie.met = is_met(net, near)
+        novel = reach.novel(s.index[far])
+        if s.index[far] not in reach.known:
+            novel.add(s.index[far])
+        tie.opens = opened(novel)
+        if not tie.met:
+            tie.action = f"Not met yet: {reach.meet_through(s.index[near]).removeprefix('not met yet: ')}"
+        elif is_met(net, far):
+            tie.action = (
+                f"Keep in touch with {net.name_of(near)} and {net.name_of(far)}: their tie is where the two sides meet"
+            )
+        else:
+            tie.action = f"Ask {net.name_of(near)} to introduce you to {net.name_of(far)}"
+
+
+def _detail(broker: Broker) -> str:
+    """The network measures behind a broker, in their own terms (for ``--verbose``)."""
+    parts = [f"betweenness between clusters {broker.betweenness:.3f}"]
+    if broker.articulation:
+        parts.append(f"articulation point (cuts off {broker.cut_off} {_people(broker.cut_off)})")
+    if broker.effective_size is not None and broker.constraint is not None:
+        parts.append(
+            f"effective size {broker.effective_size:.1f} of {broker.degree} contacts, constraint {broker.constraint:.2f}"
+        )
+    return "; ".join(parts)
 
 
 def _bridge_ties(
@@ -543,7 +651,6 @@ def _bridge_ties(
     people_in_subtree: Any,
     people_in_component: Any,
     cluster_name: Any,
-    top: int,
     namer: ClusterNamer,
 ) -> list[BridgeTie]:
     name = net.name_of
@@ -608,7 +715,7 @@ def _bridge_ties(
                 f"{name(s.ids[u])} and {name(s.ids[v])} share no contact; {reach}",
             )
         )
-    return found[:top]
+    return found
 
 
 def _piece_name(namer: ClusterNamer, s: Structure, piece: list[int], comp_people: int) -> str:

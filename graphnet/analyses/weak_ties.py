@@ -34,13 +34,15 @@ from ..gcpause import paused_gc
 from ..model import STRENGTH_LABELS, Network
 from .activity import connections
 from .communities import ClusterNamer, structure
+from .reach import Opens, Reach, names_of
+from .strength import month
 
 __all__ = ["WeakTie", "WeakTiesResult", "mutual_curve", "weak_ties"]
 
 
 @dataclass(slots=True)
 class WeakTie:
-    """One weak tie and what it opens."""
+    """One weak tie (or, with ``include_unmet``, someone not met yet) and what it opens."""
 
     id: str
     name: str
@@ -48,28 +50,32 @@ class WeakTie:
     strength: int
     mutual: int
     novel_reach: int
-    novel_people: int
-    novel_organizations: list[str]
-    novel_groups: list[str]
+    opens: Opens
     targets: list[str]
     why: str
+    action: str
+    met: bool = True
     #: Other weak ties that open the same organization, group or people (ids, best first):
     #: one entry per thing opened, not one per colleague.
     also: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def novel_people(self) -> int:
+        return self.opens.people_count
+
+    def to_dict(self, net: Network) -> dict[str, Any]:
         return {
             "id": self.id,
+            "name": self.name,
             "score": round(self.score, 4),
             "strength": self.strength,
+            "met": self.met,
             "mutual": self.mutual,
             "novel_reach": self.novel_reach,
             "why": self.why,
-            "opens": {
-                "people": self.novel_people,
-                "organizations": self.novel_organizations,
-                "groups": self.novel_groups,
-            },
+            "action": self.action,
+            "opens": self.opens.names(net),
+            "reach": self.opens.to_dict(net),
             "targets": self.targets,
             "also": list(self.also),
         }
@@ -82,10 +88,15 @@ class WeakTiesResult:
     weak_ties: list[WeakTie]
     weak: int
     strong: int
+    net: Network
     notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"weak_ties": [t.to_dict() for t in self.weak_ties], "weak": self.weak, "strong": self.strong}
+        return {
+            "weak_ties": [t.to_dict(self.net) for t in self.weak_ties],
+            "weak": self.weak,
+            "strong": self.strong,
+        }
 
 
 def mutual_curve(mutual: int, peak: float) -> float:
@@ -98,7 +109,7 @@ def mutual_curve(mutual: int, peak: float) -> float:
     return x * math.exp(1.0 - x)
 
 
-def weak_ties(net: Network, *, today: date | None = None, top: int = 10) -> WeakTiesResult:
+def weak_ties(net: Network, *, today: date | None = None, top: int = 10, include_unmet: bool = False) -> WeakTiesResult:
     """My weak ties, ranked by the non-redundant reach, targets and mutual contacts they bring.
 
     Parameters
@@ -111,12 +122,16 @@ def weak_ties(net: Network, *, today: date | None = None, top: int = 10) -> Weak
         do not count yet.
     top : int
         How many weak ties to return.
+    include_unmet : bool
+        Also rank the people I have not met yet (strength 0), flagged ``met``
+        false, with the contact to meet them through.
 
     Returns
     -------
     WeakTiesResult
         ``weak_ties`` best first; a weak tie that opens nothing new and reaches
-        no target is left out.
+        no target is left out. Each has an ``action`` and what it ``opens``
+        (clusters, organizations, up to five people).
 
     Notes
     -----
@@ -146,49 +161,28 @@ def weak_ties(net: Network, *, today: date | None = None, top: int = 10) -> Weak
        CSCW 2015.
     """
     with paused_gc():
-        return _weak_ties(net, today, top)
+        return _weak_ties(net, today if today is not None else date.today(), top, include_unmet)
 
 
-def _weak_ties(net: Network, today: date | None, top: int) -> WeakTiesResult:
+def _weak_ties(net: Network, today: date, top: int, include_unmet: bool) -> WeakTiesResult:
+    from .warm_paths import asked_introductions
+
     settings = net.me.settings
-    s = structure(net, today=today if today is not None else date.today())
-    kinds = s.kinds
-    adj = s.adj
+    s = structure(net, today=today)
+    kinds, adj = s.kinds, s.adj
     limit = settings.weak_tie_max_strength
-    weak: list[int] = []
-    strong: list[int] = []
-    for pid, person in net.people.items():
-        if person.strength >= 1:
-            (weak if person.strength <= limit else strong).append(s.index[pid])
-    my_groups = [i for i in s.mine if kinds[i] == "group"]
+    weak = [s.index[p] for p, person in net.people.items() if 1 <= person.strength <= limit]
+    unmet = [s.index[p] for p, person in net.people.items() if person.strength == 0] if include_unmet else []
+    declined, _ = asked_introductions(net, today)
+    reach = Reach(net, s, declined)
     contacts = {i for i in s.mine if kinds[i] == "person"}
-
-    # Everything already reached through my strong ties and my own groups.
-    known: set[int] = set(strong)
-    known.update(my_groups)
-    for x in [*strong, *my_groups]:
-        known.update(adj[x])
-    for a in [x for x in known if kinds[x] != "person"]:
-        known.update(adj[a])
-
-    novel_members: dict[int, set[int]] = {}
     # Each target organization -> the people who work or worked there.
     targets = {s.index[o]: set(adj[s.index[o]]) for o in net.me.targets if o in s.index}
     found: list[tuple[float, int, int, int, set[int], list[str]]] = []
-    for t in weak:
-        novel: set[int] = set()
-        for x in adj[t]:
-            if x in known:
-                continue
-            novel.add(x)
-            if kinds[x] != "person":
-                members = novel_members.get(x)
-                if members is None:
-                    members = novel_members[x] = {y for y in adj[x] if y not in known}
-                novel |= members
-        novel.discard(t)
+    for t in [*weak, *unmet]:
+        novel = reach.novel(t)
         mutual = sum(1 for x in adj[t] if x in contacts)
-        reached = _targets(net, s, t, targets)
+        reached = _targets(net, s, t, targets, reach.refused(t))
         value = math.log2(1 + len(novel)) + (settings.weak_tie_target_bonus if reached else 0.0)
         score = value * mutual_curve(mutual, settings.weak_tie_mutual_peak)
         if score > 0:
@@ -202,95 +196,95 @@ def _weak_ties(net: Network, today: date | None, top: int) -> WeakTiesResult:
     namer = ClusterNamer(net)
     result: list[WeakTie] = []
     by_opening: dict[Any, WeakTie] = {}
-    for score, reach, mutual, t, novel, reached in found:
+    for score, size, mutual, t, novel, reached in found:
         pid = s.ids[t]
-        orgs = sorted((s.ids[x] for x in novel if kinds[x] == "organization"), key=lambda o: (-len(adj[s.index[o]]), o))
-        groups = sorted((s.ids[x] for x in novel if kinds[x] == "group"), key=lambda g: (-len(adj[s.index[g]]), g))
-        opening = _opening(orgs, groups, novel, reached)
-        first = by_opening.get(opening)
+        opens = reach.opens(novel, [])
+        first = by_opening.get(_opening(opens, novel, reached))
         if first is not None:
             first.also.append(pid)
             continue
         if len(result) >= top:
             continue
+        opens.clusters = names_of(namer, s, novel)
         person = net.people[pid]
-        people = sum(1 for x in novel if kinds[x] == "person")
-        why = _why(
-            net, namer, pid, person.strength, people, orgs, groups, [s.ids[x] for x in novel], reached, mutual, settings
-        )
         entry = WeakTie(
             id=pid,
             name=person.name,
             score=score,
             strength=person.strength,
             mutual=mutual,
-            novel_reach=reach,
-            novel_people=people,
-            novel_organizations=orgs,
-            novel_groups=groups,
+            novel_reach=size,
+            opens=opens,
             targets=[r.split("\t")[0] for r in reached],
-            why=why,
+            why=_why(net, reach, t, opens, reached, mutual, settings),
+            action=_action(net, reach, t, opens, reached),
+            met=person.strength >= 1,
         )
-        by_opening[opening] = entry
+        by_opening[_opening(opens, novel, reached)] = entry
         result.append(entry)
-    return WeakTiesResult(result, len(weak), len(strong))
+    return WeakTiesResult(result, len(weak), len(reach.strong), net)
 
 
-def _opening(orgs: list[str], groups: list[str], novel: set[int], reached: list[str]) -> Any:
+def _opening(opens: Opens, novel: set[int], reached: list[str]) -> Any:
     """What a weak tie opens, as a key: the largest organization or group, else the people themselves."""
-    if orgs:
-        return ("organization", orgs[0])
-    if groups:
-        return ("group", groups[0])
+    if opens.organizations:
+        return ("organization", opens.organizations[0])
+    if opens.groups:
+        return ("group", opens.groups[0])
     if novel:
         return ("people", frozenset(novel))
     return ("targets", tuple(sorted(r.split("\t")[0] for r in reached)))
 
 
-def _targets(net: Network, s: Any, t: int, targets: dict[int, set[int]]) -> list[str]:
-    """Targets weak tie ``t`` reaches: "org-id\thow" for each (there themselves, or through someone they know)."""
+def _targets(net: Network, s: Any, t: int, targets: dict[int, set[int]], refused: set[int]) -> list[str]:
+    """Targets ``t`` reaches: "org-id\thow" for each (there themselves, or through someone they know).
+
+    Someone ``t`` declined to introduce me to is no way in.
+    """
     reached: list[str] = []
     for target, insiders in targets.items():
         if t in insiders:
             reached.append(f"{s.ids[target]}\t")
-        elif not insiders.isdisjoint(s.adj[t]):
+            continue
+        inside = [x for x in s.adj[t] if x in insiders and x not in refused]
+        if inside:
             # Someone there now before someone who was there before.
-            via = min(
-                (x for x in s.adj[t] if x in insiders),
-                key=lambda x: (net.people[s.ids[x]].org != s.ids[target], s.ids[x]),
-            )
+            via = min(inside, key=lambda x: (net.people[s.ids[x]].org != s.ids[target], s.ids[x]))
             reached.append(f"{s.ids[target]}\t{s.ids[via]}")
     return reached
 
 
 def _why(
     net: Network,
-    namer: ClusterNamer,
-    pid: str,
-    strength: int,
-    people: int,
-    orgs: list[str],
-    groups: list[str],
-    novel: list[str],
+    reach: Reach,
+    t: int,
+    opens: Opens,
     reached: list[str],
     mutual: int,
     settings: Any,
 ) -> str:
-    parts: list[str] = [STRENGTH_LABELS.get(strength, f"strength {strength}")]
-    if novel:
-        opened: list[str] = []
-        if people:
-            opened.append(f"{people} {'person' if people == 1 else 'people'}")
+    pid = reach.s.ids[t]
+    strength = net.people[pid].strength
+    parts: list[str] = [
+        reach.meet_through(t) if strength < 1 else STRENGTH_LABELS.get(strength, f"strength {strength}")
+    ]
+    if opens.people_count or opens.organizations or opens.groups:
+        count = opens.people_count
+        text = f"opens {count} {'person' if count == 1 else 'people'} your close ties don't reach"
+        if opens.clusters:
+            text += f" ({' and '.join(opens.clusters)})"
+        if opens.people:
+            text += ": " + _and([net.name_of(p) for p in opens.people])
+            if count > len(opens.people):
+                text += f" and {count - len(opens.people)} more"
+        orgs = opens.organizations
         if orgs:
             names = ", ".join(net.name_of(o) for o in orgs[:2]) + (f" +{len(orgs) - 2}" if len(orgs) > 2 else "")
-            opened.append(f"{len(orgs)} organization{'s' if len(orgs) > 1 else ''} ({names})")
-        if groups:
+            text += f"; {len(orgs)} organization{'s' if len(orgs) > 1 else ''} ({names})"
+        if opens.groups:
+            groups = opens.groups
             names = ", ".join(net.name_of(g) for g in groups[:2]) + (f" +{len(groups) - 2}" if len(groups) > 2 else "")
-            opened.append(f"{len(groups)} group{'s' if len(groups) > 1 else ''} ({names})")
-        text = f"opens {_and(opened)} your close ties don't reach"
-        shared = namer.name(novel, fallback=False) if people >= 3 else ""
-        if shared:
-            text += f" ({shared})"
+            text += f"; {len(groups)} group{'s' if len(groups) > 1 else ''} ({names})"
         parts.append(text)
     for entry in reached:
         target, via = entry.split("\t")
@@ -299,6 +293,10 @@ def _why(
         else:
             now = net.people[pid].org == target
             parts.append(f"{'works' if now else 'worked'} at {net.name_of(target)} (a target)")
+    for refused in sorted(reach.refused(t)):
+        who = reach.s.ids[refused]
+        intro = reach.declined[(pid, who)]
+        parts.append(f"declined to introduce you to {net.name_of(who)}{month(intro.date)}, so that counts for nothing")
     peak = settings.weak_tie_mutual_peak
     if mutual == 0:
         parts.append("no mutual contacts: a distant tie, harder to ask")
@@ -307,6 +305,29 @@ def _why(
     else:
         parts.append(f"{mutual} mutual contact{'s' if mutual > 1 else ''}: moderately weak, the kind that helps most")
     return "; ".join(parts)
+
+
+def _action(net: Network, reach: Reach, t: int, opens: Opens, reached: list[str]) -> str:
+    """What to do with this tie, and whom to ask."""
+    pid = reach.s.ids[t]
+    name = net.name_of(pid)
+    if net.people[pid].strength < 1:
+        via = reach.introducer(t)
+        if via is None:
+            return f"Find a way to meet {name}: none of your contacts knows them"
+        return f"Ask {net.name_of(via)} to introduce you to {name}"
+    for entry in reached:
+        target, via = entry.split("\t")
+        if via:
+            return f"Ask {name} to introduce you to {net.name_of(via)} at {net.name_of(target)}"
+        return f"Ask {name} about {net.name_of(target)}: whom to talk to there"
+    if opens.people:
+        first = opens.people[0]
+        where = f" ({opens.clusters[0]})" if opens.clusters else ""
+        return f"Catch up with {name} and ask to meet {net.name_of(first)}{where}"
+    if opens.organizations:
+        return f"Catch up with {name} and ask about {net.name_of(opens.organizations[0])}"
+    return f"Catch up with {name}"
 
 
 def _and(items: list[str]) -> str:

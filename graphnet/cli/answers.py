@@ -15,94 +15,120 @@ def _wrapped(text: str, indent: int = 4) -> str:
     return textwrap.fill(text, width=100, initial_indent=" " * indent, subsequent_indent=" " * indent)
 
 
+_INCLUDE_UNMET = click.option(
+    "--include-unmet",
+    is_flag=True,
+    help="Also list people you have not met yet (strength 0), each with whom to meet them through.",
+)
+_VERBOSE = click.option("--verbose", "-v", is_flag=True, help="Also show the network measures behind each item.")
+
+
 @cli.command("bridges")
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many brokers and bridge ties.")
+@_INCLUDE_UNMET
+@_VERBOSE
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
 @click.pass_context
 @read_only
-def bridges_command(ctx: click.Context, top: int, as_json: bool) -> None:
-    """Who links the parts of your network, and which ties hold it together.
+def bridges_command(ctx: click.Context, top: int, include_unmet: bool, verbose: bool, as_json: bool) -> None:
+    """Who links the parts of your network, what they open, and what to do about it.
 
     Computed on your network without you (else everyone hangs off you):
-    brokers are people whose removal cuts it apart (articulation points) or
-    who carry the shortest routes between its clusters (betweenness between
-    Louvain clusters, with Burt's effective size and constraint); bridge ties
-    are ties between two people with no other route (bridges) or no shared
-    contact (local bridges, with the length of the next route: span).
+    brokers are people whose removal cuts it apart or who carry the shortest
+    routes between its clusters; bridge ties are ties between two people with
+    no other route, or no shared contact. By default only people you have met
+    are listed; each item says what it opens that your close ties don't reach
+    and what to do. --verbose adds the measures (betweenness, Burt's
+    effective size and constraint, span); --json has them all.
 
     \b
     Example:
         graphnet bridges
-        graphnet --today 2026-11-25 bridges --top 5 --json
+        graphnet --today 2026-11-25 bridges --top 5 --include-unmet --json
     """
     from ..analyses.bridges import brokers
 
     net = load_or_exit(ctx)
     today = ctx.find_object(Context).today  # type: ignore[union-attr]
-    result = brokers(net, today=today, top=top)
+    result = brokers(net, today=today, top=top, include_unmet=include_unmet)
     if as_json:
         echo_json(result.to_dict())
         return
-    click.echo(
-        f"Brokers of your network without you: {result.people} people in {result.clusters} clusters"
-        f" (betweenness {result.betweenness_method})"
-    )
+    whom = "people" if include_unmet else "people you have met"
+    click.echo(f"Brokers of your network without you ({whom}): {result.people} people in {result.clusters} clusters")
     if not result.brokers:
-        click.echo("  nobody: no one links people who are otherwise apart")
+        click.echo("  nobody: no one you have met links people who are otherwise apart")
     for rank, broker in enumerate(result.brokers, 1):
-        flag = ", articulation point" if broker.articulation else ""
-        click.echo(f"{rank:2}. {broker.name} ({broker.id}) score {broker.score:.3f}{flag}")
+        click.echo(f"{rank:2}. {broker.name} ({broker.id})")
         click.echo(_wrapped(broker.why))
+        click.echo(_hanging(f"→ {broker.action}", 4, 6))
+        if verbose:
+            click.echo(_wrapped(f"measures: {broker.detail} (betweenness {result.betweenness_method})"))
     click.echo("")
     click.echo("Bridge ties")
     if not result.bridge_ties:
         click.echo("  none: no tie between two people is the only or a long way between two parts")
     for rank, tie in enumerate(result.bridge_ties, 1):
         a, b = (net.name_of(x) for x in tie.between)
-        kind = "bridge, no other route" if tie.kind == "bridge" else f"local bridge, span {tie.span}"
+        kind = "the only route" if tie.kind == "bridge" else "no shared contact"
         click.echo(f"{rank:2}. {a} – {b} ({kind})")
         click.echo(_wrapped(tie.why))
+        click.echo(_hanging(f"→ {tie.action}", 4, 6))
+        if verbose:
+            span = "bridge (no other route)" if tie.span is None else f"local bridge, span {tie.span}"
+            click.echo(_wrapped(f"measures: {span}"))
 
 
 @cli.command("weak-ties")
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many weak ties.")
+@_INCLUDE_UNMET
+@_VERBOSE
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
 @click.pass_context
 @read_only
-def weak_ties_command(ctx: click.Context, top: int, as_json: bool) -> None:
-    """Your weak ties ranked by what they open up.
+def weak_ties_command(ctx: click.Context, top: int, include_unmet: bool, verbose: bool, as_json: bool) -> None:
+    """Your weak ties ranked by what they open up, each with what to do.
 
     A weak tie is someone you rate 1 or 2 (``weak_tie_max_strength`` under
     ``me:``). Each is scored by the people, organizations and groups they
-    reach that your strong ties and your own groups do not, whether they reach
-    a target organization, and their mutual contacts with you: moderately weak
-    ties (a few mutual contacts) help most (Rajkumar et al., Science 2022).
+    reach that your strong ties and your own groups do not (named: up to five
+    people), whether they reach a target organization, and their mutual
+    contacts with you: moderately weak ties (a few mutual contacts) help most
+    (Rajkumar et al., Science 2022). An introduction they declined counts for
+    nothing. --include-unmet adds people you have not met yet.
 
     \b
     Example:
         graphnet weak-ties
         graphnet --today 2026-11-25 weak-ties --top 5 --json
     """
-    from ..analyses.weak_ties import weak_ties
+    from ..analyses.weak_ties import mutual_curve, weak_ties
 
     net = load_or_exit(ctx)
     today = ctx.find_object(Context).today  # type: ignore[union-attr]
-    result = weak_ties(net, today=today, top=top)
+    result = weak_ties(net, today=today, top=top, include_unmet=include_unmet)
     if as_json:
         echo_json(result.to_dict())
         return
-    limit = net.me.settings.weak_tie_max_strength
+    settings = net.me.settings
     click.echo(
-        f"Weak ties that open the most: {result.weak} weak ties (strength 1-{limit}), {result.strong} strong ties"
+        f"Weak ties that open the most: {result.weak} weak ties (strength 1-{settings.weak_tie_max_strength}),"
+        f" {result.strong} strong ties"
     )
     if not result.weak_ties:
         click.echo("  none: no weak tie reaches anyone your strong ties and groups don't, nor a target")
     for rank, tie in enumerate(result.weak_ties, 1):
-        click.echo(
-            f"{rank:2}. {tie.name} ({tie.id}) score {tie.score:.2f}: {tie.novel_reach} new, "
-            f"{tie.mutual} mutual contact{'' if tie.mutual == 1 else 's'}"
-        )
+        click.echo(f"{rank:2}. {tie.name} ({tie.id})")
         click.echo(_wrapped(tie.why))
+        click.echo(_hanging(f"→ {tie.action}", 4, 6))
+        if verbose:
+            curve = mutual_curve(tie.mutual, settings.weak_tie_mutual_peak)
+            click.echo(
+                _wrapped(
+                    f"measures: score {tie.score:.2f} = (log2(1 + {tie.novel_reach} new)"
+                    f"{' + target bonus' if tie.targets else ''}) × inverted U of {tie.mutual} mutual {curve:.2f}"
+                )
+            )
         if tie.also:
             names = ", ".join(net.name_of(other) for other in tie.also[:3])
             more = f" and {len(tie.also) - 3} more" if len(tie.also) > 3 else ""

@@ -171,16 +171,18 @@ def _candidates(net: Network, index: _Index, ident: str) -> Iterable[tuple[str, 
             for other in index.by_acronym.get(initials, ()):
                 yield other, f"'{net.organizations[other].name}' is the initials of '{name}'"
     for name in _names(net, ident):
-        for old, new in _FORMER.get(org_key(name), ()):
-            for other in index.by_key.get(new, ()):
-                yield other, f"'{old}' is now known as '{net.organizations[other].name}'"
+        for other_key, was in _FORMER.get(org_key(name), ()):
+            for other in index.by_key.get(other_key, ()):
+                old, new = (name, net.organizations[other].name) if was else (net.organizations[other].name, name)
+                yield other, f"'{old}' is now known as '{new}'"
 
 
-def _former_table() -> dict[str, list[tuple[str, str]]]:
-    table: dict[str, list[tuple[str, str]]] = {}
+def _former_table() -> dict[str, list[tuple[str, bool]]]:
+    """org_key -> (the other name's key, whether this key is the former name)."""
+    table: dict[str, list[tuple[str, bool]]] = {}
     for old, new in FORMER_NAMES.items():
-        table.setdefault(org_key(old), []).append((old, org_key(new)))
-        table.setdefault(org_key(new), []).append((new, org_key(old)))
+        table.setdefault(org_key(old), []).append((org_key(new), True))
+        table.setdefault(org_key(new), []).append((org_key(old), False))
     return table
 
 

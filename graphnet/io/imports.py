@@ -39,6 +39,7 @@ from ..errors import GraphnetError, Problem
 from ..files.loader import data_files, display_path, load
 from ..files.yamlwrite import record
 from ..model import ME, Network, org_key, slugify
+from ..orgnames import is_not_organization
 
 __all__ = [
     "IMPORTERS",
@@ -915,7 +916,8 @@ class _Planner:
         self.new_names: dict[str, list[int]] = {}
         self.new_uids: dict[str, str] = {}  # vCard UID -> id (new or existing)
         self.contact_ids: list[tuple[Contact, str]] = []  # every contact and the id it ended as
-        self.org_of: dict[int, tuple[str, str]] = {}  # id(contact) -> (org id, text to write)
+        # id(contact) -> (org id, text to write); no id for "Self-employed" and the like (graphnet.orgnames)
+        self.org_of: dict[int, tuple[str | None, str]] = {}
 
     def warn(self, row: int, message: str) -> None:
         self.problems.append(_row_problem(self.shown, row, message, "warning"))
@@ -928,7 +930,10 @@ class _Planner:
                 self.organization(contact)
         for contact in contacts:
             if contact.kind == "person" and contact.org is not None:
-                self.org_of[id(contact)] = self.orgs.resolve(contact.org)
+                if is_not_organization(contact.org, self.net.me.not_organizations):
+                    self.org_of[id(contact)] = (None, contact.org)
+                else:
+                    self.org_of[id(contact)] = self.orgs.resolve(contact.org)
         for contact in contacts:
             if contact.kind == "person":
                 self.person(contact)

@@ -215,3 +215,24 @@ def test_weak_ties_one_entry_per_organization_opened(write):
     assert opened == {"vic": [], "sales-1": ["sales-2", "sales-3", "sales-4", "sales-5"]}
     out = run(folder, "weak-ties").output
     assert "4 other weak ties open the same: Sales 2, Sales 3, Sales 4 and 1 more" in out
+
+
+def test_add_person_for_someone_imported_offers_the_set_command(write):
+    write("people/linkedin-2026-11-01.yaml", IMPORTED, dedent=False)
+    folder = write("me.yaml", "me: {name: Sam}\n")
+    before = (folder / "me.yaml").read_bytes()
+    result = run(folder, "add", "person", "Eric Hill", "--strength", "4", "--role", "Principal Engineer")
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "Eric Hill is already in your network: imported from LinkedIn"
+        f" ({folder / 'people' / 'linkedin-2026-11-01.yaml'}:3:5) as a connection (strength 1, Engineer at"
+        " Microsoft); nothing was written. To make them a relationship, raise the strength and set what you know:\n"
+        "  graphnet set eric-hill strength 4\n"
+        "  graphnet set eric-hill role 'Principal Engineer'\n"
+        "If this is someone else with the same name, add them with --id eric-hill-2.\n"
+    )
+    assert (folder / "me.yaml").read_bytes() == before
+    # Someone else with the same name: an explicit id adds them.
+    other = run(folder, "add", "person", "Eric Hill", "--id", "eric-hill-2")
+    assert other.exit_code == 0, other.output
+    assert "eric-hill-2" in load_ok(folder).people

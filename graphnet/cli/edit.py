@@ -108,10 +108,13 @@ def add_person_command(ctx: click.Context, name: str, file: Path | None, dry_run
         graphnet add person "Ada Lovelace" --org "Acme Corp" --role CTO \\
             --strength 3 --circle work --knows grace-hopper --met 2026-03-14
     """
-    from ..files.edit import add_person
+    from ..files.edit import AlreadyImported, add_person
 
     net, today, cached = _write_context(ctx)
-    _report(add_person(net, name, **fields, today=today, file=file, dry_run=dry_run, use_cache=cached))
+    try:
+        _report(add_person(net, name, **fields, today=today, file=file, dry_run=dry_run, use_cache=cached))
+    except AlreadyImported as known:  # not a failure: the person is there, the message says how to raise them
+        click.echo(str(known))
 
 
 @add.command("org")

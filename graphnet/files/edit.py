@@ -494,6 +494,57 @@ def _naming(
     return replace(result, named=tuple(named))
 
 
+class AlreadyImported(GraphnetError):
+    """``add person`` for someone an import already wrote: nothing is written, the message says what to do."""
+
+    def __init__(self, ident: str, message: str) -> None:
+        super().__init__(message)
+        self.ident = ident
+
+
+def _imported_as(net: Network, name: str, ident: str | None) -> str | None:
+    """The imported record ``add person NAME [--id ID]`` would duplicate, if any."""
+    wanted = ident if ident is not None else slugify(name)
+    person = net.people.get(wanted)
+    if person is not None and person.imported is not None:
+        return person.id
+    if ident is not None:
+        return None
+    folded = " ".join(name.casefold().split())
+    same = [
+        p.id for p in net.people.values() if p.imported is not None and " ".join(p.name.casefold().split()) == folded
+    ]
+    return same[0] if len(same) == 1 else None
+
+
+_IMPORT_NAMES = {"linkedin": "LinkedIn", "vcard": "a vCard file", "google": "Google Contacts"}
+
+
+def _shell_word(text: str) -> str:
+    return text if re.fullmatch(r"[\w.@/:+-]+", text) else "'" + text.replace("'", "'\"'\"'") + "'"
+
+
+def _already_imported(net: Network, ident: str, given: dict[str, Any]) -> str:
+    """What to say to ``add person`` for someone already imported, with the ``set`` commands to run."""
+    person = net.people[ident]
+    at = f", {person.role + ' at ' if person.role else ''}{net.name_of(person.org)}" if person.org else ""
+    strength = given.get("strength")
+    commands = [f"graphnet set {ident} strength {strength if strength is not None else 3}"]
+    for key in ("org", "role", "department", "met"):
+        value = given.get(key)
+        if value is not None and str(value) != str(getattr(person, key) or ""):
+            commands.append(f"graphnet set {ident} {key} {_shell_word(str(value))}")
+    source = _IMPORT_NAMES.get(person.imported or "", person.imported)
+    what = "a connection" if person.strength <= 1 else "a contact"
+    return (
+        f"{person.name} is already in your network: imported from {source} ({person.source}) as {what}"
+        f" (strength {person.strength}{at}); nothing was written. "
+        "To make them a relationship, raise the strength and set what you know:\n"
+        + "\n".join(f"  {command}" for command in commands)
+        + f"\nIf this is someone else with the same name, add them with --id {ident}-2."
+    )
+
+
 # -- the public functions ------------------------------------------------------------------
 
 
@@ -563,6 +614,10 @@ def add_person(
     day = _today(today)
     name_ = _text(name, "the name", required=True)
     assert name_ is not None
+    imported = _imported_as(net, name_, id)
+    if imported is not None:
+        given = {"strength": strength, "org": org, "role": role, "department": department, "met": met}
+        raise AlreadyImported(imported, _already_imported(net, imported, given))
     ident = _new_id(net, name_, id, "person")
     known: list[str] = []
     for other in _texts(knows, "--knows"):

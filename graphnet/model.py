@@ -144,6 +144,24 @@ class Settings:
     meet_weight_new_cluster: float = 0.5
     #: Seed of every randomised computation, so answers are reproducible.
     seed: int = 42
+    # -- imports from calendar and mail (graphnet/io/calendar.py, mail.py; docs/import-export.md) --
+    #: A calendar event with more attendees than this is not a meeting with each of them.
+    max_meeting_size: int = 10
+    #: A message with more recipients (To, Cc, Bcc) than this is not correspondence with each of them.
+    max_mail_recipients: int = 10
+    # -- evidence points from interactions (graphnet/analyses/evidence.py; docs/analyses.md) --
+    #: Points per meeting (an imported `meeting`, or any hand-logged interaction that is not mail).
+    evidence_meeting_points: float = 3.0
+    #: Points per reciprocated e-mail: min(sent, received) of a month's mail with one person.
+    evidence_email_points: float = 1.0
+    #: Points per e-mail that went one way only (sent or received beyond the reciprocated ones).
+    evidence_one_way_points: float = 0.1
+    #: Share of the points that decays linearly to 0 over ``evidence_short_days`` (DotAlign: 75%).
+    evidence_short_share: float = 0.75
+    #: Days over which the short-lived share of the points fades out (DotAlign: 2 years).
+    evidence_short_days: int = 730
+    #: Days over which the rest of the points fades out (DotAlign: 6 years).
+    evidence_long_days: int = 2190
 
     @classmethod
     def names(cls) -> list[str]:
@@ -243,6 +261,11 @@ class Interaction:
     with_: list[str]
     kind: str | None = None
     note: str | None = None
+    #: How many interactions the record stands for (a month of mail, meetings of one day); None: one.
+    count: int | None = None
+    #: Of ``count``, messages I sent and received (mail summaries).
+    sent: int | None = None
+    received: int | None = None
     source: Source = NOWHERE
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -117,7 +118,7 @@ def _import_options(default_strength: int) -> Any:
 
 @cli.group("import")
 def import_group() -> None:
-    """Import contacts from LinkedIn, a vCard file or Google Contacts.
+    """Import contacts (LinkedIn, vCard, Google) or evidence of contact (mail, calendar, Takeout).
 
     Each import writes a NEW file (people/linkedin-YYYY-MM-DD.yaml, ...) in the
     usual format and never edits your files. Someone already in the network
@@ -132,6 +133,13 @@ def import_group() -> None:
         graphnet import linkedin ~/Downloads/Connections.csv --dry-run
         graphnet import vcard contacts.vcf --strength 3
         graphnet import google contacts.csv
+        graphnet import calendar calendar.ics
+        graphnet import mail "All mail Including Spam and Trash.mbox"
+        graphnet import takeout ~/Downloads/Takeout
+
+    Mail and calendar records go to their own files (log/mail.yaml,
+    log/calendar.yaml), merged by month (mail) or day (meetings): importing
+    again changes no byte, a later export adds only what is new.
     """
 
 
@@ -234,3 +242,252 @@ def export_command(ctx: click.Context, fmt: str, output: str, include_private: b
     written = export(net, fmt, target, today=obj.today, include_private=include_private)
     for path in written:
         click.echo(_shown_path(path), err=output == "-")
+
+
+# -- evidence of contact: mail, calendar, Google Takeout ----------------------------------------------
+
+
+def _progress_bar(label: str, quiet: bool) -> tuple[Any, Any]:
+    """A ``progress(done, total)`` that shows a bar on stderr once a read has taken over half a second."""
+    state: dict[str, Any] = {"bar": None, "start": None}
+
+    def progress(done: int, total: int) -> None:
+        bar = state["bar"]
+        if bar is None:
+            if quiet:
+                return
+            state["start"] = state["start"] or time.monotonic()
+            if time.monotonic() - state["start"] < 0.5 or done >= total:
+                return  # a quick read is over before a bar could be seen
+            bar = state["bar"] = click.progressbar(length=total, label=label, file=sys.stderr)
+        bar.update(max(0, done - bar.pos))
+
+    def close() -> None:
+        if state["bar"] is not None:
+            state["bar"].render_finish()
+
+    return progress, close
+
+
+def _plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else words or word + 's'}"
+
+
+def _echo_interactions(report: Any) -> None:
+    """The human summary of an ``InteractionImport``."""
+    from ..io.imports import describe_merge
+
+    for problem in report.problems:
+        click.echo(str(problem), err=True)
+    what = {"mail": ("message", "messages"), "calendar": ("occurrence", "occurrences")}[report.kind]
+    kind = report.kind
+    click.echo(
+        f"read {_plural(report.read, *what)} from {', '.join(report.sources)}"
+        + (" (headers only)" if kind == "mail" else "")
+    )
+    if report.people is not None and report.people.added:
+        verb = "would add" if report.dry_run else "added"
+        shown = _shown_path(report.people.output) if report.people.output else "a new file"
+        click.echo(f"{verb} {_plural(report.people.added_people, 'person', 'people')} not known before to {shown}")
+        for merged in report.people.merged[:5]:
+            click.echo(f"  {describe_merge(merged)}")
+    merge = report.merge
+    target = _shown_path(report.output)
+    counted = "messages" if kind == "mail" else "meetings"
+    if merge is None or not (merge.added or merge.updated):
+        click.echo(f"nothing new for {target} ({_plural(report.records, 'record')} already there; no byte changed)")
+    else:
+        verb = "would add" if report.dry_run else "added"
+        line = f"{verb} {_plural(merge.added, 'record')} to {target}"
+        if merge.updated:
+            line += f", {'would raise' if report.dry_run else 'raised'} {merge.updated} with more {counted}"
+        if merge.unchanged:
+            line += f"; {merge.unchanged} already there"
+        click.echo(line + f" ({report.counted:,} {counted} with people in your network)")
+    for note in merge.notes if merge else []:
+        click.echo(f"note: {target}: {note}")
+    if report.left_out:
+        parts = [f"{n:,} {reason}" for reason, n in sorted(report.left_out.items(), key=lambda kv: (-kv[1], kv[0]))]
+        click.echo("left out (by the rules, not errors): " + ", ".join(parts))
+    unknown = report.unknown
+    if unknown.volume:
+        click.echo(
+            f"{_plural(len(unknown.volume), 'address', 'addresses')} match nobody in your network; the most frequent:"
+        )
+        for address, name, volume in unknown.top(10):
+            label = f"{name} <{address}>" if name and name != address else address
+            click.echo(f"  {label}: {_plural(volume, counted[:-1], counted)}")
+        if report.people is None:
+            worth = len(unknown.worth_adding)
+            rule = "mail both ways" if kind == "mail" else "a meeting with you"
+            click.echo(
+                f"  --add-unknown adds the {worth} with {rule}; or add an address to someone's email: to match it"
+            )
+    if report.unreadable:
+        click.echo(f"{_plural(report.unreadable, 'item')} could not be read (listed above); the rest was imported")
+    if report.dry_run:
+        click.echo("dry run: nothing was written")
+
+
+def _interactions_options(function: Any) -> Any:
+    decorators: list[Any] = [
+        click.option("--dry-run", is_flag=True, help="Show what would be written; write nothing."),
+        click.option(
+            "--add-unknown",
+            is_flag=True,
+            help="Add people who match nobody (mail both ways, or a meeting with you) as new people first.",
+        ),
+        click.option("--json", "as_json", is_flag=True, help="Print the report as JSON."),
+        click.pass_context,
+    ]
+    for option in reversed(decorators):
+        function = option(function)
+    return function
+
+
+def _finish_interactions(report: Any, as_json: bool) -> None:
+    if as_json:
+        echo_json(report.to_dict())
+    else:
+        _echo_interactions(report)
+    if report.unreadable:
+        sys.exit(1)
+
+
+@import_group.command("calendar")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--titles", is_flag=True, help="Keep event titles as the records' note (left out by default).")
+@_interactions_options
+def import_calendar_command(
+    ctx: click.Context, file: Path, titles: bool, dry_run: bool, add_unknown: bool, as_json: bool
+) -> None:
+    """Import meetings from an iCalendar file (.ics) into log/calendar.yaml.
+
+    Recurring events are expanded up to --today (exceptions and moved
+    occurrences included). An occurrence counts as a meeting with the attendees
+    who are in your network (matched by e-mail) unless it was cancelled, you
+    declined it, or it has more than max_meeting_size attendees (a setting under
+    me:, default 10). Attendees who declined are left out. Needs your own
+    address(es) under me: email:. Titles are not stored unless --titles.
+    Importing again adds only what is new; delete the file to undo.
+
+    \b
+    Example:
+        graphnet import calendar ~/Downloads/calendar.ics --dry-run
+    """
+    from ..io.interactions import import_calendar
+
+    net = load_or_exit(ctx)
+    obj = ctx.find_object(Context)
+    assert obj is not None
+    progress, close = _progress_bar(f"reading {file.name}", as_json)
+    try:
+        report = import_calendar(
+            net,
+            file,
+            today=obj.today,
+            titles=titles,
+            dry_run=dry_run,
+            add_unknown=add_unknown,
+            progress=progress,
+            use_cache=obj.use_cache,
+        )
+    finally:
+        close()
+    _finish_interactions(report, as_json)
+
+
+@import_group.command("mail")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@_interactions_options
+def import_mail_command(ctx: click.Context, path: Path, dry_run: bool, add_unknown: bool, as_json: bool) -> None:
+    """Import who you corresponded with from an mbox file or a Maildir folder into log/mail.yaml.
+
+    Reads headers only (From, To, Cc, Bcc, Date, Message-ID, List-Id,
+    Precedence, Auto-Submitted): never a subject or a body. Mailing lists, bulk
+    and automatic mail, no-reply senders and messages with more than
+    max_mail_recipients recipients (a setting under me:, default 10) are left
+    out. Each person gets one 'email' record per month with count, sent and
+    received. Needs your own address(es) under me: email:.
+
+    \b
+    Example:
+        graphnet import mail "~/Takeout/Mail/All mail Including Spam and Trash.mbox"
+        graphnet import mail ~/Maildir --dry-run
+    """
+    from ..io.interactions import import_mail
+
+    net = load_or_exit(ctx)
+    obj = ctx.find_object(Context)
+    assert obj is not None
+    progress, close = _progress_bar(f"reading {path.name}", as_json)
+    try:
+        report = import_mail(
+            net,
+            path,
+            today=obj.today,
+            dry_run=dry_run,
+            add_unknown=add_unknown,
+            progress=progress,
+            use_cache=obj.use_cache,
+        )
+    finally:
+        close()
+    _finish_interactions(report, as_json)
+
+
+@import_group.command("takeout")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--titles", is_flag=True, help="Keep event titles as the records' note (left out by default).")
+@_interactions_options
+def import_takeout_command(
+    ctx: click.Context, folder: Path, titles: bool, dry_run: bool, add_unknown: bool, as_json: bool
+) -> None:
+    """Import a Google Takeout folder: contacts (.vcf), calendars (.ics) and mail (.mbox) in one go.
+
+    The contacts are imported first, as `import vcard` does, so the calendar
+    and mail find the people they add; then every .ics into log/calendar.yaml
+    and every .mbox into log/mail.yaml, with the rules of `import calendar` and
+    `import mail`.
+
+    \b
+    Example:
+        graphnet import takeout ~/Downloads/Takeout --dry-run
+    """
+    from ..io.interactions import import_takeout
+
+    net = load_or_exit(ctx)
+    obj = ctx.find_object(Context)
+    assert obj is not None
+    progress, close = _progress_bar(f"reading {folder.name}", as_json)
+    try:
+        result = import_takeout(
+            net,
+            folder,
+            today=obj.today,
+            titles=titles,
+            dry_run=dry_run,
+            add_unknown=add_unknown,
+            progress=progress,
+            use_cache=obj.use_cache,
+        )
+    finally:
+        close()
+    if as_json:
+        echo_json(result.to_dict())
+    else:
+        for contacts in result.contacts:
+            for problem in contacts.problems:
+                click.echo(str(problem), err=True)
+            verb = "would add" if dry_run else "added"
+            where = _shown_path(contacts.output) if contacts.output else "no new file"
+            click.echo(
+                f"contacts {contacts.source}: {verb} {_plural(contacts.added_people, 'person', 'people')} ({where}); "
+                f"{len(contacts.merged)} already known"
+            )
+        for part in (result.calendar, result.mail):
+            if part is not None:
+                click.echo("")
+                _echo_interactions(part)
+    if result.unreadable:
+        sys.exit(1)

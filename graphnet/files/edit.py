@@ -53,6 +53,7 @@ __all__ = [
     "add_introduction",
     "add_org",
     "add_person",
+    "entries_insertion",
     "log_interaction",
 ]
 
@@ -281,7 +282,12 @@ _ODD_BREAKS = re.compile("[\x85\u2028\u2029]|\r(?!\n)")
 FAST_PATH = True
 
 
-def _append_to_last_section(text: str, tree: Any, section: str, fields: Fields) -> Insertion | None:
+def _records(entries: Sequence[Fields], indent: int, prefix: str, blank: str) -> str:
+    """Entries as list items; ``blank`` ("" or a line break) goes before each, as the section does."""
+    return "".join(blank + record(fields, indent=indent, prefix=prefix) for fields in entries)
+
+
+def _append_to_last_section(text: str, tree: Any, section: str, entries: Sequence[Fields]) -> Insertion | None:
     """The common case without composing the file again: a block list that is the file's last section.
 
     Returns None when the case is not that simple (the caller then composes the file).
@@ -306,7 +312,7 @@ def _append_to_last_section(text: str, tree: Any, section: str, fields: Fields) 
         last_line = value.item_pos[-1][0]
         if before.endswith("\n") and not before.endswith(("\n\n", "\n\r\n")) and last_line >= 2:
             blank = "\n" if lines[last_line - 2].strip() == "" else ""
-    return Insertion(len(text), blank + record(fields, indent=step, prefix=" " * dash))
+    return Insertion(len(text), _records(entries, step, " " * dash, blank))
 
 
 def _schema_line(root: Path, path: Path) -> str:
@@ -320,47 +326,69 @@ def _builder(section: str, fields: Fields, header: str, *, must_hold: bool) -> A
     def build(text: str, tree: Any) -> Insertion:
         if must_hold and not (isinstance(tree, dict) and section in tree):
             raise _NotHere(f"no '{section}' section")
-        if tree is None:  # new, empty or comment-only file
-            return Insertion(len(text), (header if not text else "") + f"{section}:\n" + record(fields, prefix="  "))
-        if FAST_PATH:
-            fast = _append_to_last_section(text, tree, section, fields)
-            if fast is not None:
-                return fast
-        root = _compose(text)
-        if not isinstance(root, MappingNode) or root.flow_style:
-            raise CannotExtend("the file is not a block mapping of sections")
-        base = root.start_mark.column
-        pairs = root.value
-        index = next(
-            (i for i, (k, _v) in enumerate(pairs) if isinstance(k, ScalarNode) and k.value == section),
-            None,
-        )
-        if index is None:
-            return Insertion(len(text), " " * base + f"{section}:\n" + record(fields, prefix=" " * (base + 2)))
-        key, value = pairs[index]
-        is_last = index == len(pairs) - 1
-        if isinstance(value, ScalarNode) and value.value == "" and not value.style:
-            # `people:` with nothing (or only comments) under it yet.
-            offset = len(text) if is_last else _line_start_after(text, key.end_mark.index)
-            return Insertion(offset, record(fields, prefix=" " * (base + 2)))
-        if not isinstance(value, SequenceNode):
-            raise CannotExtend(f"'{section}' is not a list")
-        if value.flow_style:
-            raise CannotExtend(f"'{section}' is written in flow style ([...])")
-        dash = value.start_mark.column
-        step = 2
-        first = value.value[0] if value.value else None
-        if isinstance(first, MappingNode) and first.start_mark.line == value.start_mark.line:
-            step = max(2, first.start_mark.column - dash)
-        if is_last:
-            offset = len(text)
-        else:
-            end = _last_leaf(value).end_mark
-            offset = end.index if end.column == 0 else _line_start_after(text, end.index)
-        blank = "\n" if _blank_line_separated(text, value, offset) else ""
-        return Insertion(offset, blank + record(fields, indent=step, prefix=" " * dash))
+        return entries_insertion(text, tree, section, [fields], header)
 
     return build
+
+
+def entries_insertion(text: str, tree: Any, section: str, entries: Sequence[Fields], header: str = "") -> Insertion:
+    """Where and how to add ``entries`` at the end of ``section`` of a file, by inserting text only.
+
+    Parameters
+    ----------
+    text, tree : str, tree
+        The file's text and its strict tree (``None`` when empty or new).
+    section : str
+        The section (``interactions``...); created at the end of the file if missing.
+    entries : list of fields
+        Each entry's (key, value) pairs, as :func:`graphnet.files.yamlwrite.record` takes them.
+    header : str
+        Text put first in a new (empty) file, e.g. comments.
+
+    Raises
+    ------
+    CannotExtend
+        When the section is not a block list (flow style, or not a list).
+    """
+    if tree is None:  # new, empty or comment-only file
+        return Insertion(len(text), (header if not text else "") + f"{section}:\n" + _records(entries, 2, "  ", ""))
+    if FAST_PATH:
+        fast = _append_to_last_section(text, tree, section, entries)
+        if fast is not None:
+            return fast
+    root = _compose(text)
+    if not isinstance(root, MappingNode) or root.flow_style:
+        raise CannotExtend("the file is not a block mapping of sections")
+    base = root.start_mark.column
+    pairs = root.value
+    index = next(
+        (i for i, (k, _v) in enumerate(pairs) if isinstance(k, ScalarNode) and k.value == section),
+        None,
+    )
+    if index is None:
+        return Insertion(len(text), " " * base + f"{section}:\n" + _records(entries, 2, " " * (base + 2), ""))
+    key, value = pairs[index]
+    is_last = index == len(pairs) - 1
+    if isinstance(value, ScalarNode) and value.value == "" and not value.style:
+        # `people:` with nothing (or only comments) under it yet.
+        offset = len(text) if is_last else _line_start_after(text, key.end_mark.index)
+        return Insertion(offset, _records(entries, 2, " " * (base + 2), ""))
+    if not isinstance(value, SequenceNode):
+        raise CannotExtend(f"'{section}' is not a list")
+    if value.flow_style:
+        raise CannotExtend(f"'{section}' is written in flow style ([...])")
+    dash = value.start_mark.column
+    step = 2
+    first = value.value[0] if value.value else None
+    if isinstance(first, MappingNode) and first.start_mark.line == value.start_mark.line:
+        step = max(2, first.start_mark.column - dash)
+    if is_last:
+        offset = len(text)
+    else:
+        end = _last_leaf(value).end_mark
+        offset = end.index if end.column == 0 else _line_start_after(text, end.index)
+    blank = "\n" if _blank_line_separated(text, value, offset) else ""
+    return Insertion(offset, _records(entries, step, " " * dash, blank))
 
 
 _SECTION_KEY: dict[str, re.Pattern[bytes]] = {}  # section -> compiled regex, filled lazily

@@ -45,7 +45,9 @@ __all__ = [
     "CannotExtend",
     "Change",
     "Insertion",
+    "Splice",
     "append_to_file",
+    "edit_file",
     "expect_entry_added",
     "lock_path",
     "newline_of",
@@ -90,6 +92,18 @@ class Change:
     #: True when the file did not exist before.
     created: bool
     dry_run: bool
+
+
+@dataclass(frozen=True)
+class Splice:
+    """Replace the characters ``[start, end)`` of a file's decoded text by ``text`` (``\\n`` breaks).
+
+    ``start == end`` inserts. Splices of one edit must not overlap.
+    """
+
+    start: int
+    end: int
+    text: str
 
 
 Builder = Callable[[str, Any], Insertion]
@@ -484,3 +498,124 @@ def expect_entry_added(section: str, entry: Any) -> Verifier:
                 raise CannotExtend(f"{what} would not read back as the old data plus the new entry")
 
     return verify
+
+
+def edit_file(
+    path: Path,
+    build: Callable[[str, Any], list[Splice]],
+    verify: Verifier,
+    *,
+    dry_run: bool = False,
+    use_cache: bool = True,
+) -> Change | None:
+    """Change a few spans of ``path`` (or create it), leaving every other byte as it was.
+
+    The generalisation of :func:`append_to_file` for a write that both changes values
+    in place and adds entries (an import merging into its own file). ``build(text,
+    tree)`` gives the splices on the decoded text (BOM removed; ``""`` and ``None`` for
+    a missing file); the new bytes must equal the old ones outside the splices, and
+    ``verify(old_tree, new_tree)`` must accept the strict re-read, before the file is
+    replaced under its lock (or created without overwriting anything).
+
+    Returns
+    -------
+    Change or None
+        None when there is nothing to change (no splice): no byte is written.
+        ``text`` is the text of the last splice, ``line`` where the first one starts.
+    """
+    real = Path(os.path.realpath(path))
+    shown = _shown(Path(path))
+    if real.is_dir():
+        raise GraphnetError(f"{shown} is a folder, not a file")
+    if dry_run:
+        return _edit(real, shown, build, verify, dry_run=True, use_cache=use_cache)
+    try:
+        real.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GraphnetError(f"cannot create the folder of {shown}: {_reason(exc)}; nothing was written") from exc
+    with _locked(real, shown):
+        return _edit(real, shown, build, verify, dry_run=False, use_cache=use_cache)
+
+
+def _spliced(old_data: bytes, bom: bool, old_text: str, splices: list[Splice], shown: str) -> bytes:
+    """The new bytes, checked to keep every old byte outside the splices."""
+    newline = newline_of(old_text)
+    head = BOM if bom else b""
+    parts: list[bytes] = [head]
+    kept: list[tuple[int, bytes]] = []  # (offset in the new bytes, old bytes kept there)
+    position, at = 0, len(head)
+    for splice in sorted(splices, key=lambda s: s.start):
+        if not position <= splice.start <= splice.end <= len(old_text):
+            raise CannotExtend(f"cannot change {shown}: overlapping or out-of-range edits")
+        same = old_text[position : splice.start].encode("utf-8")
+        kept.append((at, same))
+        new = splice.text.replace("\n", newline).encode("utf-8")
+        parts += [same, new]
+        at += len(same) + len(new)
+        position = splice.end
+    rest = old_text[position:].encode("utf-8")
+    kept.append((at, rest))
+    parts.append(rest)
+    new_data = b"".join(parts)
+    old_body = old_data[len(head) :]
+    if b"".join(chunk for _, chunk in kept) != _without(old_body, old_text, splices) or any(
+        new_data[offset : offset + len(chunk)] != chunk for offset, chunk in kept
+    ):
+        raise CannotExtend(f"cannot change {shown}: the new bytes do not keep the old ones intact")
+    return new_data
+
+
+def _without(old_body: bytes, old_text: str, splices: list[Splice]) -> bytes:
+    """The old bytes with the replaced spans cut out (computed from the bytes, not the text)."""
+    pieces, position = [], 0
+    for splice in sorted(splices, key=lambda s: s.start):
+        start = len(old_text[: splice.start].encode("utf-8"))
+        pieces.append(old_body[position:start])
+        position = len(old_text[: splice.end].encode("utf-8"))
+    pieces.append(old_body[position:])
+    return b"".join(pieces)
+
+
+def _edit(
+    real: Path,
+    shown: str,
+    build: Callable[[str, Any], list[Splice]],
+    verify: Verifier,
+    *,
+    dry_run: bool,
+    use_cache: bool,
+) -> Change | None:
+    old_bytes = _read(real, shown)
+    created = old_bytes is None
+    old_data = old_bytes or b""
+    old_hash = hashlib.sha256(old_data).digest()
+    bom, old_text = _decode(old_data, shown)
+    old_tree, problems = _parse(old_data, shown, use_cache=use_cache)
+    if problems:
+        raise GraphnetError(
+            f"{shown} has errors, so graphnet will not change it: {_problems_text(problems)}; "
+            "fix them first (`graphnet check` lists them)"
+        )
+    if not created and not dry_run and not os.access(real, os.W_OK):
+        raise GraphnetError(f"{shown} is read-only; make it writable (chmod u+w); nothing was written")
+    splices = build(old_text, old_tree)
+    if not splices:
+        return None
+    new_data = _spliced(old_data, bom, old_text, splices, shown)
+    new_tree, new_problems = _parse(new_data, shown, use_cache=use_cache and not dry_run)
+    if new_problems:
+        raise CannotExtend(
+            f"cannot change {shown} safely: the result would not read cleanly ({_problems_text(new_problems)})"
+        )
+    verify(old_tree, new_tree)
+    first = min(splices, key=lambda s: s.start)
+    change = Change(
+        path=real, text=splices[-1].text, line=_line_at(old_text, first.start), created=created, dry_run=dry_run
+    )
+    if dry_run:
+        return change
+    if created:
+        write_new_file(real, new_data)
+    else:
+        _replace(real, shown, new_data, old_hash)
+    return change

@@ -445,6 +445,15 @@ RECORDS: dict[str, Record] = {
                 ),
                 Field("kind", "optionalText", "coffee, call, email, meeting…", "coffee"),
                 Field("note", "optionalText", "What you talked about.", "her new team", private=True),
+                Field(
+                    "count",
+                    "count",
+                    "How many interactions the record stands for, at least 1 (default 1); imports of mail and "
+                    "calendars write a month of mail or a day's meetings as one record.",
+                    "14",
+                ),
+                Field("sent", "count", "Of count, messages you sent (imported mail).", "6"),
+                Field("received", "count", "Of count, messages you received (imported mail).", "8"),
             ),
         ),
         Record(

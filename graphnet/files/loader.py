@@ -721,11 +721,27 @@ class _Builder:
                 self.ref(
                     ident, ("person",), f"{where} > with" + (f"[{j}]" if isinstance(with_value, YSeq) else ""), pos
                 )
+            count, sent, received = self.counts(rec, where)
             if when is None or not who:
                 continue
             interaction = Interaction(date=when, with_=who, source=self.src(rec.pos))
-            self.fill(interaction, rec, "interaction", where, skip=("date",))
+            self.fill(interaction, rec, "interaction", where, skip=("date", "count", "sent", "received"))
+            interaction.count, interaction.sent, interaction.received = count, sent, received
             self.net.interactions.append(interaction)
+
+    def counts(self, rec: YMap, where: str) -> tuple[int | None, int | None, int | None]:
+        """An interaction's ``count``, ``sent`` and ``received`` (summaries written by imports)."""
+        count = self.integer(rec, "count", where, 1, None, " of interactions")
+        sent = self.integer(rec, "sent", where, 0, None, " of messages")
+        received = self.integer(rec, "received", where, 0, None, " of messages")
+        if (sent or 0) + (received or 0) > (count if count is not None else 1):
+            key = "count" if "count" in rec else "sent" if "sent" in rec else "received"
+            self.error(
+                rec.value_pos.get(key, rec.pos),
+                f"{where}: 'sent' + 'received' ({(sent or 0) + (received or 0)}) is more than 'count' "
+                f"({count if count is not None else 1}); count is every message of the record",
+            )
+        return count, sent, received
 
     def section_favors(self, value: Any) -> None:
         for i, rec in self.record_maps(value, "favors"):

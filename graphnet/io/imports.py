@@ -47,6 +47,7 @@ __all__ = [
     "Contact",
     "ImportReport",
     "Merged",
+    "import_contacts",
     "import_google",
     "import_linkedin",
     "import_vcard",
@@ -1393,6 +1394,41 @@ def _import(
         raise GraphnetError(f"{shown}: no such file")
     text = _read_text(source, shown)
     contacts, problems, rows = parser(text, shown, today=today, progress=progress)
+    return import_contacts(
+        kind,
+        contacts,
+        net,
+        source,
+        problems=problems,
+        rows=rows,
+        strength=strength,
+        today=today,
+        dry_run=dry_run,
+        output=output,
+        use_cache=use_cache,
+    )
+
+
+def import_contacts(
+    kind: str,
+    contacts: Sequence[Contact],
+    net: Network,
+    source: Path,
+    *,
+    problems: list[Problem],
+    rows: int,
+    strength: int,
+    today: date,
+    dry_run: bool,
+    output: str | os.PathLike[str] | None,
+    use_cache: bool,
+) -> ImportReport:
+    """Match ``contacts`` read from ``source`` against ``net`` and write the new ones to a new file.
+
+    The second half of every contact import (also used by ``import mail|calendar --add-unknown``):
+    see the module's description for the matching, the file, and the verification.
+    """
+    shown = display_path(source)
     planner = _Planner(net, shown, strength)
     planner.run(contacts)
     target = _output_path(net.root, kind, today, output)

@@ -34,8 +34,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import GraphnetError, did_you_mean
 from ..gcpause import paused_gc
-from ..model import ME, Introduction, Network
+from ..model import ME, STRENGTH_LABELS, Introduction, Network
 from .colleagues import describe_overlap
+from .goals import RoleMatch, role_match
 from .strength import TieModel, clip, month
 
 if TYPE_CHECKING:  # NetworkX is imported when a search runs, so ``import graphnet`` stays fast
@@ -75,6 +76,8 @@ class Hop:
     #: What the hop's weight was multiplied by: ``declined_introduction_penalty`` when it repeats
     #: a declined introduction, else 1.
     factor: float = 1.0
+    #: A request still pending that someone else introduce me to this hop's person.
+    pending_elsewhere: Introduction | None = None
 
     @property
     def declined(self) -> bool:
@@ -100,6 +103,9 @@ class Hop:
                 "note": intro.note,
                 "factor": self.factor,
             }
+        other = self.pending_elsewhere
+        if other is not None:
+            data["pending_elsewhere"] = {"by": other.by, "date": other.date.isoformat() if other.date else None}
         return data
 
 
@@ -118,6 +124,10 @@ class WarmPath:
     insider_current: bool = True
     #: Every node crossed, organizations and groups included.
     nodes: list[str] = field(default_factory=list)
+    #: The insider's role or department matching ``me: looking_for``, if any.
+    role_match: RoleMatch | None = None
+    #: The path score's role factor: 1 for a match (or without ``looking_for``), else 1 − ``role_match_weight``.
+    role_factor: float = 1.0
 
     @property
     def declined(self) -> bool:
@@ -133,6 +143,8 @@ class WarmPath:
             "insider": self.insider,
             "insider_current": self.insider_current,
             "declined": self.declined,
+            "role_match": None if self.role_match is None else self.role_match.label,
+            "role_factor": round(self.role_factor, 4),
         }
 
 
@@ -293,6 +305,24 @@ class PathFinder:
             ends[member] = 1.0 if current else self.settings.past_insider_trust
         return ends
 
+    def role_factor(self, person: str, kind: str) -> tuple[float, RoleMatch | None]:
+        """The insider's factor in the path score: 1 when their role matches ``looking_for``, else less.
+
+        ``1 − role_match_weight`` for an insider whose role and department match nothing I look
+        for; 1 when nothing is looked for, and for a person target (the person is the goal).
+        """
+        looking_for = self.net.me.looking_for
+        if kind == "person" or not looking_for:
+            return 1.0, None
+        match = role_match(self.net.people[person], looking_for)
+        if match is not None:
+            return 1.0, match
+        return max(1.0 - min(max(self.settings.role_match_weight, 0.0), 1.0), 1e-12), None
+
+    def end_weights(self, ends: dict[str, float], kind: str) -> dict[str, float]:
+        """Insider -> the final factor of a path ending there: trust times the role factor."""
+        return {node: trust * self.role_factor(node, kind)[0] for node, trust in ends.items()}
+
     def settle(self, ends: dict[str, float], limit: int) -> tuple[dict[str, float], bool]:
         """Best-first search backwards from the insiders: node -> −log(best score to the target).
 
@@ -302,7 +332,12 @@ class PathFinder:
         return _Settler(self, ends).run(limit)
 
     def search_graph(
-        self, settled: dict[str, float], ends: dict[str, float], final: str | None, max_hops: int
+        self,
+        settled: dict[str, float],
+        ends: dict[str, float],
+        final: str | None,
+        max_hops: int,
+        weights: dict[str, float] | None = None,
     ) -> nx.DiGraph:
         """The directed graph Yen's algorithm runs on: me, the settled nodes and the target.
 
@@ -364,7 +399,8 @@ class PathFinder:
                 ]
                 out[a] = [(copy if other == place else other, cost, half) for other, cost, half in out[a]]
         if final is None:
-            for node, trust in ends.items():
+            # Into the virtual target: the insider's trust times their role factor (``weights``).
+            for node, trust in (ends if weights is None else weights).items():
                 if node in nodes:
                     out[node].append((TARGET, -math.log(max(trust, 1e-12)), 0))
         back: dict[str, list[tuple[str, float, int]]] = {node: [] for node in out}
@@ -468,7 +504,7 @@ class PathFinder:
                 facts = model.facts(a, b)
                 assert facts is not None
                 via = "knows" if ("tie" in facts.relations or "knows" in facts.relations) else "introduction"
-                hop = Hop(a, b, via, "tie", model.why(a, b), facts.weight, facts.inferred)
+                hop = Hop(a, b, via, "tie", model.why(a, b) + _knows_note(facts.note), facts.weight, facts.inferred)
                 i += 1
             else:  # a -> organization/group -> c
                 c = nodes[i + 2]
@@ -479,7 +515,10 @@ class PathFinder:
             score *= hop.weight
         insider = people[-1]
         trust = ends.get(insider, 1.0)
-        score *= trust
+        factor, match = self.role_factor(insider, kind)
+        score *= trust * factor
+        if match is not None and hops:
+            hops[-1].why += f"; {match.why}"
         return WarmPath(
             score=score,
             people=people,
@@ -488,6 +527,8 @@ class PathFinder:
             insider=insider,
             insider_current=trust >= 1.0,
             nodes=nodes,
+            role_match=match,
+            role_factor=factor,
         )
 
     def annotate(self, hop: Hop) -> None:
@@ -522,6 +563,15 @@ class PathFinder:
                 notes.append(f"you asked{on} for this introduction; still pending")
             else:
                 notes.append(f"{name(asked.by)} is to introduce you (you asked{on}; still pending)")
+        elif a != ME and (ME, b) in self.requested:
+            # Another ask to the same person, through someone else, is still open.
+            other = hop.pending_elsewhere = self.requested[(ME, b)]
+            on = f" on {other.date.isoformat()}" if other.date is not None else ""
+            notes.append(f"you already asked {name(other.by)}{on} to introduce you to {name(b)}; still pending")
+        if a != ME and b in self.model.social[ME]:
+            strength = self.net.people[b].strength
+            label = STRENGTH_LABELS.get(strength, "") if strength >= 1 else "introduced, not met yet"
+            notes.append(f"you know {name(b)} yourself ({label})")
         if notes:
             hop.why = "; ".join([hop.why, *notes])
 
@@ -581,10 +631,11 @@ class PathFinder:
         end = final if final is not None else TARGET
         cap = max(self.settings.path_search_nodes, 1)
         limit = min(FIRST_SEARCH_NODES, cap)
-        search = _Settler(self, ends)
+        weights = self.end_weights(ends, kind)
+        search = _Settler(self, weights)
         while True:
             settled, ran_out = search.run(limit)
-            graph = self.search_graph(settled, ends, final, max_hops)
+            graph = self.search_graph(settled, ends, final, max_hops, weights)
             chosen = self.choose(graph, end, top, max_hops, final)
             paths = [self.describe(p, graph, ends, target, kind) for p in chosen]
             paths.sort(key=lambda p: (-p.score, len(p.people), p.people))
@@ -610,6 +661,9 @@ class PathFinder:
             pending = next((hop for hop in path.hops if hop.introduction is not None), None)
             if pending is not None:
                 path.ask = self.pending_ask(path, pending, target, kind)
+            elsewhere = next((hop for hop in path.hops if hop.pending_elsewhere is not None), None)
+            if pending is None and elsewhere is not None:
+                path.ask = self.pending_elsewhere_ask(path, elsewhere, target, kind)
             self.say_i_know_them(path)
 
     def say_i_know_them(self, path: WarmPath) -> None:
@@ -665,6 +719,19 @@ class PathFinder:
         else:
             extra = f"{name(intro.by)} is to introduce you to {name(hop.target)} (you asked{on}; still pending)"
         return f"{path.ask.rstrip('.')}; {extra}."
+
+    def pending_elsewhere_ask(self, path: WarmPath, hop: Hop, target: str, kind: str) -> str:
+        """``You already asked Bob on 2026-11-10 to introduce you to Vic (...); still pending: follow up ...``."""
+        name = self.net.name_of
+        intro = hop.pending_elsewhere
+        assert intro is not None
+        on = f" on {intro.date.isoformat()}" if intro.date is not None else ""
+        current = path.insider_current if hop.target == path.insider else True
+        whom = self.who(hop.target, target, kind, current) if hop.target == path.insider else name(hop.target)
+        return (
+            f"You already asked {name(intro.by)}{on} to introduce you to {whom}; still pending:"
+            f" follow up with {name(intro.by)} rather than a second ask through {name(hop.source)}."
+        )
 
     # -- when there is no path ---------------------------------------------------------------
 
@@ -753,6 +820,14 @@ class PathFinder:
                 how = f"{net.name_of(contact)} knows them but declined to introduce you{month(refused.date)}"
             routes.append(Route("two-hops", other, net.name_of(other), f"{reason}; {how}"))
         return routes
+
+
+def _knows_note(note: str | None) -> str:
+    """The ``knows`` entry's note, which makes a hop trustworthy ("PhD lab mates").
+
+    Notes are private: the path answer (asked for by me) shows them; the map and exports never do.
+    """
+    return f' ("{clip(note, 80)}")' if note else ""
 
 
 class _Settler:

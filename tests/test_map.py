@@ -256,24 +256,21 @@ def test_colour_by_cluster_names_the_clusters(write: Callable[..., Path]) -> Non
     assert any("Alpha Labs" in e.label for e in data.colors)
 
 
-def test_small_maps_use_tuned_physics_and_big_ones_precomputed_positions(write: Callable[..., Path]) -> None:
+def test_every_map_has_precomputed_positions_and_physics_only_when_asked(write: Callable[..., Path]) -> None:
     lines = ["people:"]
     for i in range(PHYSICS_MAX_NODES + 10):
         lines.append(f"  - {{id: p{i}, name: P {i}, strength: {i % 6}}}")
     folder = write("n.yaml", "\n".join(lines) + "\n", dedent=False)
     net = load(folder)
-    big = map_data(net, MapOptions(limit=None), today=TODAY)
-    assert big.physics is False
-    assert big.vis_options["physics"] == {"enabled": False}
-    positions = {(n["x"], n["y"]) for n in big.nodes}
-    assert len(positions) == len(big.nodes)  # nobody on top of anybody
-    small = map_data(net, MapOptions(limit=50), today=TODAY)
-    assert small.physics is True
-    physics = small.vis_options["physics"]
-    assert physics["solver"] == "forceAtlas2Based"
-    assert physics["stabilization"]["iterations"] <= 500
-    assert small.vis_options["edges"]["smooth"] is False
-    assert small.vis_options["layout"]["improvedLayout"] is False
+    for data in (map_data(net, MapOptions(limit=None), today=TODAY), map_data(net, MapOptions(limit=50), today=TODAY)):
+        assert data.physics is False
+        assert data.vis_options["physics"] == {"enabled": False}
+        positions = {(n["x"], n["y"]) for n in data.nodes}
+        assert len(positions) == len(data.nodes)  # nobody on top of anybody
+    asked = map_data(net, MapOptions(limit=50, physics=True), today=TODAY)
+    assert asked.physics is True
+    assert asked.vis_options["physics"]["solver"] == "forceAtlas2Based"
+    assert asked.vis_options["edges"]["smooth"] is False
 
 
 def test_radial_layout_rings_by_strength_and_sectors_by_cluster() -> None:
@@ -289,15 +286,48 @@ def test_radial_layout_rings_by_strength_and_sectors_by_cluster() -> None:
     middle = [radius(p) for p, r in rings.items() if r == 1]
     outer = min(radius(p) for p, r in rings.items() if r == 2)
     assert inner < min(middle) and max(middle) < outer
-    assert radius("org") > max(radius(p) for p in rings)
+    # The organization sits among its two people (p0 and p3, both in band 0), a little outside them.
+    assert radius("p0") < radius("org") < max(middle)
 
     def angle(ident: str) -> float:
-        return math.atan2(positions[ident][1], positions[ident][0])
+        return math.atan2(positions[ident][1], positions[ident][0]) % (2 * math.pi)
 
-    left = {round(angle(p), 6) for p in rings if sectors[p] == "left"}
-    right = {round(angle(p), 6) for p in rings if sectors[p] == "right"}
-    assert not left & right
+    # Each sector is one slice of the circle: the angles of the two sectors do not interleave.
+    left = sorted(angle(p) for p in rings if sectors[p] == "left")
+    right = sorted(angle(p) for p in rings if sectors[p] == "right")
+    start = min(left + right, key=lambda a: abs(a - 3 * math.pi / 2))  # slices start at the top
+    turned = {p: (angle(p) - start) % (2 * math.pi) for p in rings}
+    assert max(turned[p] for p in rings if sectors[p] == sectors[min(turned, key=turned.get)]) < min(
+        turned[p] for p in rings if sectors[p] != sectors[min(turned, key=turned.get)]
+    )
     assert len(set(positions.values())) == len(positions)
+    assert left and right
+
+
+def test_people_i_have_not_met_sit_at_the_edge_next_to_whoever_links_me() -> None:
+    rings = {"a": 0, "b": 2, "z": 5}
+    sectors = {"a": "x", "b": "y", "z": "y"}
+    positions = radial_layout("me", rings, sectors, {}, anchors={"z": "a"})
+
+    def polar(ident: str) -> tuple[float, float]:
+        x, y = positions[ident]
+        return math.hypot(x, y), math.atan2(y, x)
+
+    assert polar("z")[0] > polar("b")[0] > polar("a")[0]
+    assert abs(polar("z")[1] - polar("a")[1]) < 1e-9  # z is outward from a, the one who links me to z
+
+
+def test_separate_pushes_overlapping_labels_apart() -> None:
+    from graphnet.map.layout import Box, separate
+
+    positions = {"me": (0.0, 0.0), "a": (5.0, 0.0), "b": (8.0, 3.0), "c": (300.0, 0.0)}
+    boxes = {k: Box(-50, -10, 50, 30) for k in positions}
+    assert separate(positions, boxes, {"me"}) == 0
+    assert positions["me"] == (0.0, 0.0) and positions["c"] == (300.0, 0.0)  # fixed, and untouched
+    rects = {k: (x - 50, y - 10, x + 50, y + 30) for k, (x, y) in positions.items()}
+    for a, b in (("me", "a"), ("me", "b"), ("a", "b")):
+        ra, rb = rects[a], rects[b]
+        assert not (ra[0] < rb[2] and rb[0] < ra[2] and ra[1] < rb[3] and rb[1] < ra[3]), (a, b)
 
 
 # --------------------------------------------------------------------------- smaller views
@@ -459,6 +489,9 @@ def test_the_page_loads_nothing_from_the_network(net_dir: Path) -> None:
         "style",
         "body",
         "aside",
+        "section",
+        "details",
+        "summary",
         "h1",
         "p",
         "div",
@@ -633,7 +666,17 @@ def test_cli_map_help_has_an_example() -> None:
     result = CliRunner().invoke(cli, ["map", "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.output and "graphnet map" in result.output
-    for option in ("--color-by", "--highlight", "--focus", "--depth", "--min-strength", "--circle", "--org", "--limit"):
+    for option in (
+        "--color-by",
+        "--size-by",
+        "--highlight",
+        "--focus",
+        "--depth",
+        "--min-strength",
+        "--circle",
+        "--org",
+        "--limit",
+    ):
         assert option in result.output
 
 
@@ -642,4 +685,4 @@ def test_the_sample_network_maps_cleanly(tmp_path: Path) -> None:
     result = write_map(net, tmp_path / "sample.html", today=TODAY)
     assert result.people_shown == result.people_total == len(net.people)
     assert result.message is None
-    assert result.physics is True
+    assert result.physics is False  # positions computed here: interactive as soon as drawn

@@ -11,6 +11,7 @@ introductions and ties) is on the page only with ``include_private``.
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,14 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from ..files.format import private_values
+from ..files.format import private_names, private_values
 from ..model import ME, STRENGTH_LABELS, Network
 from .strength import ago, describe_tie
 
 if TYPE_CHECKING:
-    from .strength import TieModel
+    from .strength import TieFacts, TieModel
 
-__all__ = ["PersonIndex", "PersonPage", "TimelineEntry", "person_page"]
+__all__ = ["PersonIndex", "PersonPage", "TimelineEntry", "person_page", "shareable"]
 
 #: Relations between two people (not through an organization or group).
 _SOCIAL = ("knows", "introduction")
@@ -263,8 +264,7 @@ def person_page(
     facts = index.model.facts(ME, person_id)
     tie, evidence = "not met yet, no tie on record", dict[str, Any]()
     if facts is not None:
-        if not include_private and facts.favor_what:
-            facts = _without_favor_text(facts)
+        facts = shareable(facts, include_private)
         tie = str(describe_tie(facts, ME, person_id, net.name_of, person.circles))
         evidence = facts.to_dict()
     timeline = _timeline(index, person_id)
@@ -297,9 +297,10 @@ def person_page(
     )
 
 
-def _without_favor_text(facts: Any) -> Any:
-    import copy
-
+def shareable(facts: TieFacts, include_private: bool) -> TieFacts:
+    """The facts of a tie as a page may show them: favor descriptions are private."""
+    if include_private or not facts.favor_what or "what" not in private_names("favor"):
+        return facts
     facts = copy.copy(facts)
     facts.favor_what = None
     return facts

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..map.options import COLOR_BY, SIZE_BY
 from .base import Context, cli, fail, load_or_exit
 
 
@@ -20,10 +21,17 @@ from .base import Context, cli, fail, load_or_exit
 )
 @click.option(
     "--color-by",
-    type=click.Choice(["cluster", "org", "circle"]),
+    type=click.Choice(COLOR_BY),
     default="cluster",
     show_default=True,
     help="What node colours stand for.",
+)
+@click.option(
+    "--size-by",
+    type=click.Choice(SIZE_BY),
+    default=SIZE_BY[0],
+    show_default=True,
+    help="What a person's size stands for: your tie's strength, brokerage (links clusters) or nothing.",
 )
 @click.option("--highlight", metavar="TARGET", help="Draw the best warm paths to this organization or person.")
 @click.option("--focus", metavar="PERSON", help="Show only the neighbourhood of this person (id or name).")
@@ -54,6 +62,7 @@ def map_command(
     ctx: click.Context,
     output: Path,
     color_by: str,
+    size_by: str,
     highlight: str | None,
     focus: str | None,
     depth: int,
@@ -67,9 +76,10 @@ def map_command(
     """Draw the network as one interactive HTML file that works offline.
 
     You are at the centre; people, organizations and groups around you,
-    coloured by cluster (or organization, or circle), sized by brokerage, with
-    line width for tie strength. Hover for details, click for neighbours, and
-    search by name. The file loads nothing from the internet and holds no
+    closer the stronger your tie, coloured by cluster (or organization, or
+    circle), sized by tie strength (or brokerage), line width for tie weight.
+    Hover for details, click a person for their page and neighbours, and
+    search by name (press /). The file loads nothing from the internet and holds no
     email, phone, url or notes unless --include-private is given. Prints the
     path written.
 
@@ -89,6 +99,7 @@ def map_command(
     today = ctx.find_object(Context).today  # type: ignore[union-attr]
     options = MapOptions(
         color_by=color_by,
+        size_by=size_by,
         highlight=highlight,
         focus=focus,
         depth=depth,

@@ -10,15 +10,16 @@ importers and ``path`` apply the same ones (docs/format.md, "Organizations").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .model import Network, org_key, slugify
+from .model import Network, Organization, org_key, slugify
 
 __all__ = [
     "FORMER_NAMES",
     "NOT_ORGANIZATIONS",
     "LookAlike",
+    "OrganizationNames",
     "alias_fix",
     "is_not_organization",
     "look_alikes",
@@ -72,6 +73,46 @@ FORMER_NAMES: dict[str, str] = {
 _PARENTHESIS = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 _CAPITALS = re.compile(r"[A-Z][A-Z&.]{1,7}")
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "de", "der", "und", "et"})
+
+
+class OrganizationNames:
+    """Which organization a name written in the files means: the loader's rule, written once.
+
+    An organization is named (by ``org``, ``past_orgs``, ``competitors``, ``targets``) by
+    its id, exactly; else by its name or one of its aliases, in any case, ignoring spaces
+    at the ends; else by a text whose slug is its id (``Globex Corp`` names ``globex-corp``).
+    A text naming none of them makes an implicit organization whose id is its slug
+    (docs/format.md), unless it names no organization at all (:func:`is_not_organization`).
+    The loader resolves every mention with this class, and the importers use it to know
+    what the loader will make of a name they write.
+
+    Parameters
+    ----------
+    organizations : mapping of id to Organization
+        Read, not copied: organizations added to it later are found by id and slug,
+        and by name once :meth:`add` is called.
+    """
+
+    def __init__(self, organizations: Mapping[str, Organization]) -> None:
+        self.organizations = organizations
+        self._by_name: dict[str, str] = {}
+        for org in organizations.values():
+            for text in (org.name, *org.aliases):
+                self.add(text, org.id)
+
+    def add(self, text: str, ident: str) -> None:
+        """Let ``text`` name the organization ``ident`` (unless it names another one already)."""
+        self._by_name.setdefault(text.strip().casefold(), ident)
+
+    def find(self, text: str) -> str | None:
+        """The id of the organization ``text`` names, or None when it would make a new one."""
+        if text in self.organizations:
+            return text
+        found = self._by_name.get(text.strip().casefold())
+        if found is not None:
+            return found
+        slug = slugify(text)
+        return slug if slug in self.organizations else None
 
 
 def is_not_organization(text: str, extra: Iterable[str] = ()) -> bool:

@@ -41,7 +41,7 @@ from ..model import (
     Tie,
     slugify,
 )
-from ..orgnames import is_not_organization
+from ..orgnames import OrganizationNames, is_not_organization
 from . import format
 from .yamlread import YMap, YSeq, parse_bytes
 
@@ -421,7 +421,6 @@ class _Builder:
             self.org_mention(target, f"me > targets[{i}]", pos, me.targets.append)
         me.looking_for = [text.strip() for text in self.texts(value, "looking_for", where) if text.strip()]
         self.my_history(value, me)
-        me.not_organizations = self.texts(value, "not_organizations", where)
         cadence = value.get("cadence")
         if isinstance(cadence, YMap):
             for key in list(cadence):
@@ -766,39 +765,39 @@ class _Builder:
 
     # -- whole-network resolution ------------------------------------------------------------
 
+    def implicit_organization(self, text: str, source: Source) -> str | None:
+        """Make the organization a name stands for when no declared one has it (its id: the slug)."""
+        ident = slugify(text)
+        if not ident:
+            self.error(
+                source,
+                f"no id can be made from the organization name '{text}'; declare it under organizations with an explicit id",
+            )
+            return None
+        owner = self.ids.get(ident)
+        if owner is not None:
+            self.error(
+                source,
+                f"the organization '{text}' would get the id '{ident}', which is a {owner[0]}'s id ({owner[1]}); "
+                "declare the organization under organizations with another id",
+            )
+            return None
+        self.net.organizations[ident] = Organization(id=ident, name=text.strip(), declared=False, source=source)
+        return ident
+
     def finish(self) -> None:
         """Resolve organization names to ids, creating implicit organizations."""
         orgs = self.net.organizations
-        by_name: dict[str, str] = {}
-        for org in orgs.values():
-            by_name.setdefault(org.name.casefold(), org.id)
-            for alias in org.aliases:
-                by_name.setdefault(alias.casefold(), org.id)
+        names = OrganizationNames(orgs)
         for text, source, assign in self.org_mentions:
-            folded = text.strip().casefold()
-            ident = text if text in orgs else by_name.get(folded)
+            ident = names.find(text)
             if ident is None and is_not_organization(text, self.net.me.not_organizations):
                 continue  # "Self-employed", "Stealth"…: no employer (graphnet.orgnames)
             if ident is None:
-                slug = slugify(text)
-                if not slug:
-                    self.error(
-                        source,
-                        f"no id can be made from the organization name '{text}'; declare it under organizations with an explicit id",
-                    )
+                ident = self.implicit_organization(text, source)
+                if ident is None:
                     continue
-                ident = slug
-                if ident not in orgs:
-                    owner = self.ids.get(ident)
-                    if owner is not None:
-                        self.error(
-                            source,
-                            f"the organization '{text}' would get the id '{ident}', which is a {owner[0]}'s id ({owner[1]}); "
-                            "declare the organization under organizations with another id",
-                        )
-                        continue
-                    orgs[ident] = Organization(id=ident, name=text.strip(), declared=False, source=source)
-                    by_name[folded] = ident
+                names.add(text, ident)
             assign(ident)
         for person in self.net.people.values():
             person.past_orgs = [job for job in person.past_orgs if job.org]

@@ -1,0 +1,326 @@
+"""The steps every import shares: match, write the new file's text, verify it, place it.
+
+Each import reads an export file into contacts, matches them against the people
+already in the network, and writes the new ones to a NEW file
+(``people/linkedin-2026-11-25.yaml``) in the normal, hand-editable format. The
+user's existing files are never touched:
+
+* a contact that is already in the network (same e-mail, same LinkedIn URL, or
+  same name and organization, ignoring case and spacing) is *merged*: it is not
+  written again, and the report lists what the import knows that the file lacks
+  (an e-mail, a URL, a newer job) so the user can copy it by hand;
+* each new person gets a unique id (the slug of the name, ``-2`` on a clash);
+* a bad row is reported as ``file:row: error: ...`` and skipped, the good rows
+  are imported;
+* before the file is placed, the whole network is loaded again together with
+  the new file (from a temporary folder), and the import is refused unless it
+  loads without errors and every new record reads back exactly as planned.
+
+See ``docs/import-export.md`` for the formats and the merge rules.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..errors import GraphnetError, Problem
+from ..files.loader import data_files, display_path, load
+from ..files.yamlwrite import record
+from ..model import Network, slugify
+from .contacts import Added, Contact, ImportReport
+from .merge import Planned, Planner
+from .rows import Progress, read_text
+
+__all__ = ["Parser", "import_contacts", "run_import"]
+
+
+def _person_fields(p: Planned, strength: int) -> list[tuple[str, Any]]:
+    c = p.contact
+    knows: list[Any] = [{"id": t, "note": label} if label else t for t, label in p.knows]
+    return [
+        ("id", p.id if p.id != slugify(c.name) else None),
+        ("name", c.name),
+        ("org", p.org_text),
+        ("role", c.role),
+        ("department", c.department),
+        ("circles", c.circles or None),
+        ("tags", c.tags or None),
+        ("strength", c.strength if c.strength is not None else strength),
+        ("met", c.met),
+        ("knows", knows or None),
+        ("email", c.email),
+        ("phone", c.phone),
+        ("url", c.url),
+        ("notes", c.notes),
+    ]
+
+
+def _safe_comment(text: str) -> str:
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
+
+
+def _render(kind: str, source: Path, today: date, planner: Planner, strength: int) -> tuple[str, list[Added]]:
+    added: list[Added] = []
+    org_parts: list[str] = []
+    cards = {p.id: p.contact for p in planner.planned if p.contact.kind == "organization"}
+    for ident, name in planner.orgs.declared.items():
+        contact = cards.get(ident)
+        fields: list[tuple[str, Any]] = [
+            ("id", ident if ident != slugify(name) else None),
+            ("name", name),
+            ("notes", contact.notes if contact else None),
+        ]
+        org_parts.append(record(fields, prefix="  "))
+        added.append(Added(contact.row if contact else 0, ident, name, "organization", fields))
+    people_parts: list[str] = []
+    group_parts: list[str] = []
+    for p in planner.planned:
+        if p.contact.kind == "person":
+            fields = _person_fields(p, strength)
+            people_parts.append(record(fields, prefix="  "))
+            added.append(Added(p.contact.row, p.id, p.contact.name, "person", fields))
+        elif p.contact.kind == "group":
+            fields = [
+                ("id", p.id if p.id != slugify(p.contact.name) else None),
+                ("name", p.contact.name),
+                ("members", p.members or None),
+                ("notes", p.contact.notes),
+            ]
+            group_parts.append(record(fields, prefix="  "))
+            added.append(Added(p.contact.row, p.id, p.contact.name, "group", fields))
+    if not added:
+        return "", added
+    people = sum(1 for a in added if a.kind == "person")
+    others = len(planner.merged)
+    header = [
+        f"# Imported by `graphnet import {kind}` on {today.isoformat()} from {_safe_comment(source.name)}:",
+        f"# {people} new {'person' if people == 1 else 'people'}"
+        + (f"; {others} already in the network (or repeated in the export) are not repeated here" if others else "")
+        + ".",
+        "# These records are yours now: edit, move or split them like any other.",
+        "",
+    ]
+    sections = []
+    if org_parts:
+        sections.append("organizations:\n" + "\n".join(org_parts))
+    if people_parts:
+        sections.append("people:\n" + "\n".join(people_parts))
+    if group_parts:
+        sections.append("groups:\n" + "\n".join(group_parts))
+    return "\n".join(header) + "\n" + "\n".join(sections), added
+
+
+# -- verification and placing the file ----------------------------------------------------------------
+
+
+def _output_path(root: Path, kind: str, today: date, output: str | os.PathLike[str] | None) -> Path:
+    if output is not None:
+        path = Path(output)
+        if not path.is_absolute():
+            path = root / path
+        if path.suffix not in (".yaml", ".yml"):
+            raise GraphnetError(f"--file {output}: an import writes a .yaml file; give a name ending in .yaml")
+        try:
+            rel = path.resolve().relative_to(root.resolve())
+        except ValueError:
+            raise GraphnetError(
+                f"--file {output}: the file must be inside the network folder {display_path(root)}, "
+                "or graphnet would not read it"
+            ) from None
+        if any(part.startswith(".") for part in rel.parts):
+            raise GraphnetError(f"--file {output}: graphnet skips hidden files and folders; choose another name")
+        if path.exists():
+            raise GraphnetError(
+                f"--file {output}: the file exists; an import always writes a new file (never edits yours)"
+            )
+        return path
+    base = root / "people" / f"{kind}-{today.isoformat()}"
+    path = base.with_suffix(".yaml")
+    n = 2
+    while path.exists() or path.is_symlink():
+        path = Path(f"{base}-{n}.yaml")
+        n += 1
+    return path
+
+
+def _shadow_load(root: Path, target: Path, text: str, today: date, use_cache: bool) -> tuple[Network, list[Problem]]:
+    """Load the network as it would be with ``text`` written at ``target``, without writing there."""
+    rel = target.resolve().relative_to(root.resolve())
+    shown_new = display_path(target)
+    with tempfile.TemporaryDirectory(prefix="graphnet-import-") as tmp:
+        shadow = Path(tmp) / "net"
+        shadow.mkdir()
+        for path in data_files(root):
+            link = shadow / path.relative_to(root)
+            link.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.symlink(path.resolve(), link)
+            except OSError:  # no symlinks here (Windows without the right): copy instead
+                shutil.copyfile(path, link)
+        new = shadow / rel
+        new.parent.mkdir(parents=True, exist_ok=True)
+        new.write_text(text, encoding="utf-8", newline="")
+        shown_tmp = display_path(new)
+        loaded, problems = load(shadow, today=today, use_cache=use_cache)
+    fixed = [
+        Problem(shown_new, p.line, p.column, p.severity, p.message) if p.path == shown_tmp else p for p in problems
+    ]
+    return loaded, fixed
+
+
+def _check_round_trip(loaded: Network, planner: Planner, added: list[Added], strength: int) -> None:
+    """Every new record must read back exactly as planned."""
+    planned = {p.id: p for p in planner.planned}
+
+    def mismatch(ident: str, what: str, want: Any, got: Any) -> GraphnetError:
+        return GraphnetError(
+            f"internal error: the new record '{ident}' would read back with {what} {got!r} instead of {want!r}; "
+            "nothing was written. Please report this with the row that caused it"
+        )
+
+    for item in added:
+        if item.kind == "person":
+            p = planned[item.id]
+            person = loaded.people.get(item.id)
+            if person is None:
+                raise mismatch(item.id, "no record", item.id, None)
+            c = p.contact
+            want: dict[str, Any] = {
+                "name": c.name,
+                "org": p.org_id,
+                "role": c.role,
+                "department": c.department,
+                "circles": c.circles,
+                "tags": c.tags,
+                "strength": c.strength if c.strength is not None else strength,
+                "met": c.met,
+                "email": c.email,
+                "phone": c.phone,
+                "url": c.url,
+                "notes": c.notes,
+            }
+            for key, value in want.items():
+                if getattr(person, key) != value:
+                    raise mismatch(item.id, key, value, getattr(person, key))
+            got_knows = [(t.other, t.note) for t in person.knows]
+            if got_knows != p.knows:
+                raise mismatch(item.id, "knows", p.knows, got_knows)
+        elif item.kind == "organization":
+            org = loaded.organizations.get(item.id)
+            if org is None or org.name != item.name:
+                raise mismatch(item.id, "name", item.name, org.name if org else None)
+        else:
+            group = loaded.groups.get(item.id)
+            if group is None or group.name != item.name:
+                raise mismatch(item.id, "name", item.name, group.name if group else None)
+
+
+#: ``parser(text, shown, progress=...)``: the contacts of an export's text, per-row problems, and its row count.
+Parser = Callable[..., tuple[list[Contact], list[Problem], int]]
+
+
+def run_import(
+    kind: str,
+    parser: Parser,
+    net: Network,
+    path: str | os.PathLike[str],
+    *,
+    strength: int,
+    today: date,
+    dry_run: bool,
+    progress: Progress | None,
+    output: str | os.PathLike[str] | None,
+    use_cache: bool,
+) -> ImportReport:
+    """Read the export at ``path`` with ``parser`` and import its contacts (:func:`import_contacts`)."""
+    if not 0 <= strength <= 5:
+        raise GraphnetError(f"--strength must be from 0 to 5, not {strength}")
+    source = Path(path)
+    shown = display_path(source)
+    if not source.is_file():
+        raise GraphnetError(f"{shown}: no such file")
+    text = read_text(source, shown)
+    contacts, problems, rows = parser(text, shown, progress=progress)
+    return import_contacts(
+        kind,
+        contacts,
+        net,
+        source,
+        problems=problems,
+        rows=rows,
+        strength=strength,
+        today=today,
+        dry_run=dry_run,
+        output=output,
+        use_cache=use_cache,
+    )
+
+
+def import_contacts(
+    kind: str,
+    contacts: Sequence[Contact],
+    net: Network,
+    source: Path,
+    *,
+    problems: list[Problem],
+    rows: int,
+    strength: int,
+    today: date,
+    dry_run: bool,
+    output: str | os.PathLike[str] | None,
+    use_cache: bool,
+) -> ImportReport:
+    """Match ``contacts`` read from ``source`` against ``net`` and write the new ones to a new file.
+
+    The second half of every contact import (also used by ``import mail|calendar --add-unknown``):
+    see the module's description for the matching, the file, and the verification.
+    """
+    shown = display_path(source)
+    planner = Planner(net, shown, strength)
+    planner.run(contacts)
+    target = _output_path(net.root, kind, today, output)
+    body, added = _render(kind, source, today, planner, strength)
+    report = ImportReport(
+        kind=kind,
+        source=shown,
+        output=target if body else None,
+        dry_run=dry_run,
+        rows=rows,
+        added=added,
+        merged=planner.merged,
+        skipped=sum(1 for p in problems if p.is_error),
+        problems=sorted(problems + planner.problems, key=lambda p: (p.line, p.severity != "error")),
+        text=body,
+    )
+    if body:
+        _verify_and_write(net, planner, report, target, today=today, use_cache=use_cache)
+    return report
+
+
+def _verify_and_write(
+    net: Network, planner: Planner, report: ImportReport, target: Path, *, today: date, use_cache: bool
+) -> None:
+    """Load the network with the new file; unless it loads cleanly and reads back as planned, refuse."""
+    loaded, after = _shadow_load(net.root, target, report.text, today, use_cache)
+    errors = [p for p in after if p.is_error]
+    if errors:
+        shown_errors = "\n".join(str(p) for p in errors[:10])
+        more = f"\n(and {len(errors) - 10} more)" if len(errors) > 10 else ""
+        raise GraphnetError(
+            f"the network would not load cleanly with the imported file, so nothing was written:\n{shown_errors}{more}"
+        )
+    _check_round_trip(loaded, planner, report.added, planner.strength)
+    shown_target = display_path(target)
+    report.problems.extend(p for p in after if p.path == shown_target)
+    if report.dry_run:
+        return
+    from ..files.fileio import write_new_file
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_new_file(target, report.text)

@@ -103,10 +103,17 @@ def test_ranking_combines_reasons(write):
     net = load_ok(write("more.yaml", "favors:\n  - {date: 2026-09-01, from: olivia, to: me, kind: advice}\n"))
     result = reach_outs(net, today=TODAY, top=50)
     olivia = next(item for item in result.reach_outs if item.id == "olivia")
-    assert [r.kind for r in olivia.reasons] == ["overdue", "reciprocity"]
-    overdue, owed = (r.score for r in olivia.reasons)
+    # The favor (2026-09-01) is her latest contact: 85 days, past 45. A routine catch-up is capped
+    # at 0.5: 0.5 * importance(4) 0.86 * (1 - 2^(-85/45)) = 0.314, below the favor owed (0.45).
+    assert [r.kind for r in olivia.reasons] == ["reciprocity", "overdue"]
+    owed, overdue = (r.score for r in olivia.reasons)
+    assert overdue == pytest.approx(0.5 * 0.86 * (1 - 2 ** (-85 / 45)))
     assert olivia.score == pytest.approx(1 - (1 - overdue) * (1 - owed))
-    assert result.reach_outs[0].id == "olivia"
+    order = [item.id for item in result.reach_outs]
+    # Two reasons outrank either alone: Olivia above Uma (the favor alone). Ada's lead to Acme
+    # (path 0.28: 0.5 + 0.45 * sqrt(0.28) = 0.738) ranks above Olivia's catch-up (0.623).
+    assert order.index("olivia") < order.index("uma")
+    assert order.index("ada") < order.index("olivia")
     scores = [item.score for item in result.reach_outs]
     assert scores == sorted(scores, reverse=True)
 
@@ -187,7 +194,7 @@ def test_a_path_repeating_a_declined_introduction_is_no_reason_to_write(write):
     # Cascade, a target. Nik declined to introduce me to Wendy in October, so his path (0.035
     # after the 0.1 penalty; see tests/test_paths.py) gives him no target-path reason: only Tony
     # (path 0.50 * 0.35 = 0.175, his knows tie raised to colleague_trust; reason score
-    # 0.3 + 0.5 * 0.175 = 0.3875) is listed.
+    # 0.5 + 0.45 * sqrt(0.175) = 0.6882) is listed.
     folder = write(
         "net.yaml",
         """\
@@ -205,9 +212,100 @@ def test_a_path_repeating_a_declined_introduction_is_no_reason_to_write(write):
     )
     result = reach_outs(load_ok(folder), today=TODAY, top=50)
     assert kinds(result) == {"tony": ["target-path"]}
-    assert result.reach_outs[0].score == pytest.approx(0.3875)
+    assert result.reach_outs[0].score == pytest.approx(0.5 + 0.45 * 0.175**0.5)
     # Before the refusal (2026-10-01; the later records are then reported as dated in the future
     # and ignored) Nik's path was the best one to ask for.
     net, _ = load(folder, today=date(2026, 10, 1), use_cache=False)
     early = reach_outs(net, today=date(2026, 10, 1), top=50)
     assert "target-path" in kinds(early)["nik"]
+
+
+# Ivy asked (requested) to introduce me to Jon; intro_follow_up_days is 7 by default.
+# Asked on 2026-11-19, 6 days before 2026-11-25: too soon to nudge, no reason at all for Ivy.
+# Asked on 2026-11-17, 8 days before: a pending-introduction nudge.
+GRACE = """\
+me:
+  name: Sam
+people:
+  - {{name: Ivy, strength: 3, last_contact: 2026-11-24}}
+  - {{name: Jon, strength: 0}}
+introductions:
+  - {{date: {asked}, by: ivy, people: [me, jon], status: requested}}
+"""
+
+
+@pytest.mark.parametrize(("asked", "nudged"), [("2026-11-19", False), ("2026-11-17", True), ("2026-11-18", True)])
+def test_a_pending_introduction_is_nudged_only_after_the_grace_days(write, asked, nudged):
+    net = load_ok(write("net.yaml", GRACE.format(asked=asked)))
+    found = kinds(reach_outs(net, today=TODAY, top=50))
+    assert ("ivy" in found) is nudged
+    if nudged:
+        assert found["ivy"] == ["pending-introduction"]
+
+
+def test_the_grace_days_are_a_setting(write):
+    text = GRACE.format(asked="2026-11-19").replace("  name: Sam\n", "  name: Sam\n  intro_follow_up_days: 5\n")
+    net = load_ok(write("net.yaml", text))
+    assert net.me.settings.intro_follow_up_days == 5
+    assert kinds(reach_outs(net, today=TODAY, top=50))["ivy"] == ["pending-introduction"]
+
+
+# --targets on the NETWORK above, plus: Kim (friendly) knows Bob at Acme too, weaker (strength 2);
+# Ada did me a favor (she is on the path); I asked Kim to introduce me to Bob on 2026-11-01
+# (24 days ago: nudged). Target-related items:
+#   Ada   target-path (me → Ada → Bob, 0.70 * 0.40 = 0.28) and reciprocity (she is on that path);
+#   Kim   target-path (me → Kim → Bob, weaker) and a pending introduction to Bob (on the path);
+# everything else (Olivia overdue, Uma's favor, Hal, Ivy's ask to Jon, Dora, Finn) is not about
+# Acme and is left out. Best path first: Ada (0.28) before Kim.
+TARGETS = (
+    NETWORK.replace(
+        "  - {name: Bob, strength: 0, org: Acme, role: Data Lead}\n",
+        "  - {name: Bob, strength: 0, org: Acme, role: Data Lead}\n"
+        "  - {name: Kim, strength: 3, last_contact: 2026-11-20, knows: [{id: bob, strength: 2}]}\n",
+    )
+    .replace(
+        "favors:\n",
+        "favors:\n  - {date: 2026-10-15, from: ada, to: me, kind: advice}\n",
+    )
+    .replace(
+        "introductions:\n",
+        "introductions:\n  - {date: 2026-11-01, by: kim, people: [me, bob], status: requested}\n",
+    )
+)
+
+
+def test_targets_lists_only_what_moves_toward_a_target_best_path_first(write):
+    folder = write("net.yaml", TARGETS)
+    net = load_ok(folder)
+    result = reach_outs(net, today=TODAY, top=50, targets_only=True)
+    found = kinds(result)
+    assert list(found) == ["ada", "kim"]
+    assert sorted(found["ada"]) == ["reciprocity", "target-path"]
+    assert sorted(found["kim"]) == ["pending-introduction", "target-path"]
+    # Without --targets the rest is there too.
+    assert {"olivia", "uma", "hal", "ivy", "dora", "finn"} <= set(kinds(reach_outs(net, today=TODAY, top=50)))
+    run_ = CliRunner().invoke(
+        cli, ["--data", str(folder), "--today", "2026-11-25", "reach-outs", "--targets", "--json"]
+    )
+    assert run_.exit_code == 0, run_.output
+    answer = json.loads(run_.output)
+    assert [item["id"] for item in answer["reach_outs"]] == ["ada", "kim"]
+    assert all(0 < item["score"] <= 1 for item in answer["reach_outs"])
+
+
+# A strong lead to a target ranks above a routine catch-up, by the documented default ranking:
+# Olivia, a close friend 177 days past her 45-day cadence, scores 0.5 * 0.86 * (1 - 2^(-177/45))
+# = 0.402 (a catch-up never exceeds 0.5); Ada's lead (path 0.28) 0.5 + 0.45 * sqrt(0.28) = 0.738.
+def test_a_strong_target_lead_ranks_above_a_routine_catch_up(write):
+    net = load_ok(write("net.yaml", NETWORK))
+    result = reach_outs(net, today=TODAY, top=50)
+    order = [item.id for item in result.reach_outs]
+    assert order.index("ada") < order.index("olivia")
+    olivia = next(item for item in result.reach_outs if item.id == "olivia")
+    assert olivia.score == pytest.approx(0.5 * 0.86 * (1 - 2 ** (-177 / 45)))
+
+
+def test_the_text_says_what_the_percentage_means(write):
+    folder = write("net.yaml", NETWORK)
+    text = CliRunner().invoke(cli, ["--data", str(folder), "--today", "2026-11-25", "reach-outs"]).output
+    assert "(the percentage is how pressing each is" in text

@@ -31,6 +31,7 @@ with nothing owed or pending does not appear.
 from __future__ import annotations
 
 import heapq
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -49,6 +50,10 @@ __all__ = ["REASON_KINDS", "ReachOut", "ReachOutResult", "Reason", "reach_outs"]
 REASON_KINDS = ("overdue", "dormant", "follow-up", "reciprocity", "target-path", "pending-introduction")
 #: How many paths per target are looked at for ``target-path`` reasons.
 PATHS_PER_TARGET = 3
+#: The highest score a routine catch-up (``overdue``) can reach: below every lead to a target.
+ROUTINE = 0.5
+#: A ``target-path`` reason scores TARGET_BASE + TARGET_SPAN · √(path score): from 0.5 up.
+TARGET_BASE, TARGET_SPAN = 0.5, 0.45
 
 
 @dataclass
@@ -57,6 +62,8 @@ class Reason:
     text: str
     score: float
     action: str
+    #: Other people the reason is about (for an introduction: whom it is to), for ``--targets``.
+    about: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "text": self.text, "score": round(self.score, 4)}
@@ -129,7 +136,12 @@ def _latest_evidence(
 
 
 def reach_outs(
-    net: Network, *, today: date | None = None, top: int = 10, model: TieModel | None = None
+    net: Network,
+    *,
+    today: date | None = None,
+    top: int = 10,
+    model: TieModel | None = None,
+    targets_only: bool = False,
 ) -> ReachOutResult:
     """Whom to contact now, ranked, each with reasons and a suggested action.
 
@@ -144,6 +156,10 @@ def reach_outs(
         How many people to return (default 10).
     model : TieModel, optional
         A tie model already built for ``net`` and ``today`` (for the target paths).
+    targets_only : bool
+        Only what moves toward a target: the first steps of warm paths, pending
+        introductions to people on those paths or at a target, and favors owed to
+        people on those paths; ranked by the best path each item serves, best first.
 
     Returns
     -------
@@ -171,17 +187,17 @@ def reach_outs(
     if top < 1:
         raise GraphnetError(f"--top must be at least 1, not {top}")
     with paused_gc():
-        return _reach_outs(net, today if today is not None else date.today(), top, model)
+        return _reach_outs(net, today if today is not None else date.today(), top, model, targets_only)
 
 
-def _reach_outs(net: Network, day: date, top: int, model: TieModel | None) -> ReachOutResult:
+def _reach_outs(net: Network, day: date, top: int, model: TieModel | None, targets_only: bool) -> ReachOutResult:
     settings = net.me.settings
     people = net.people
     reasons: dict[str, list[Reason]] = defaultdict(list)
 
-    def add(person: str, kind: str, text: str, score: float, action: str) -> None:
+    def add(person: str, kind: str, text: str, score: float, action: str, about: tuple[str, ...] = ()) -> None:
         if person in people:
-            reasons[person].append(Reason(kind, text, min(max(score, 0.01), 0.999), action))
+            reasons[person].append(Reason(kind, text, min(max(score, 0.01), 0.999), action, about))
 
     # One tie model for the target paths, built first so that its contact evidence is reused.
     if net.me.targets and model is None:
@@ -218,12 +234,13 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None) -> Re
                 f"Reconnect with {name}: ask what they are working on now",
             )
         elif cadence and strength >= 1 and ((days is None and strength >= 3) or (days is not None and days > cadence)):
+            # A routine catch-up: at most ROUTINE, below any lead to a target.
             if days is None:
                 text = f"no contact on record; your cadence for strength {strength} is {cadence} days"
-                score = 0.5 * _importance(strength)
+                score = ROUTINE * 0.5 * _importance(strength)
             else:
                 text = f"{basis}, past your {cadence}-day cadence"
-                score = _importance(strength) * (1 - 0.5 ** (days / cadence))
+                score = ROUTINE * _importance(strength) * (1 - 0.5 ** (days / cadence))
             action = (
                 f"Suggest a coffee or a call with {name}" if strength >= 4 else f"Send {name} a short note to catch up"
             )
@@ -277,12 +294,17 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None) -> Re
         if intro.by != ME and ME in (a, b):
             other = b if a == ME else a
             if intro.status == "requested":
+                waited = (day - intro.date).days if intro.date is not None else None
+                if waited is not None and waited < settings.intro_follow_up_days:
+                    continue  # asked recently: give them time before a nudge
                 add(
                     intro.by,
                     "pending-introduction",
-                    f"you asked them{_on(intro.date)} to introduce you to {net.name_of(other)}; not made yet",
+                    f"you asked them{_on(intro.date)} to introduce you to {net.name_of(other)}; not made yet"
+                    + (f" ({waited} days ago)" if waited is not None else ""),
                     0.6,
                     f"Nudge {net.name_of(intro.by)} about the introduction to {net.name_of(other)} (offer a short blurb)",
+                    (other,),
                 )
             else:
                 seen_since = latest.get(other)
@@ -294,6 +316,7 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None) -> Re
                     f"{net.name_of(intro.by)} introduced you{_on(intro.date)}; you have not met yet",
                     0.75,
                     f"Propose a time to meet {net.name_of(other)}",
+                    (intro.by,),
                 )
         elif intro.by == ME:
             if intro.status == "requested":
@@ -303,6 +326,7 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None) -> Re
                     f"you were asked{_on(intro.date)} to introduce them to {net.name_of(b)}; not made yet",
                     0.65,
                     f"Introduce {net.name_of(a)} to {net.name_of(b)}",
+                    (b,),
                 )
             else:
                 add(
@@ -311,26 +335,16 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None) -> Re
                     f"you introduced them to {net.name_of(b)}{_on(intro.date)}; they have not met yet",
                     0.3,
                     f"Check whether {net.name_of(a)} and {net.name_of(b)} have met",
+                    (b,),
                 )
 
     # target paths: the first hop of the best paths to each target
+    leads: dict[str, float] = {}
     if model is not None and net.me.targets:
-        finder = PathFinder(model)
-        for target in net.me.targets:
-            if target not in net.organizations:
-                continue
-            paths, _searched, _exhaustive = finder.find(target, "organization", PATHS_PER_TARGET, settings.max_hops)
-            org = net.name_of(target)
-            for path in paths:
-                if path.declined:  # it repeats a declined introduction: not a reason to write to them
-                    continue
-                first = path.people[1]
-                if len(path.people) == 2:
-                    where = "works" if path.insider_current else "worked"
-                    text = f"{where} at {org}, one of your targets (path score {path.score:.0%})"
-                else:
-                    text = f"first step of a warm path to {org}, one of your targets (path score {path.score:.0%})"
-                add(first, "target-path", text, 0.3 + 0.5 * path.score, path.ask.rstrip("."))
+        per_target = max(PATHS_PER_TARGET, top) if targets_only else PATHS_PER_TARGET
+        leads = _target_paths(net, model, per_target, add)
+    if targets_only:
+        _keep_target_reasons(net, reasons, leads)
 
     rows: list[tuple[float, str, str, list[Reason]]] = []
     for ident, found in reasons.items():
@@ -347,6 +361,62 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None) -> Re
             remaining *= 1 - reason.score
         rows.append((remaining - 1, people[ident].name, ident, kept))
     # Highest score first, then by name and id (unique): the first ``top`` of the full order.
-    best_rows = heapq.nsmallest(top, rows, key=lambda row: row[:3])
+    # With targets_only, the best path each person serves comes first.
+    if targets_only:
+        best_rows = heapq.nsmallest(top, rows, key=lambda row: (-leads.get(row[2], 0.0), *row[:3]))
+    else:
+        best_rows = heapq.nsmallest(top, rows, key=lambda row: row[:3])
     ranked = [ReachOut(ident, name, -negative, kept, kept[0].action) for negative, name, ident, kept in best_rows]
     return ReachOutResult(today=day, reach_outs=ranked, candidates=len(rows))
+
+
+def _target_paths(net: Network, model: TieModel, per_target: int, add: Any) -> dict[str, float]:
+    """Add a ``target-path`` reason for the first step of the best paths to each target.
+
+    Returns every person on those paths (first steps, go-betweens, insiders) -> the best score
+    of a path they are on: what ``--targets`` keeps and ranks by.
+    """
+    settings = net.me.settings
+    finder = PathFinder(model)
+    leads: dict[str, float] = {}
+    for target in net.me.targets:
+        if target not in net.organizations:
+            continue
+        paths, _searched, _exhaustive = finder.find(target, "organization", per_target, settings.max_hops)
+        org = net.name_of(target)
+        for path in paths:
+            if path.declined:  # it repeats a declined introduction: not a reason to write to them
+                continue
+            for person in path.people[1:]:
+                leads[person] = max(leads.get(person, 0.0), path.score)
+            first = path.people[1]
+            if len(path.people) == 2:
+                where = "works" if path.insider_current else "worked"
+                text = f"{where} at {org}, one of your targets (path score {path.score:.0%})"
+            else:
+                text = f"first step of a warm path to {org}, one of your targets (path score {path.score:.0%})"
+            score = TARGET_BASE + TARGET_SPAN * math.sqrt(max(path.score, 0.0))
+            add(first, "target-path", text, score, path.ask.rstrip("."))
+    return leads
+
+
+def _keep_target_reasons(net: Network, reasons: dict[str, list[Reason]], leads: dict[str, float]) -> None:
+    """Keep only what moves toward a target: target paths, and pending introductions and favors
+    owed that involve someone on those paths (or, for an introduction, someone at a target)."""
+    targets = set(net.me.targets)
+
+    def on_the_way(person: str) -> bool:
+        return person in leads or (person in net.people and net.people[person].org in targets)
+
+    for person in list(reasons):
+        kept = [
+            r
+            for r in reasons[person]
+            if r.kind == "target-path"
+            or (r.kind == "reciprocity" and person in leads)
+            or (r.kind == "pending-introduction" and (on_the_way(person) or any(on_the_way(o) for o in r.about)))
+        ]
+        if kept:
+            reasons[person] = kept
+        else:
+            del reasons[person]

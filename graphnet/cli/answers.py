@@ -271,37 +271,56 @@ def _echo_near_names(result: Any, target: str) -> None:
 
 @cli.command("reach-outs")
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many people to list.")
+@click.option(
+    "--targets",
+    "targets_only",
+    is_flag=True,
+    help="Only what moves toward a target: warm paths, pending introductions, favors owed on those paths.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
 @click.pass_context
 @read_only
-def reach_outs_command(ctx: click.Context, top: int, as_json: bool) -> None:
+def reach_outs_command(ctx: click.Context, top: int, targets_only: bool, as_json: bool) -> None:
     """Whom to contact now, ranked, each with reasons and a suggested action.
 
-    Reasons: overdue (past their cadence), dormant (a once-strong tie long
-    silent), follow-up (met recently, no contact since), reciprocity (they
-    helped you and you have not returned it), target-path (first step of a
-    warm path to one of your targets) and pending-introduction (requested or
-    made, not yet met). Someone contacted within their cadence with nothing
-    owed or pending is not listed.
+    Reasons: target-path (first step of a warm path to one of your targets),
+    pending-introduction (requested and not made after intro_follow_up_days,
+    or made and not met), follow-up (met recently, no contact since),
+    reciprocity (they helped you and you have not returned it), dormant (a
+    once-strong tie long silent) and overdue (past their cadence: a routine
+    catch-up, which never outranks a lead to a target). Someone contacted within
+    their cadence with nothing owed or pending is not listed. --targets keeps
+    only what moves toward a target, best path first.
 
     \b
     Example:
         graphnet reach-outs
-        graphnet --today 2026-11-25 reach-outs --top 5 --json
+        graphnet --today 2026-11-25 reach-outs --targets --top 5 --json
     """
     from ..analyses.reach_outs import reach_outs
 
     net = load_or_exit(ctx)
     today = ctx.find_object(Context).today  # type: ignore[union-attr]
-    result = reach_outs(net, today=today, top=top)
+    result = reach_outs(net, today=today, top=top, targets_only=targets_only)
     if as_json:
         echo_json(result.to_json())
         return
     if not result.reach_outs:
+        if targets_only:
+            click.echo(f"Nothing moves toward your targets now (as of {result.today}): no warm path to them,")
+            click.echo(
+                "no introduction pending and no favor owed on the way. Try `graphnet path` for the nearest routes."
+            )
+            return
         click.echo(f"Nobody to contact now (as of {result.today}): everyone is within their cadence,")
         click.echo("nothing is owed and no introduction is pending.")
         return
-    click.echo(f"Whom to contact now, as of {result.today} ({len(result.reach_outs)} of {result.candidates}):")
+    what = "What moves toward your targets" if targets_only else "Whom to contact now"
+    click.echo(f"{what}, as of {result.today} ({len(result.reach_outs)} of {result.candidates}):")
+    click.echo(
+        "(the percentage is how pressing each is: its reasons combined, 100% = certainly worth it now;"
+        " a lead to a target weighs more than a routine catch-up)"
+    )
     for rank, item in enumerate(result.reach_outs, 1):
         click.echo("")
         click.echo(f"{rank:2}. {item.name} ({item.id})  {_percent(item.score)}")

@@ -3,7 +3,11 @@
 Usage::
 
     python benchmarks/screenshot_map.py                  # data/ -> docs/map.png, 1400x900
-    python benchmarks/screenshot_map.py --highlight "Northwind Analytics" --out docs/map-path.png
+    python benchmarks/screenshot_map.py --out docs/map-path.png --highlight "Northwind Analytics"
+    python benchmarks/screenshot_map.py --out docs/map-panel.png --click grace-liu   # a person's panel open
+    python benchmarks/screenshot_map.py --out docs/map-phone.png --size 390x844
+
+(This script's own options go before the ``graphnet map`` options.)
 
 Writes the map with the real command (``--today 2026-11-25`` so the picture is
 reproducible), opens it in headless Chromium (Debian's ``/usr/bin/chromium``)
@@ -31,6 +35,7 @@ def main() -> None:
     parser.add_argument("--size", default="1400x900", help="viewport, WIDTHxHEIGHT")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--settle", type=int, default=1500, help="milliseconds to wait after ready")
+    parser.add_argument("--click", metavar="ID", help="click this node first (a person's panel opens)")
     parser.add_argument("map_args", nargs=argparse.REMAINDER, help="more `graphnet map` options")
     args, extra = parser.parse_known_args()
     width, height = (int(x) for x in args.size.split("x"))
@@ -57,9 +62,13 @@ def main() -> None:
             page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
             page.on("pageerror", lambda e: problems.append(str(e)))
             page.goto(page_path.as_uri())
-            while not page.evaluate("() => window.graphnetReady === true"):
-                page.wait_for_timeout(20)
+            page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=120_000)
             page.wait_for_timeout(args.settle)
+            if args.click:
+                where = page.evaluate("id => network.canvasToDOM(network.getPositions([id])[id])", args.click)
+                box = page.locator("#mynetwork").bounding_box()
+                page.mouse.click(box["x"] + where["x"], box["y"] + where["y"])
+                page.wait_for_timeout(300)
             args.out.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(args.out))
             browser.close()

@@ -686,3 +686,58 @@ def test_the_sample_network_maps_cleanly(tmp_path: Path) -> None:
     assert result.people_shown == result.people_total == len(net.people)
     assert result.message is None
     assert result.physics is False  # positions computed here: interactive as soon as drawn
+
+
+# --------------------------------------------------------------------------- size, counts, panels
+
+
+def test_size_by_strength_by_default_so_a_stranger_is_never_the_biggest(net_dir: Path) -> None:
+    net = load(net_dir)
+
+    def sizes(options: MapOptions) -> dict[str, float]:
+        return {n["id"]: n["size"] for n in map_data(net, options, today=TODAY).nodes if n["kind"] == "person"}
+
+    default = sizes(MapOptions())
+    # Ada 5, Dee 3, Bob 2, Cy 0 (not met): 6 + 3 * strength.
+    assert default == {"ada-lovelace": 21, "dee-long": 15, "bob-stone": 12, "cy-young": 6}
+    assert set(sizes(MapOptions(size_by="none")).values()) == {10}
+    brokerage = sizes(MapOptions(size_by="brokerage"))
+    assert max(brokerage, key=brokerage.__getitem__) == "ada-lovelace"  # she links Bob, Cy and Dee
+    with pytest.raises(graphnet.GraphnetError, match="size_by"):
+        map_data(net, MapOptions(size_by="height"), today=TODAY)
+    meaning = map_data(net, today=TODAY).size_meaning
+    assert "tie strength" in meaning
+
+
+def test_header_counts_the_network_and_says_what_is_shown(write: Callable[..., Path]) -> None:
+    folder = write(
+        "n.yaml",
+        """
+        organizations:
+          - name: Alone Inc
+        people:
+          - {name: Al One, org: Duo Inc, strength: 3}
+          - {name: Bea Two, org: Duo Inc, strength: 3}
+          - {name: Cal Three, org: Solo Shop, strength: 1}
+        """,
+    )
+    data = map_data(load(folder), MapOptions(limit=2), today=TODAY)
+    # Three organizations in the network (Alone Inc declared, Duo Inc and Solo Shop named);
+    # only Duo Inc links two of the people shown.
+    assert data.counts == [("people", 3, 2), ("organizations", 3, 1), ("groups", 0, 0)]
+    assert data.subtitle.startswith("3 people, 2 shown · 3 organizations, 1 shown · 0 groups · as of 2026-11-25")
+
+
+def test_every_person_shown_has_a_panel_without_private_fields(net_dir: Path) -> None:
+    net = load(net_dir)
+    data = map_data(net, today=TODAY)
+    assert set(data.panels) == {n["id"] for n in data.nodes if n["kind"] == "person"}
+    ada = data.panels["ada-lovelace"]
+    assert ada["name"] == "Ada Lovelace" and ada["who"] == "Engineer at Acme Corp"
+    assert ada["timeline"][0] == ["2026-11-01", "coffee", "coffee with you"]
+    assert "private" not in ada
+    html = render_html(data)
+    assert "INTERACTION-NOTE-SECRET" not in html and "ada-secret@example.com" not in html
+    private = map_data(net, MapOptions(include_private=True), today=TODAY).panels["ada-lovelace"]
+    assert "email: ada-secret@example.com" in private["private"]
+    assert "INTERACTION-NOTE-SECRET" in private["timeline"][0][2]

@@ -184,7 +184,7 @@ def test_csv_next_to_a_file_name(net, tmp_path):
 
 def test_export_replaces_a_file_atomically_and_leaves_no_temporary_file(net, tmp_path):
     out = tmp_path / "network.json"
-    out.write_text("old")
+    export(net, "json", out, today=TODAY)
     out.chmod(0o640)
     export(net, "json", out, today=TODAY)
     assert json.loads(out.read_text())["nodes"]

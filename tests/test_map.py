@@ -580,7 +580,7 @@ def test_written_atomically_in_utf8_and_never_over_a_foreign_file(net_dir: Path,
     assert sorted(p.name for p in out.parent.iterdir()) == ["map.html"]  # no temporary file left
     mine = tmp_path / "index.html"
     mine.write_text("<html>my own page</html>", encoding="utf-8")
-    with pytest.raises(graphnet.GraphnetError, match="not a graphnet map"):
+    with pytest.raises(graphnet.GraphnetError, match="graphnet did not write it"):
         write_map(net, mine, today=TODAY)
     assert mine.read_text(encoding="utf-8") == "<html>my own page</html>"
     with pytest.raises(graphnet.GraphnetError, match="folder"):

@@ -215,16 +215,19 @@ def import_google_command(
     metavar="FILE",
     help="Where to write; '-' is stdout. For csv: a folder, or a name whose -nodes.csv/-relationships.csv are written.",
 )
+@click.option("--force", is_flag=True, help="Replace the -o file(s) even if graphnet did not write them.")
 @click.option("--include-private", is_flag=True, help="Also export e-mail, phone, URL and notes.")
 @click.pass_context
-def export_command(ctx: click.Context, fmt: str, output: str, include_private: bool) -> None:
+def export_command(ctx: click.Context, fmt: str, output: str, force: bool, include_private: bool) -> None:
     """Export the network as a graph file with tie weights and kinds.
 
     Nodes are you, people, organizations and groups; edges carry their kind
     (tie, knows, introduction, works_at, worked_at, member_of), the computed
     tie weight, and the lines they come from. Dates are ISO text. E-mail,
     phone, URL and notes are left out unless --include-private is given.
-    Files are written atomically.
+    Files are written atomically. An output inside the data folder is
+    refused; an existing file is replaced only if graphnet wrote it (or with
+    --force); a FIFO or device is written into.
 
     \b
     Example:
@@ -239,7 +242,7 @@ def export_command(ctx: click.Context, fmt: str, output: str, include_private: b
     obj = ctx.find_object(Context)
     assert obj is not None
     target: Any = sys.stdout if output == "-" else Path(output)
-    written = export(net, fmt, target, today=obj.today, include_private=include_private)
+    written = export(net, fmt, target, today=obj.today, include_private=include_private, force=force)
     for path in written:
         click.echo(_shown_path(path), err=output == "-")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -14,11 +15,12 @@ from .base import Context, cli, fail, load_or_exit
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
     default="network.html",
     show_default=True,
-    help="The HTML file to write (replaced if graphnet wrote it before).",
+    metavar="FILE",
+    help="The HTML file to write ('-' is stdout); never inside the data folder, and replaced only if graphnet wrote it.",
 )
+@click.option("--force", is_flag=True, help="Replace the -o file even if graphnet did not write it.")
 @click.option(
     "--color-by",
     type=click.Choice(COLOR_BY),
@@ -60,7 +62,8 @@ from .base import Context, cli, fail, load_or_exit
 @click.pass_context
 def map_command(
     ctx: click.Context,
-    output: Path,
+    output: str,
+    force: bool,
     color_by: str,
     size_by: str,
     highlight: str | None,
@@ -88,8 +91,9 @@ def map_command(
         graphnet map && xdg-open network.html
         graphnet map --highlight "Northwind Analytics" -o northwind.html
         graphnet map --focus "Priya Natarajan" --depth 2 --color-by circle
+        graphnet map -o - | gzip > network.html.gz
     """
-    from ..map.html import DEFAULT_LIMIT, MapOptions, write_map
+    from ..map.html import DEFAULT_LIMIT, MapOptions, map_data, render_html, write_map
 
     if show_all and limit is not None:
         fail("give either --limit or --all, not both")
@@ -109,7 +113,14 @@ def map_command(
         include_private=include_private,
         limit=None if show_all else (limit or DEFAULT_LIMIT),
     )
-    result = write_map(net, output, options, today=today)
+    if output == "-":
+        data = map_data(net, options, today=today)
+        sys.stdout.write(render_html(data))
+        sys.stdout.flush()
+        if data.message:
+            click.echo(f"note: {data.message}", err=True)
+        return
+    result = write_map(net, Path(output), options, today=today, force=force)
     if result.message:
         click.echo(f"note: {result.message}", err=True)
     click.echo(str(result.path))

@@ -38,8 +38,8 @@ from typing import Any, TextIO
 import networkx as nx
 
 from ..errors import GraphnetError
-from ..files.fileio import replace_file
 from ..files.format import private_names
+from ..files.outputs import check_output, write_output
 from ..model import Network
 
 __all__ = ["FORMATS", "export", "export_graph", "render"]
@@ -111,7 +111,32 @@ def export_graph(net: Network, *, today: date, include_private: bool = False) ->
                 if plain is not _SKIP:
                     attrs[key] = plain
         graph.add_edge(a, b, **attrs)
+    _sources_relative_to(graph, net.root)
     return graph
+
+
+def _sources_relative_to(graph: nx.Graph, root: Path) -> None:
+    """Write every ``path:line:col`` relative to the data folder, so that the export does not
+    depend on the working folder (the same data and day give the same bytes anywhere)."""
+    base = Path(os.path.realpath(root))
+
+    def relative(text: str) -> str:
+        path, _, position = text.partition(":")
+        parts = text.rsplit(":", 2)
+        if len(parts) == 3:
+            path, position = parts[0], f"{parts[1]}:{parts[2]}"
+        real = Path(os.path.realpath(path))
+        if real.is_relative_to(base):
+            path = real.relative_to(base).as_posix()
+        return f"{path}:{position}" if position else path
+
+    for data in (*(d for _, d in graph.nodes(data=True)), *(d for _, _, d in graph.edges(data=True))):
+        for key in ("sources", "source"):
+            value = data.get(key)
+            if isinstance(value, list):
+                data[key] = [relative(v) for v in value]
+            elif isinstance(value, str):
+                data[key] = relative(value)
 
 
 _SKIP = object()
@@ -236,16 +261,30 @@ def _xml_graph(graph: nx.Graph, fmt: str) -> nx.Graph:
 # -- the formats ------------------------------------------------------------------------------------------
 
 
+#: The comment that marks an XML export as graphnet's (see :mod:`graphnet.files.outputs`).
+XML_GENERATOR_COMMENT = b"<!-- generator: graphnet -->\n"
+
+
+def _marked_xml(data: bytes) -> bytes:
+    """``data`` with graphnet's generator comment right after the XML declaration."""
+    declaration_end = data.index(b"?>") + 2 if data.startswith(b"<?xml") else 0
+    rest = data[declaration_end:].lstrip(b"\n")
+    return data[:declaration_end] + (b"\n" if declaration_end else b"") + XML_GENERATOR_COMMENT + rest
+
+
 def _graphml(graph: nx.Graph) -> bytes:
     buffer = io.BytesIO()
     nx.write_graphml(_xml_graph(graph, "graphml"), buffer, encoding="utf-8", prettyprint=True)
-    return buffer.getvalue()
+    return _marked_xml(buffer.getvalue())
 
 
 def _gexf(graph: nx.Graph) -> bytes:
     buffer = io.BytesIO()
     nx.write_gexf(_xml_graph(graph, "gexf"), buffer, encoding="utf-8", prettyprint=True)
-    return buffer.getvalue()
+    # NetworkX stamps the real calendar date; the export is as of --today, byte for byte.
+    day = _as_text(graph.graph["today"]).encode()
+    data = re.sub(rb'lastmodifieddate="[0-9-]*"', b'lastmodifieddate="' + day + b'"', buffer.getvalue(), count=1)
+    return _marked_xml(data)
 
 
 def _json_value(value: Any) -> Any:
@@ -254,6 +293,7 @@ def _json_value(value: Any) -> Any:
 
 def _json(graph: nx.Graph) -> bytes:
     data = {
+        "generator": "graphnet",  # marks the file as graphnet's (graphnet.files.outputs)
         "directed": False,
         "multigraph": False,
         "graph": {k: _json_value(v) for k, v in graph.graph.items()},
@@ -324,11 +364,6 @@ def render(net: Network, fmt: str, *, today: date, include_private: bool = False
 # -- writing ----------------------------------------------------------------------------------------------
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically (see :func:`graphnet.fileio.replace_file`)."""
-    replace_file(path, data)
-
-
 def csv_paths(out: Path) -> tuple[Path, Path]:
     """Where a csv export goes: ``DIR/nodes.csv`` and ``DIR/relationships.csv`` for a folder,
     ``NAME-nodes.csv`` and ``NAME-relationships.csv`` next to a file name ``NAME.csv``."""
@@ -346,6 +381,7 @@ def export(
     *,
     today: date,
     include_private: bool = False,
+    force: bool = False,
 ) -> list[Path]:
     """Write ``net`` as a graph file for Gephi, Cytoscape, Neo4j or scripts.
 
@@ -362,33 +398,45 @@ def export(
         The day tie weights are computed for.
     include_private : bool
         Also export ``email``, ``phone``, ``url`` and ``notes``.
+    force : bool
+        Replace an existing file graphnet did not write (see :mod:`graphnet.files.outputs`).
 
     Returns
     -------
     list of Path
         The files written (empty when writing to a stream).
 
+    Raises
+    ------
+    GraphnetError
+        The output is inside the data folder, is another program's file (without
+        ``force``), a folder, a block device or a socket; nothing is written then.
+
     Notes
     -----
     O(V + E) after the tie weights; the whole output is built in memory first,
     so a failed export never leaves a half-written file.
     """
-    files = render(net, fmt, today=today, include_private=include_private)
+    if fmt not in FORMATS:
+        raise GraphnetError(f"unknown export format '{fmt}'; choose one of {', '.join(FORMATS)}")
     if not isinstance(out, (str, os.PathLike)):
         if fmt == "csv":
             raise GraphnetError(
                 "a csv export writes two files (nodes.csv and relationships.csv); give a folder with -o, e.g. -o neo4j/"
             )
-        out.write(files["graph"].decode("utf-8"))
+        out.write(render(net, fmt, today=today, include_private=include_private)["graph"].decode("utf-8"))
         out.flush()
         return []
     path = Path(out)
     if fmt == "csv":
-        nodes_path, relationships_path = csv_paths(path)
-        _write_atomic(nodes_path, files["nodes"])
-        _write_atomic(relationships_path, files["relationships"])
-        return [nodes_path, relationships_path]
-    if path.is_dir():
-        raise GraphnetError(f"{path} is a folder; give a file name, e.g. -o {path / ('network.' + fmt)}")
-    _write_atomic(path, files["graph"])
-    return [path]
+        paths = dict(zip(("nodes", "relationships"), csv_paths(path), strict=True))
+    else:
+        if path.is_dir():
+            raise GraphnetError(f"{path} is a folder; give a file name, e.g. -o {path / ('network.' + fmt)}")
+        paths = {"graph": path}
+    # Every target is checked before anything is computed or written.
+    targets = {key: check_output(target, data_root=net.root, force=force) for key, target in paths.items()}
+    files = render(net, fmt, today=today, include_private=include_private)
+    for key, target in targets.items():
+        write_output(target, files[key])
+    return list(paths.values())

@@ -37,7 +37,7 @@ import networkx as nx
 from ..analyses.activity import last_contacts
 from ..analyses.graph import build_graph
 from ..errors import GraphnetError
-from ..files.fileio import replace_file
+from ..files.outputs import check_output, write_output
 from ..model import Network
 from . import roles as analyses
 from .layout import radial_layout
@@ -252,45 +252,32 @@ def render_html(data: MapData) -> str:
     return html.replace(_NONCE_MARK, nonce)
 
 
-GENERATOR_MARK = '<meta name="generator" content="graphnet">'
-
-
-def _write_atomic(path: Path, text: str, *, private: bool) -> None:
-    """Write ``text`` to ``path`` in UTF-8: temp file in the same folder, fsync, rename.
-
-    An existing file is replaced only if graphnet wrote it (an empty one too), so
-    ``-o index.html`` cannot destroy a page of the user's own.
-    """
-    if path.is_dir():
-        raise GraphnetError(f"{path} is a folder; give a file name, e.g. -o {path / 'network.html'}")
-    if path.is_file() and path.stat().st_size > 0:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-        if GENERATOR_MARK.encode() not in head:
-            raise GraphnetError(f"{path} exists and is not a graphnet map; not overwriting it (choose another -o)")
-    # A map with private fields is readable by its owner only.
-    replace_file(path, text.encode("utf-8"), mode=0o600 if private else None)
-
-
 def write_map(
     net: Network,
     path: str | os.PathLike[str] = "network.html",
     options: MapOptions | None = None,
     *,
     today: date | None = None,
+    force: bool = False,
 ) -> MapResult:
     """Write the map of ``net`` to ``path`` (one self-contained HTML file) and say what it holds.
 
-    The file is written atomically (a temporary file in the same folder, then a
-    rename); with ``include_private`` it is readable by its owner only.
+    The path follows graphnet's output rules (:mod:`graphnet.files.outputs`): never
+    inside the data folder, a FIFO or device is written into, an existing file is
+    replaced only if graphnet wrote it (or with ``force``). A file is written
+    atomically (a temporary file in the same folder, then a rename); with
+    ``include_private`` it is readable by its owner only.
     """
     options = options or MapOptions()
+    path = Path(path)
+    if path.is_dir():
+        raise GraphnetError(f"{path} is a folder; give a file name, e.g. -o {path / 'network.html'}")
+    target = check_output(path, data_root=net.root, force=force)
     data = map_data(net, options, today=today)
     html = render_html(data)
-    target = Path(path)
-    _write_atomic(target, html, private=options.include_private)
+    write_output(target, html.encode("utf-8"), mode=0o600 if options.include_private else None)
     return MapResult(
-        path=target,
+        path=path,
         nodes=len(data.nodes),
         edges=len(data.edges),
         people_shown=data.people_shown,

@@ -78,8 +78,37 @@ def test_no_cache_bypasses_and_clear_removes(write):
     assert entries() == []
     graphnet.load(folder, today=TODAY)
     assert len(entries()) == 1
-    cache.clear()
-    assert not cache.cache_dir().exists()
+    assert cache.clear() == (cache.cache_dir(), 1)
+    assert not (cache.cache_dir() / cache.FORMAT).exists()
+
+
+def test_clear_removes_only_graphnets_own_entries_from_a_shared_folder(write, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from graphnet.cli import cli
+
+    shared = tmp_path / "shared"
+    monkeypatch.setenv("GRAPHNET_CACHE_DIR", str(shared))
+    folder = write("p.yaml", "people:\n  - name: Ada\n")
+    assert CliRunner().invoke(cli, ["--data", str(folder), "--today", "2026-11-25", "stats"]).exit_code == 0
+    theirs = [
+        shared / "notes.txt",
+        shared / "photos" / "cat.jpg",
+        shared / cache.FORMAT / "README",  # someone else's file inside graphnet's folder
+        shared / cache.ANSWERS / "todo.json",
+    ]
+    for path in theirs:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("keep me")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / ("0" * 64 + ".json")).write_text("keep me too")
+    (shared / "answers-v9").symlink_to(outside)  # a link named like graphnet's: never followed
+    result = CliRunner().invoke(cli, ["cache", "clear"])
+    assert result.exit_code == 0 and "removed 2 cache entries" in result.stdout  # one parsed file, one answer
+    assert all(path.read_text() == "keep me" for path in theirs)
+    assert (outside / ("0" * 64 + ".json")).exists()
+    assert not list(shared.rglob("*/" + "[0-9a-f]" * 2 + "/*.json"))
 
 
 def test_read_only_answers_come_from_the_cache_until_a_file_changes(write):
@@ -131,7 +160,8 @@ def test_cache_clear_command(write):
     runner.invoke(cli, ["--data", str(folder), "stats"])
     assert cache.cache_dir().exists()
     result = runner.invoke(cli, ["cache", "clear"])
-    assert result.exit_code == 0 and not cache.cache_dir().exists()
+    assert result.exit_code == 0 and "removed 2 cache entries" in result.stdout
+    assert not list(cache.cache_dir().rglob("*.json"))
 
 
 def test_after_one_file_changes_only_that_file_is_parsed_again(write, monkeypatch):

@@ -137,7 +137,10 @@ def cache() -> None:
 
 @cache.command("clear")
 def cache_clear() -> None:
-    """Remove the whole cache (it is rebuilt on the next command).
+    """Remove graphnet's cache entries (they are rebuilt on the next command).
+
+    Only files graphnet wrote are removed, so $GRAPHNET_CACHE_DIR may point at
+    a folder that holds other things too.
 
     \b
     Example:
@@ -145,7 +148,8 @@ def cache_clear() -> None:
     """
     from ..files.cache import clear
 
-    click.echo(f"removed {clear()}")
+    folder, removed = clear()
+    click.echo(f"removed {removed} cache {'entry' if removed == 1 else 'entries'} from {folder}")
 
 
 @cache.command("path")

@@ -9,15 +9,17 @@ within the same second and at the same size, because the key is the content.
 The cache holds data only (JSON, never pickle), so a tampered entry cannot run
 code; an entry that fails to decode or does not have the expected shape is
 ignored and rebuilt. The folder is created with mode 0700. ``$GRAPHNET_CACHE_DIR``
-moves it; ``graphnet --no-cache`` bypasses it; ``graphnet cache clear`` empties it.
+moves it; ``graphnet --no-cache`` bypasses it; ``graphnet cache clear`` removes
+its entries (and only those: the folder may be shared).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
-import shutil
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -149,11 +151,53 @@ def parse_cached(data: bytes, shown: str) -> tuple[Any, list[Problem]]:
     return tree, problems
 
 
-def clear() -> Path:
-    """Remove the whole cache; returns the folder that was removed."""
+#: What graphnet itself stores under the cache folder: ``tree-vN/ab/<sha256>.json``,
+#: ``answers-vN/<sha256>.json`` and the temporary ``.tmp-*.json`` of an interrupted write.
+_OWN_FOLDER = re.compile(r"(tree|answers)-v\d+")
+_OWN_ENTRY = re.compile(r"([0-9a-f]{64}|\.tmp-[^/]*)\.json")
+_OWN_SHARD = re.compile(r"[0-9a-f]{2}")
+
+
+def clear() -> tuple[Path, int]:
+    """Remove graphnet's own cache entries, and nothing else.
+
+    ``$GRAPHNET_CACHE_DIR`` may point at a folder shared with other programs, so only
+    files named as graphnet names its entries, in folders named as graphnet names
+    them, are removed; those folders go too once empty. Links are never followed.
+
+    Returns
+    -------
+    (Path, int)
+        The cache folder and the number of entries removed.
+    """
     root = cache_dir()
-    shutil.rmtree(root, ignore_errors=True)
-    return root
+    removed = 0
+    try:
+        tops = [p for p in root.iterdir() if _OWN_FOLDER.fullmatch(p.name) and _is_real_folder(p)]
+    except OSError:
+        return root, 0
+    for top in tops:
+        folders = [top, *(p for p in _listing(top) if _OWN_SHARD.fullmatch(p.name) and _is_real_folder(p))]
+        for folder in reversed(folders):
+            for entry in _listing(folder):
+                if _OWN_ENTRY.fullmatch(entry.name) and not entry.is_symlink() and entry.is_file():
+                    with contextlib.suppress(OSError):
+                        entry.unlink()
+                        removed += 1
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only when empty: anything else put there stays
+    return root, removed
+
+
+def _is_real_folder(path: Path) -> bool:
+    return path.is_dir() and not path.is_symlink()
+
+
+def _listing(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
 
 
 # -- answers of read-only commands ------------------------------------------------------------

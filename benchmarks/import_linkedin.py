@@ -43,7 +43,7 @@ def main() -> None:
     args.csv.write_bytes(connections_csv(args.rows))
     from graphnet.cli import cli
 
-    command = ["--data", str(args.data), "--today", args.today, "import", "linkedin", str(args.csv)]
+    command = ["--data", str(args.data), "--today", args.today, "import", "linkedin", str(args.csv), "--skip-bad"]
     if args.dry_run:
         command.append("--dry-run")
     began = time.perf_counter()

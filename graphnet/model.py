@@ -323,6 +323,9 @@ class Network:
     favors: list[Favor] = field(default_factory=list)
     #: The data files read, relative to ``root``, in reading order.
     files: list[str] = field(default_factory=list)
+    #: A hash of the files' names and bytes as read (:func:`graphnet.files.cache.fingerprint`),
+    #: so a writer can tell whether the folder changed since it was loaded.
+    digest: str = ""
 
     def name_of(self, ident: str) -> str:
         """Display name of a person, organization or group id (``me`` -> "you")."""

@@ -9,6 +9,7 @@ lines) and vCard 4.0 (KIND, RELATED, MEMBER), and a Google Contacts "Google CSV"
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import re
@@ -68,7 +69,12 @@ def load_clean(folder: Path) -> graphnet.Network:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file's bytes; the empty network lock file is graphnet's, not data."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != ".graphnet.lock"
+    }
 
 
 # -- LinkedIn -------------------------------------------------------------------------------------
@@ -84,7 +90,7 @@ def test_the_fixture_is_a_real_linkedin_export():
 def test_linkedin_import_adds_new_people_merges_known_ones_and_reports_bad_rows(net_dir):
     before = (net_dir / "people.yaml").read_bytes()
     net = load_clean(net_dir)
-    report = import_linkedin(net, FIXTURES / "Connections.csv", today=TODAY)
+    report = import_linkedin(net, FIXTURES / "Connections.csv", today=TODAY, skip_bad=True)
 
     assert report.output == net_dir / "people" / "linkedin-2026-11-25.yaml"
     assert report.output.is_file()
@@ -140,7 +146,7 @@ def test_linkedin_import_adds_new_people_merges_known_ones_and_reports_bad_rows(
 
 
 def test_the_new_file_is_readable_yaml_with_a_header_saying_where_it_came_from(net_dir):
-    report = import_linkedin(load_clean(net_dir), FIXTURES / "Connections.csv", today=TODAY)
+    report = import_linkedin(load_clean(net_dir), FIXTURES / "Connections.csv", today=TODAY, skip_bad=True)
     text = report.output.read_text(encoding="utf-8")
     assert text.startswith("# Imported by `graphnet import linkedin` on 2026-11-25 from Connections.csv:\n")
     assert "\npeople:\n  - name: Ada Lovelace\n    org: Analytical Engines, Ltd.\n    role: Mathematician\n" in text
@@ -150,7 +156,7 @@ def test_the_new_file_is_readable_yaml_with_a_header_saying_where_it_came_from(n
 
 
 def test_an_old_export_without_url_column(net_dir):
-    report = import_linkedin(load_clean(net_dir), FIXTURES / "Connections-2018.csv", today=TODAY)
+    report = import_linkedin(load_clean(net_dir), FIXTURES / "Connections-2018.csv", today=TODAY, skip_bad=True)
     after = load_clean(net_dir)
     assert [a.id for a in report.added] == ["linus-pauling", "barbara-mcclintock"]
     assert after.people["linus-pauling"].met == date(2015, 2, 2)
@@ -160,7 +166,9 @@ def test_an_old_export_without_url_column(net_dir):
 
 def test_dry_run_writes_nothing_but_shows_the_file(net_dir):
     before = snapshot(net_dir)
-    report = import_linkedin(load_clean(net_dir), FIXTURES / "Connections.csv", today=TODAY, dry_run=True)
+    report = import_linkedin(
+        load_clean(net_dir), FIXTURES / "Connections.csv", today=TODAY, skip_bad=True, dry_run=True
+    )
     assert snapshot(net_dir) == before
     assert report.dry_run and report.text.count("  - name: ") == 6
     assert report.output == net_dir / "people" / "linkedin-2026-11-25.yaml"
@@ -168,17 +176,17 @@ def test_dry_run_writes_nothing_but_shows_the_file(net_dir):
 
 
 def test_importing_the_same_export_twice_adds_nothing(net_dir):
-    import_linkedin(load_clean(net_dir), FIXTURES / "Connections.csv", today=TODAY)
+    import_linkedin(load_clean(net_dir), FIXTURES / "Connections.csv", today=TODAY, skip_bad=True)
     before = snapshot(net_dir)
-    again = import_linkedin(load_clean(net_dir), FIXTURES / "Connections.csv", today=TODAY)
+    again = import_linkedin(load_clean(net_dir), FIXTURES / "Connections.csv", today=TODAY, skip_bad=True)
     assert again.added == [] and again.output is None and again.text == ""
     assert snapshot(net_dir) == before
     assert {m.id for m in again.merged} >= {"ada-lovelace", "zoe-ng", "grace-hopper", "alan-turing"}
 
 
 def test_a_second_import_the_same_day_gets_a_new_file_name(net_dir):
-    import_linkedin(load_clean(net_dir), FIXTURES / "Connections.csv", today=TODAY)
-    report = import_linkedin(load_clean(net_dir), FIXTURES / "Connections-2018.csv", today=TODAY)
+    import_linkedin(load_clean(net_dir), FIXTURES / "Connections.csv", today=TODAY, skip_bad=True)
+    report = import_linkedin(load_clean(net_dir), FIXTURES / "Connections-2018.csv", today=TODAY, skip_bad=True)
     assert report.output == net_dir / "people" / "linkedin-2026-11-25-2.yaml"
     assert report.output.is_file()
     load_clean(net_dir)
@@ -225,7 +233,7 @@ def test_ids_are_unique_across_the_network_and_the_import(write, tmp_path):
             ["🚀", "", "", "", "", "", "04 Jan 2020"],
         ],
     )
-    report = import_linkedin(load_clean(folder), path, today=TODAY)
+    report = import_linkedin(load_clean(folder), path, today=TODAY, skip_bad=True)
     assert [a.id for a in report.added] == ["john-smith-2", "john-smith-3", "me-2", "contact"]
     warnings = [str(p) for p in report.problems if p.severity == "warning"]
     assert any("has the name of 'john-smith' at Initech" in w for w in warnings), warnings
@@ -248,7 +256,7 @@ def test_a_company_named_like_a_person_gets_its_own_id(write, tmp_path):
             ["Some", "One", "", "", "—", "", "01 Jan 2020"],
         ],
     )
-    report = import_linkedin(load_clean(folder), path, today=TODAY)
+    report = import_linkedin(load_clean(folder), path, today=TODAY, skip_bad=True)
     after = load_clean(folder)
 
     def org_of(ident: str) -> tuple[str, str]:
@@ -284,7 +292,7 @@ def test_company_spellings_meet_the_organization_already_known(write, tmp_path):
             ["K-9", "", "", "", "MARS, Inc.", "", "01 Jan 2020"],
         ],
     )
-    report = import_linkedin(load_clean(folder), path, today=TODAY)
+    report = import_linkedin(load_clean(folder), path, today=TODAY, skip_bad=True)
     assert [(m.id, m.reason) for m in report.merged] == [("wile-e-coyote", "same name and organization")]
     assert report.merged[0].missing == {"role": "Customer", "met": date(2020, 1, 1)}
     _net, problems = load(folder)
@@ -301,7 +309,7 @@ def test_a_new_job_is_reported_not_written(write, tmp_path):
         dedent=False,
     )
     path = csv_file(tmp_path, [["Ada", "Lovelace", "https://linkedin.com/in/ada/", "", "New Co", "CTO", "01 Jan 2020"]])
-    report = import_linkedin(load_clean(folder), path, today=TODAY)
+    report = import_linkedin(load_clean(folder), path, today=TODAY, skip_bad=True)
     assert report.added == []
     assert report.merged[0].differs == {"org": ("Old Co", "New Co")}
     assert report.merged[0].missing == {"role": "CTO", "met": date(2020, 1, 1)}
@@ -309,7 +317,7 @@ def test_a_new_job_is_reported_not_written(write, tmp_path):
 
 def test_a_date_in_the_future_is_dropped_with_a_warning(net_dir, tmp_path):
     path = csv_file(tmp_path, [["Time", "Traveller", "", "", "", "", "01 Jan 2030"]])
-    report = import_linkedin(load_clean(net_dir), path, today=TODAY)
+    report = import_linkedin(load_clean(net_dir), path, today=TODAY, skip_bad=True)
     assert any("after today" in p.message and p.severity == "warning" for p in report.problems)
     assert load_clean(net_dir).people["time-traveller"].met is None
 
@@ -339,19 +347,19 @@ def test_linkedin_urls_compare_whatever_their_spelling():
 def test_the_wrong_kind_of_file_is_a_clear_error(net_dir, tmp_path):
     net = load_clean(net_dir)
     with pytest.raises(GraphnetError, match=re.escape("Google Contacts export: use `graphnet import google`")):
-        import_linkedin(net, FIXTURES / "google-contacts.csv", today=TODAY)
+        import_linkedin(net, FIXTURES / "google-contacts.csv", today=TODAY, skip_bad=True)
     with pytest.raises(GraphnetError, match=re.escape("LinkedIn's Connections.csv; use `graphnet import linkedin`")):
-        import_google(net, FIXTURES / "Connections.csv", today=TODAY)
+        import_google(net, FIXTURES / "Connections.csv", today=TODAY, skip_bad=True)
     other = tmp_path / "other.csv"
     other.write_text("a,b\n1,2\n")
     with pytest.raises(GraphnetError, match="no header row 'First Name,Last Name"):
-        import_linkedin(net, other, today=TODAY)
+        import_linkedin(net, other, today=TODAY, skip_bad=True)
     latin = tmp_path / "latin.csv"
     latin.write_bytes("First Name,Last Name,Company\nZoë,Ng,X\n".encode("latin-1"))
     with pytest.raises(GraphnetError, match="is not UTF-8 text"):
-        import_linkedin(net, latin, today=TODAY)
+        import_linkedin(net, latin, today=TODAY, skip_bad=True)
     with pytest.raises(GraphnetError, match="no BEGIN:VCARD"):
-        import_vcard(net, FIXTURES / "Connections.csv", today=TODAY)
+        import_vcard(net, FIXTURES / "Connections.csv", today=TODAY, skip_bad=True)
 
 
 def test_an_unclosed_quote_keeps_the_rows_before_it(net_dir, tmp_path):
@@ -363,14 +371,14 @@ def test_an_unclosed_quote_keeps_the_rows_before_it(net_dir, tmp_path):
         "Grace,Hopper,,,Navy,,01 Jan 2020\n",
         encoding="utf-8",
     )
-    report = import_linkedin(load_clean(net_dir), path, today=TODAY)
+    report = import_linkedin(load_clean(net_dir), path, today=TODAY, skip_bad=True)
     assert [a.id for a in report.added] == ["ada-lovelace"]
     assert [p.line for p in report.problems if p.is_error] == [3]
 
 
 def test_the_output_file_option(net_dir):
     net = load_clean(net_dir)
-    report = import_linkedin(net, FIXTURES / "Connections.csv", today=TODAY, output="imports/li.yaml")
+    report = import_linkedin(net, FIXTURES / "Connections.csv", today=TODAY, skip_bad=True, output="imports/li.yaml")
     assert report.output == net_dir / "imports" / "li.yaml" and report.output.is_file()
     for bad, message in [
         ("imports/li.yaml", "the file exists"),
@@ -379,7 +387,7 @@ def test_the_output_file_option(net_dir):
         ("people.txt", "ending in .yaml"),
     ]:
         with pytest.raises(GraphnetError, match=message):
-            import_linkedin(net, FIXTURES / "Connections-2018.csv", today=TODAY, output=bad)
+            import_linkedin(net, FIXTURES / "Connections-2018.csv", today=TODAY, skip_bad=True, output=bad)
 
 
 def test_progress_is_reported_up_to_the_total(net_dir):
@@ -400,7 +408,7 @@ def test_an_import_that_would_break_the_network_writes_nothing(write, tmp_path):
     net, _problems = load(folder)
     before = snapshot(folder)
     with pytest.raises(GraphnetError, match="would not load cleanly"):
-        import_linkedin(net, FIXTURES / "Connections-2018.csv", today=TODAY)
+        import_linkedin(net, FIXTURES / "Connections-2018.csv", today=TODAY, skip_bad=True)
     assert snapshot(folder) == before
 
 
@@ -408,7 +416,7 @@ def test_an_import_that_would_break_the_network_writes_nothing(write, tmp_path):
 
 
 def test_vcard_3_from_apple_contacts(net_dir):
-    report = import_vcard(load_clean(net_dir), FIXTURES / "contacts-v3.vcf", today=TODAY)
+    report = import_vcard(load_clean(net_dir), FIXTURES / "contacts-v3.vcf", today=TODAY, skip_bad=True)
     assert report.output == net_dir / "people" / "vcard-2026-11-25.yaml"
     assert [(a.kind, a.id) for a in report.added] == [
         ("organization", "analytical-engines-ltd"),
@@ -442,7 +450,7 @@ def test_vcard_3_from_apple_contacts(net_dir):
 
 
 def test_vcard_4_kinds_related_and_members(net_dir):
-    report = import_vcard(load_clean(net_dir), FIXTURES / "contacts-v4.vcf", today=TODAY, strength=3)
+    report = import_vcard(load_clean(net_dir), FIXTURES / "contacts-v4.vcf", today=TODAY, skip_bad=True, strength=3)
     after = load_clean(net_dir)
     assert {(a.kind, a.id) for a in report.added} == {
         ("organization", "royal-astronomical-society"),
@@ -478,7 +486,7 @@ def test_vcard_merged_person_reports_the_ties_the_file_lacks(write, tmp_path):
         "RELATED;TYPE=friend;VALUE=text:Charles Babbage\r\nEND:VCARD\r\n",
         encoding="utf-8",
     )
-    report = import_vcard(load_clean(folder), card, today=TODAY)
+    report = import_vcard(load_clean(folder), card, today=TODAY, skip_bad=True)
     assert report.added == [] and report.merged[0].missing == {"knows": ["charles-babbage"]}
 
 
@@ -486,7 +494,7 @@ def test_vcard_merged_person_reports_the_ties_the_file_lacks(write, tmp_path):
 
 
 def test_google_contacts_csv(net_dir):
-    report = import_google(load_clean(net_dir), FIXTURES / "google-contacts.csv", today=TODAY)
+    report = import_google(load_clean(net_dir), FIXTURES / "google-contacts.csv", today=TODAY, skip_bad=True)
     assert report.output == net_dir / "people" / "google-2026-11-25.yaml"
     assert [a.id for a in report.added] == ["frances-allen", "jean-sammet", "yes-true"]
     merged = report.merged[0]
@@ -523,7 +531,7 @@ def run(folder: Path, *args: str) -> tuple[int, str, str]:
 
 
 def test_cli_import_linkedin_prints_what_it_did(net_dir):
-    code, out, err = run(net_dir, "import", "linkedin", str(FIXTURES / "Connections.csv"))
+    code, out, err = run(net_dir, "import", "linkedin", str(FIXTURES / "Connections.csv"), "--skip-bad")
     assert code == 0, err
     assert "added 6 people to " in out and "linkedin-2026-11-25.yaml" in out
     assert "merged 4 already known (your files are left as they are):" in out
@@ -554,6 +562,7 @@ def test_cli_json_strength_and_file(net_dir):
         "4",
         "--file",
         "g.yaml",
+        "--skip-bad",
     )
     assert code == 0
     data = json.loads(out)
@@ -598,7 +607,7 @@ def test_any_cell_text_imports_exactly_or_is_a_row_error(rows):
         (folder / "me.yaml").write_text("me:\n  name: Sam\npeople:\n  - name: Ada Lovelace\n    org: Acme\n")
         path = csv_file(folder.parent, rows, name=f"{folder.name}.csv")
         net = load_clean(folder)
-        report = import_linkedin(net, path, today=TODAY)  # a GraphnetError here fails the test
+        report = import_linkedin(net, path, today=TODAY, skip_bad=True)  # a GraphnetError here fails the test
         after = load_clean(folder)
         by_line = dict(zip(start_lines(rows), rows, strict=True))
         for problem in report.problems:
@@ -627,3 +636,75 @@ def test_any_cell_text_imports_exactly_or_is_a_row_error(rows):
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         (folder.parent / f"{folder.name}.csv").unlink(missing_ok=True)
+
+
+# -- no row is ever dropped silently ---------------------------------------------------------------
+
+
+def test_a_huge_field_does_not_stop_the_reader(net_dir, tmp_path):
+    # 200,000 characters in one cell (csv's default limit is 131,072): every row after it is read.
+    path = csv_file(
+        tmp_path,
+        [
+            ["Ada", "Lovelace", "", "", "Engines", "x" * 200_000, "01 Jan 2020"],
+            ["Mary", "Somerville", "", "", "", "", "02 Jan 2020"],
+            ["Charles", "Babbage", "", "", "", "", "03 Jan 2020"],
+        ],
+    )
+    report = import_linkedin(load_clean(net_dir), path, today=TODAY)
+    assert [a.id for a in report.added] == ["ada-lovelace", "mary-somerville", "charles-babbage"]
+    assert report.skipped == 0 and not report.refused
+    assert len(load_clean(net_dir).people["ada-lovelace"].role or "") == 200_000
+
+
+def test_google_notes_of_150_kb_keep_the_rows_after_them(net_dir, tmp_path):
+    header = FIXTURES.joinpath("google-contacts.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    columns = next(csv.reader([header]))
+
+    def row(name: str, notes: str) -> str:
+        cells = {"First Name": name.split()[0], "Last Name": name.split()[1], "Notes": notes}
+        return csv_line([cells.get(c, "") for c in columns])
+
+    path = tmp_path / "contacts.csv"
+    path.write_text(header + "\r\n" + row("Ada Lovelace", "n" * 150_000) + row("Mary Somerville", ""), encoding="utf-8")
+    report = import_google(load_clean(net_dir), path, today=TODAY)
+    assert [a.id for a in report.added] == ["ada-lovelace", "mary-somerville"] and report.skipped == 0
+
+
+def test_a_file_with_bad_rows_writes_nothing_and_exits_1_unless_skip_bad(net_dir):
+    before = snapshot(net_dir)
+    code, out, err = run(net_dir, "import", "linkedin", str(FIXTURES / "Connections.csv"))
+    assert code == 1
+    assert "Connections.csv:9: error: the row has no First Name" in err  # the rows are listed
+    assert "2 rows of" in err and "--skip-bad" in err and "nothing was" in err
+    assert snapshot(net_dir) == before
+    code, out, _err = run(net_dir, "import", "linkedin", str(FIXTURES / "Connections.csv"), "--json")
+    assert code == 1 and json.loads(out)["refused"] is True and snapshot(net_dir) == before
+    code, out, _err = run(net_dir, "import", "linkedin", str(FIXTURES / "Connections.csv"), "--skip-bad")
+    assert code == 0 and "skipped 2 rows" in out
+
+
+def test_an_unreadable_rest_of_file_is_not_skipped_silently(net_dir, tmp_path):
+    path = tmp_path / "broken.csv"
+    path.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ada,Lovelace,,,Engines,,01 Jan 2020\n"
+        'Bad,"Row,,,,,01 Jan 2020\n'
+        "Grace,Hopper,,,Navy,,01 Jan 2020\n",
+        encoding="utf-8",
+    )
+    code, _out, err = run(net_dir, "import", "linkedin", str(path))
+    assert code == 1 and "broken.csv:3: error:" in err
+    assert not (net_dir / "people").exists()
+
+
+def test_an_import_checks_ids_against_the_network_as_it_is_under_the_lock(net_dir, tmp_path):
+    from graphnet.files.edit import add_person
+
+    stale = load_clean(net_dir)
+    add_person(load_clean(net_dir), "Mary Somerville", today=TODAY)  # another graphnet, meanwhile
+    path = csv_file(tmp_path, [["Mary", "Somerville", "", "", "", "", "02 Jan 2020"]])
+    report = import_linkedin(stale, path, today=TODAY)
+    # The id is decided against the network as it is now, so the new one gets its own id.
+    assert [a.id for a in report.added] == ["mary-somerville-2"]
+    load_clean(net_dir)

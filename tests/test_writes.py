@@ -438,6 +438,36 @@ def test_twenty_concurrent_log_processes_leave_twenty_entries(net_dir: Path) -> 
     assert len(net.interactions) == 21
 
 
+def test_ids_are_checked_against_the_network_as_it_is_under_the_lock(net_dir: Path) -> None:
+    # Two commands load the network; the first adds "Same Name"; the second, still holding the
+    # network it loaded before that write, must see the new id and refuse (to another file too).
+    first = load(net_dir)
+    second = load(net_dir)
+    edit.add_person(first, "Same Name", file="a.yaml", today=TODAY)
+    with pytest.raises(GraphnetError, match="already used"):
+        edit.add_person(second, "Same Name", file="b.yaml", today=TODAY)
+    assert not (net_dir / "b.yaml").exists()
+    _, problems = graphnet.load(net_dir, today=TODAY)
+    assert not [p for p in problems if p.is_error]
+
+
+def test_ten_concurrent_adds_of_one_name_to_two_files_let_exactly_one_through(net_dir: Path) -> None:
+    env = {**os.environ, "GRAPHNET_DATA": str(net_dir)}
+    command = [sys.executable, "-m", "graphnet", "--today", "2026-11-25", "add", "person", "Twin Person", "--file"]
+
+    def one(i: int) -> subprocess.CompletedProcess[str]:
+        target = "a.yaml" if i % 2 else "b.yaml"
+        return subprocess.run([*command, target], env=env, capture_output=True, text=True, cwd=ROOT, timeout=300)
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        results = list(pool.map(one, range(10)))
+    codes = sorted(r.returncode for r in results)
+    assert codes == [0] + [2] * 9, [r.stderr for r in results]
+    assert all("already used" in r.stderr for r in results if r.returncode)
+    _, problems = graphnet.load(net_dir, today=TODAY)
+    assert not [p for p in problems if p.is_error], [str(p) for p in problems]
+
+
 # -- property: add-then-load gives back exactly what was added -----------------------------------------
 
 PIECES = ["#", ": ", " #", "'", '"', "\n", "\x85", "\u2028", "\u2029", "😀", "NO", "0123", "-", "\t", " ", "[", "&"]

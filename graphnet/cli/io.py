@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from ..errors import GraphnetError
-from .base import Context, cli, echo_json, fail, load_or_exit
+from .base import EXIT_DATA_ERRORS, Context, cli, echo_json, fail, load_or_exit
 
 
 def _run_import(
@@ -21,6 +21,7 @@ def _run_import(
     dry_run: bool,
     output: Path | None,
     as_json: bool,
+    skip_bad: bool = False,
 ) -> None:
     """Shared body of ``graphnet import linkedin|vcard|google``."""
     from ..io.imports import IMPORTERS, describe_merge
@@ -39,7 +40,13 @@ def _run_import(
             bar = click.progressbar(length=total, label=f"reading {file.name}", file=stderr)
         bar.update(done - bar.pos)
 
-    options: dict[str, Any] = {"today": obj.today, "dry_run": dry_run, "progress": progress, "output": output}
+    options: dict[str, Any] = {
+        "today": obj.today,
+        "dry_run": dry_run,
+        "progress": progress,
+        "output": output,
+        "skip_bad": skip_bad,
+    }
     if strength is not None:
         options["strength"] = strength
     try:
@@ -51,9 +58,18 @@ def _run_import(
             bar.render_finish()
     if as_json:
         echo_json(report.to_dict())
+        if report.refused:
+            sys.exit(EXIT_DATA_ERRORS)
         return
     for problem in report.problems:
         click.echo(str(problem), err=True)
+    if report.refused:
+        rows = "row" if report.skipped == 1 else "rows"
+        fail(
+            f"{report.skipped} {rows} of {report.source} could not be imported (listed above), so nothing was "
+            "written; fix them in the file, or add --skip-bad to import the other rows without them",
+            EXIT_DATA_ERRORS,
+        )
     target = str(report.output) if report.output is None else _shown_path(report.output)
     if dry_run and report.text:
         click.echo(report.text, nl=False)
@@ -107,6 +123,11 @@ def _import_options(default_strength: int) -> Any:
                 help="The new file, relative to the network folder (default people/KIND-YYYY-MM-DD.yaml).",
             ),
             click.option("--json", "as_json", is_flag=True, help="Print the report as JSON."),
+            click.option(
+                "--skip-bad",
+                is_flag=True,
+                help="Import the good rows even if some rows cannot be imported (they are listed).",
+            ),
             click.pass_context,
         ]
         for option in reversed(decorators):
@@ -124,8 +145,9 @@ def import_group() -> None:
     usual format and never edits your files. Someone already in the network
     (same e-mail, same LinkedIn URL, or same name and organization) is not
     repeated: the report lists what the import knows that your file lacks.
-    A bad row is reported as file:row: error: ... and skipped; the good rows
-    are imported. The network is loaded again with the new file before it is
+    A bad or unreadable row is reported as file:row: error: ...; then nothing
+    is written and the exit code is 1, unless --skip-bad imports the good rows
+    without the bad ones. The network is loaded again with the new file before it is
     written, so an import never leaves errors behind.
 
     \b
@@ -146,7 +168,13 @@ def import_group() -> None:
 @import_group.command("linkedin")
 @_import_options(1)
 def import_linkedin_command(
-    ctx: click.Context, file: Path, strength: int | None, dry_run: bool, output: Path | None, as_json: bool
+    ctx: click.Context,
+    file: Path,
+    strength: int | None,
+    dry_run: bool,
+    output: Path | None,
+    as_json: bool,
+    skip_bad: bool,
 ) -> None:
     """Import LinkedIn's Connections.csv (Settings > Data privacy > Get a copy of your data).
 
@@ -159,13 +187,19 @@ def import_linkedin_command(
         graphnet import linkedin Connections.csv --dry-run | less
         graphnet import linkedin Connections.csv --file people/linkedin.yaml
     """
-    _run_import(ctx, "linkedin", file, strength, dry_run, output, as_json)
+    _run_import(ctx, "linkedin", file, strength, dry_run, output, as_json, skip_bad)
 
 
 @import_group.command("vcard")
 @_import_options(2)
 def import_vcard_command(
-    ctx: click.Context, file: Path, strength: int | None, dry_run: bool, output: Path | None, as_json: bool
+    ctx: click.Context,
+    file: Path,
+    strength: int | None,
+    dry_run: bool,
+    output: Path | None,
+    as_json: bool,
+    skip_bad: bool,
 ) -> None:
     """Import a vCard file (.vcf, vCard 3.0 or 4.0, e.g. from Apple Contacts).
 
@@ -178,13 +212,19 @@ def import_vcard_command(
     Example:
         graphnet import vcard ~/Desktop/contacts.vcf --dry-run
     """
-    _run_import(ctx, "vcard", file, strength, dry_run, output, as_json)
+    _run_import(ctx, "vcard", file, strength, dry_run, output, as_json, skip_bad)
 
 
 @import_group.command("google")
 @_import_options(2)
 def import_google_command(
-    ctx: click.Context, file: Path, strength: int | None, dry_run: bool, output: Path | None, as_json: bool
+    ctx: click.Context,
+    file: Path,
+    strength: int | None,
+    dry_run: bool,
+    output: Path | None,
+    as_json: bool,
+    skip_bad: bool,
 ) -> None:
     """Import a Google Contacts export (contacts.google.com > Export > Google CSV).
 
@@ -196,7 +236,7 @@ def import_google_command(
     Example:
         graphnet import google contacts.csv --dry-run
     """
-    _run_import(ctx, "google", file, strength, dry_run, output, as_json)
+    _run_import(ctx, "google", file, strength, dry_run, output, as_json, skip_bad)
 
 
 @cli.command("export")

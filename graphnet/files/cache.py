@@ -213,13 +213,19 @@ def fingerprint(files: list[Path], root: Path) -> str:
     """A hash of every data file's relative path and bytes, in order."""
     digest = hashlib.sha256()
     for path in files:
-        digest.update(str(path.relative_to(root)).encode("utf-8", "surrogateescape"))
-        digest.update(b"\0")
         try:
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            data: bytes | None = path.read_bytes()
         except OSError:
-            digest.update(b"unreadable")
+            data = None
+        add_to_fingerprint(digest, path, root, data)
     return digest.hexdigest()
+
+
+def add_to_fingerprint(digest: Any, path: Path, root: Path, data: bytes | None) -> None:
+    """Feed one file (``None``: unreadable) into a :func:`fingerprint` hash; the loader uses it too."""
+    digest.update(str(path.relative_to(root)).encode("utf-8", "surrogateescape"))
+    digest.update(b"\0")
+    digest.update(hashlib.sha256(data).digest() if data is not None else b"unreadable")
 
 
 _CODE: str | None = None

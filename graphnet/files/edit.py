@@ -26,13 +26,14 @@ WriteResult(path=PosixPath('data/log.yaml'), ...)
 
 from __future__ import annotations
 
+import functools
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -40,9 +41,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..errors import GraphnetError, did_you_mean
 from ..model import INTRODUCTION_STATUSES, ME, STRENGTH_LABELS, Network, slugify
 from ..names import resolve_person
-from .fileio import CannotExtend, Insertion, append_to_file, expect_entry_added
+from .fileio import CannotExtend, Insertion, append_to_file, expect_entry_added, network_lock
 from .init import SCHEMA_FILE, schema_line
-from .loader import display_path
+from .loader import display_path, reread_if_changed
 from .yamlread import YMap, YSeq
 from .yamlwrite import record
 
@@ -55,6 +56,7 @@ __all__ = [
     "add_person",
     "entries_insertion",
     "log_interaction",
+    "network_write",
 ]
 
 Fields = list[tuple[str, object]]
@@ -575,7 +577,33 @@ def _already_imported(net: Network, ident: str, given: dict[str, Any]) -> str:
 
 # -- the public functions ------------------------------------------------------------------
 
+W = TypeVar("W", bound=Callable[..., WriteResult])
 
+
+def network_write(function: W) -> W:
+    """Run a write with the whole network locked and read again under the lock.
+
+    Ids must be unique across every file of the network, so checking them against the
+    network loaded when the command started is not enough: another graphnet may have
+    added the same id since, to this file or another. The write therefore takes
+    :func:`~graphnet.files.fileio.network_lock` and works on the network as it is now
+    (read again only if a file changed). A dry run takes no lock.
+    """
+
+    @functools.wraps(function)
+    def wrapper(net: Network, *args: Any, **kwargs: Any) -> WriteResult:
+        if kwargs.get("dry_run"):
+            return function(net, *args, **kwargs)
+        if not net.root.is_dir():
+            return function(net, *args, **kwargs)  # _write says what is wrong
+        with network_lock(net.root):
+            fresh = reread_if_changed(net, today=kwargs.get("today"), use_cache=kwargs.get("use_cache", True))
+            return function(fresh, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@network_write
 def add_person(
     net: Network,
     name: str,
@@ -677,6 +705,7 @@ def add_person(
     return _naming(net, result, *used, new=(ident, name_))
 
 
+@network_write
 def add_org(
     net: Network,
     name: str,
@@ -715,6 +744,7 @@ def add_org(
     return _naming(net, result, new=(ident, name_))
 
 
+@network_write
 def add_group(
     net: Network,
     name: str,
@@ -747,6 +777,7 @@ def add_group(
     return _naming(net, result, *(("member", m) for m in member_ids), new=(ident, name_))
 
 
+@network_write
 def log_interaction(
     net: Network,
     people: Sequence[str],
@@ -778,6 +809,7 @@ def log_interaction(
     return _naming(net, result, *(("with", w) for w in who))
 
 
+@network_write
 def add_favor(
     net: Network,
     giver: str,
@@ -808,6 +840,7 @@ def add_favor(
     return _naming(net, result, ("from", from_), ("to", to))
 
 
+@network_write
 def add_introduction(
     net: Network,
     by: str,

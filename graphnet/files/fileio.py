@@ -50,6 +50,7 @@ __all__ = [
     "edit_file",
     "expect_entry_added",
     "lock_path",
+    "network_lock",
     "newline_of",
     "replace_file",
     "write_new_file",
@@ -282,23 +283,54 @@ def _line_at(text: str, offset: int) -> int:
 
 
 @contextlib.contextmanager
-def _locked(real: Path, shown: str) -> Iterator[None]:
-    lock = FileLock(lock_path(real), timeout=LOCK_TIMEOUT)
+def _locked(real: Path, shown: str, *, lock: Path | None = None) -> Iterator[None]:
+    side = lock or lock_path(real)
+    file_lock = FileLock(side, timeout=LOCK_TIMEOUT)
     try:
-        lock.acquire()
+        file_lock.acquire()
     except Timeout as exc:
         raise GraphnetError(
             f"another program has been writing {shown} for over {LOCK_TIMEOUT:.0f} s "
-            f"(lock {lock_path(real).name}); try again, or delete the lock file if no graphnet is running"
+            f"(lock {side.name}); try again, or delete the lock file if no graphnet is running"
         ) from exc
     except OSError as exc:
         raise GraphnetError(
-            f"cannot lock {shown} for writing ({lock_path(real).name}): {_reason(exc)}; nothing was written"
+            f"cannot lock {shown} for writing ({side.name}): {_reason(exc)}; nothing was written"
         ) from exc
     try:
         yield
     finally:
-        lock.release()
+        file_lock.release()
+
+
+#: Network folders whose lock this process holds, and how deeply (a write may call another).
+_HELD: dict[Path, int] = {}
+NETWORK_LOCK_NAME = ".graphnet.lock"
+
+
+@contextlib.contextmanager
+def network_lock(root: Path) -> Iterator[None]:
+    """Hold the lock of the whole network folder ``root`` (``ROOT/.graphnet.lock``).
+
+    Whatever must be unique across the network (ids, aliases) is decided while holding
+    it, with the network read again under it (:func:`graphnet.files.loader.reread_if_changed`):
+    two writers to two different files of one network cannot both claim an id. Re-entrant
+    within a process.
+    """
+    real = Path(os.path.realpath(root))
+    if _HELD.get(real):
+        _HELD[real] += 1
+        try:
+            yield
+        finally:
+            _HELD[real] -= 1
+        return
+    with _locked(real / "network", f"the network {_shown(real)}", lock=real / NETWORK_LOCK_NAME):
+        _HELD[real] = 1
+        try:
+            yield
+        finally:
+            del _HELD[real]
 
 
 def _problems_text(problems: list[Problem]) -> str:

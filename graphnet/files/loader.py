@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -45,7 +46,7 @@ from ..orgnames import OrganizationNames, is_not_organization
 from . import format
 from .yamlread import YMap, YSeq, parse_bytes
 
-__all__ = ["SECTIONS", "Reference", "data_files", "display_path", "load", "read_tree"]
+__all__ = ["SECTIONS", "Reference", "data_files", "display_path", "load", "read_tree", "reread_if_changed"]
 
 SECTIONS = tuple(format.SECTIONS)
 PERSON_KEYS = format.keys("person")
@@ -105,12 +106,25 @@ def import_kind(path: Path) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
-def read_tree(path: Path, shown: str, *, use_cache: bool = True) -> tuple[Any, list[Problem]]:
-    """One file's strict YAML tree and its syntax problems (through the cache if allowed)."""
+def read_tree(
+    path: Path, shown: str, *, use_cache: bool = True, digest: Any = None, root: Path | None = None
+) -> tuple[Any, list[Problem]]:
+    """One file's strict YAML tree and its syntax problems (through the cache if allowed).
+
+    With ``digest`` (and ``root``), the bytes read are added to that fingerprint hash.
+    """
     try:
         data = path.read_bytes()
     except OSError as exc:
+        if digest is not None and root is not None:
+            from .cache import add_to_fingerprint
+
+            add_to_fingerprint(digest, path, root, None)
         return None, [Problem(shown, 0, 0, "error", f"cannot read the file: {exc.strerror or exc}")]
+    if digest is not None and root is not None:
+        from .cache import add_to_fingerprint
+
+        add_to_fingerprint(digest, path, root, data)
     if use_cache:
         from .cache import parse_cached
 
@@ -146,6 +160,20 @@ def load(
         return _load(Path(root), today or date.today(), use_cache)
 
 
+def reread_if_changed(net: Network, *, today: date | None = None, use_cache: bool = True) -> Network:
+    """``net`` when its folder still holds exactly the bytes it was loaded from, else the folder loaded again.
+
+    Writers call it while holding :func:`graphnet.files.fileio.network_lock`, so that ids and
+    references are checked against the network as it is, not as it was when the command started.
+    """
+    from .cache import fingerprint
+
+    if net.digest and net.root.is_dir() and fingerprint(data_files(net.root), net.root) == net.digest:
+        return net
+    fresh, _problems = load(net.root, today=today, use_cache=use_cache)
+    return fresh
+
+
 def _load(root_path: Path, today: date, use_cache: bool) -> tuple[Network, list[Problem]]:
     net = Network(root=root_path)
     shown_root = display_path(root_path)
@@ -174,13 +202,15 @@ def _load(root_path: Path, today: date, use_cache: bool) -> tuple[Network, list[
             )
         ]
     builder = _Builder(net, today)
+    digest = hashlib.sha256()
     for path in files:
         shown = display_path(path)
         net.files.append(str(path.relative_to(root_path)))
-        tree, problems = read_tree(path, shown, use_cache=use_cache)
+        tree, problems = read_tree(path, shown, use_cache=use_cache, digest=digest, root=root_path)
         builder.problems.extend(problems)
         if tree is not None:
             builder.add_file(tree, shown, import_kind(path))
+    net.digest = digest.hexdigest()
     builder.finish()
     from .validation import VALIDATORS
 

@@ -123,6 +123,8 @@ class ImportReport:
     added: list[Added] = field(default_factory=list)
     merged: list[Merged] = field(default_factory=list)
     skipped: int = 0
+    #: True when rows could not be imported and ``skip_bad`` was not given: nothing was written.
+    refused: bool = False
     #: Per-row problems (``file:row: error: ...``) and warnings about the new file.
     problems: list[Problem] = field(default_factory=list)
     #: The text of the new file ("" when there is nothing new).
@@ -142,6 +144,7 @@ class ImportReport:
             "added": len(self.added),
             "merged": len(self.merged),
             "skipped": self.skipped,
+            "refused": self.refused,
             "added_records": [a.to_dict() for a in self.added],
             "merged_records": [m.to_dict() for m in self.merged],
             "problems": [p.to_dict() for p in self.problems],

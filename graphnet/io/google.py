@@ -145,6 +145,7 @@ def import_google(
     progress: Progress | None = None,
     output: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
+    skip_bad: bool = False,
 ) -> ImportReport:
     """Import a Google Contacts CSV export into a new file; see :func:`import_linkedin`.
 
@@ -162,4 +163,5 @@ def import_google(
         progress=progress,
         output=output,
         use_cache=use_cache,
+        skip_bad=skip_bad,
     )

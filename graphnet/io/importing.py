@@ -10,8 +10,11 @@ user's existing files are never touched:
   written again, and the report lists what the import knows that the file lacks
   (an e-mail, a URL, a newer job) so the user can copy it by hand;
 * each new person gets a unique id (the slug of the name, ``-2`` on a clash);
-* a bad row is reported as ``file:row: error: ...`` and skipped, the good rows
-  are imported;
+* a bad or unreadable row is reported as ``file:row: error: ...``; then nothing
+  is written (the report is ``refused``) unless ``skip_bad`` asks to import the
+  good rows alone, so no row is ever dropped silently;
+* ids are decided while holding the lock of the whole network, against the
+  network read again under it, so a concurrent ``add`` cannot take the same id;
 * before the file is placed, the whole network is loaded again together with
   the new file (from a temporary folder), and the import is refused unless it
   loads without errors and every new record reads back exactly as planned.
@@ -237,6 +240,7 @@ def run_import(
     progress: Progress | None,
     output: str | os.PathLike[str] | None,
     use_cache: bool,
+    skip_bad: bool = False,
 ) -> ImportReport:
     """Read the export at ``path`` with ``parser`` and import its contacts (:func:`import_contacts`)."""
     if not 0 <= strength <= 5:
@@ -259,10 +263,29 @@ def run_import(
         dry_run=dry_run,
         output=output,
         use_cache=use_cache,
+        skip_bad=skip_bad,
     )
 
 
-def import_contacts(
+def import_contacts(kind: str, contacts: Sequence[Contact], net: Network, source: Path, **options: Any) -> ImportReport:
+    """Match ``contacts`` read from ``source`` against ``net`` and write the new ones to a new file.
+
+    The second half of every contact import (also used by ``import mail|calendar --add-unknown``):
+    see the module's description for the matching, the file, and the verification. Takes the
+    options of :func:`_plan_and_write`. Unless it is a dry run, ids are decided while holding
+    the lock of the whole network, against the network read again under it.
+    """
+    from ..files.fileio import network_lock
+    from ..files.loader import reread_if_changed
+
+    if options.get("dry_run") or not net.root.is_dir():
+        return _plan_and_write(kind, contacts, net, source, **options)
+    with network_lock(net.root):
+        net = reread_if_changed(net, today=options.get("today"), use_cache=options.get("use_cache", True))
+        return _plan_and_write(kind, contacts, net, source, **options)
+
+
+def _plan_and_write(
     kind: str,
     contacts: Sequence[Contact],
     net: Network,
@@ -275,17 +298,14 @@ def import_contacts(
     dry_run: bool,
     output: str | os.PathLike[str] | None,
     use_cache: bool,
+    skip_bad: bool = False,
 ) -> ImportReport:
-    """Match ``contacts`` read from ``source`` against ``net`` and write the new ones to a new file.
-
-    The second half of every contact import (also used by ``import mail|calendar --add-unknown``):
-    see the module's description for the matching, the file, and the verification.
-    """
     shown = display_path(source)
     planner = Planner(net, shown, strength)
     planner.run(contacts)
     target = _output_path(net.root, kind, today, output)
     body, added = _render(kind, source, today, planner, strength)
+    skipped = sum(1 for p in problems if p.is_error)
     report = ImportReport(
         kind=kind,
         source=shown,
@@ -294,7 +314,8 @@ def import_contacts(
         rows=rows,
         added=added,
         merged=planner.merged,
-        skipped=sum(1 for p in problems if p.is_error),
+        skipped=skipped,
+        refused=skipped > 0 and not skip_bad,
         problems=sorted(problems + planner.problems, key=lambda p: (p.line, p.severity != "error")),
         text=body,
     )
@@ -318,7 +339,7 @@ def _verify_and_write(
     _check_round_trip(loaded, planner, report.added, planner.strength)
     shown_target = display_path(target)
     report.problems.extend(p for p in after if p.path == shown_target)
-    if report.dry_run:
+    if report.dry_run or report.refused:
         return
     from ..files.fileio import write_new_file
 

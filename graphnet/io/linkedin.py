@@ -140,6 +140,7 @@ def import_linkedin(
     progress: Progress | None = None,
     output: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
+    skip_bad: bool = False,
 ) -> ImportReport:
     """Import LinkedIn's ``Connections.csv`` into a new file of ``net``'s folder.
 
@@ -160,6 +161,9 @@ def import_linkedin(
     output : path, optional
         The new file (relative to the network folder); default
         ``people/linkedin-YYYY-MM-DD.yaml`` (``-2`` ... if it exists).
+    skip_bad : bool
+        Write the good rows even when some rows could not be imported. Without it,
+        a file with a bad or unreadable row writes nothing (``report.refused``).
 
     Returns
     -------
@@ -182,4 +186,5 @@ def import_linkedin(
         progress=progress,
         output=output,
         use_cache=use_cache,
+        skip_bad=skip_bad,
     )

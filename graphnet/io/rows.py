@@ -51,9 +51,16 @@ def csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
         text = text.replace("\x00", stand_in)
     reader = csv.reader(io.StringIO(text, newline=""))
     start = 1
-    for row in reader:
-        yield start, ([cell.replace(stand_in, "\x00") for cell in row] if stand_in else row)
-        start = reader.line_num + 1
+    # The csv module refuses a field over 128 KiB and stops reading there: a long note would drop
+    # every row after it. The whole file is in memory already, so no field can be too long.
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))
+    try:
+        for row in reader:
+            yield start, ([cell.replace(stand_in, "\x00") for cell in row] if stand_in else row)
+            start = reader.line_num + 1
+    finally:
+        csv.field_size_limit(limit)
 
 
 class Ticker:

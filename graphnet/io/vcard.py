@@ -254,6 +254,7 @@ def import_vcard(
     progress: Progress | None = None,
     output: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
+    skip_bad: bool = False,
 ) -> ImportReport:
     """Import a vCard file (3.0 or 4.0) into a new file; see :func:`import_linkedin`.
 
@@ -272,4 +273,5 @@ def import_vcard(
         progress=progress,
         output=output,
         use_cache=use_cache,
+        skip_bad=skip_bad,
     )

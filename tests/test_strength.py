@@ -188,9 +188,11 @@ def test_my_tie_weight_by_hand(write):
     model = TieModel(net, TODAY)
     ada = model.facts("me", "ada")
     assert ada is not None
-    # Ada: strength 4, last talked 12 days ago (2026-11-13), 1 interaction this year, no favors, overlap 3/5:
-    # 0.5*0.8 + 0.2*2**(-12/180) + 0.1*(1/12) + 0 + 0.1*0.6
-    expected = 0.4 + 0.2 * 2 ** (-12 / 180) + 0.1 / 12 + 0.06
+    # Ada: strength 4, last talked 12 days ago (2026-11-13), no favors, overlap 3/5. Her one interaction
+    # (not mail: a meeting's 3 points) has decayed to 0.75*(1 - 12/730) + 0.25*(1 - 12/2190) of a meeting:
+    # 0.5*0.8 + 0.2*2**(-12/180) + 0.1*(that/12) + 0 + 0.1*0.6
+    decayed = 0.75 * (1 - 12 / 730) + 0.25 * (1 - 12 / 2190)
+    expected = 0.4 + 0.2 * 2 ** (-12 / 180) + 0.1 * decayed / 12 + 0.06
     assert ada.days_since == 12
     assert ada.weight == pytest.approx(expected)
     bob = model.facts("me", "bob")

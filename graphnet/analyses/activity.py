@@ -10,6 +10,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from ..model import ME, Network, Person
+from .evidence import is_contact
 
 __all__ = ["connections", "contact_counts", "is_connection", "last_contacts"]
 
@@ -33,8 +34,9 @@ def last_contacts(net: Network, today: date | None = None) -> dict[str, date]:
     for person in net.people.values():
         seen(person.id, person.last_contact)
     for interaction in net.interactions:
-        for ident in interaction.with_:
-            seen(ident, interaction.date)
+        if is_contact(interaction):  # mail that went one way only is not contact
+            for ident in interaction.with_:
+                seen(ident, interaction.date)
     for favor in net.favors:
         if favor.from_ == ME:
             seen(favor.to, favor.date)
@@ -108,7 +110,7 @@ def connections(net: Network, today: date | None = None) -> set[str]:
         if person.introduced_by is not None:  # they introduced me to someone
             found.discard(person.introduced_by)
     for interaction in net.interactions:
-        if counts(interaction.date):
+        if counts(interaction.date) and is_contact(interaction):
             found.difference_update(interaction.with_)
     for favor in net.favors:
         if counts(favor.date) and ME in (favor.from_, favor.to):

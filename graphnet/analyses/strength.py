@@ -7,7 +7,9 @@ services)::
 
     declared    D = strength / 5                       (0-5 as written)
     recency     R = 2 ** (-days / recency_half_life_days)   (0 when no contact is on record)
-    frequency   F = min(1, interactions_last_365_days / frequency_saturation)
+    frequency   F = min(1, evidence / frequency_saturation)
+                  (my ties: evidence points in meeting-equivalents, graphnet.analyses.evidence;
+                   two others: their shared interactions in the last 365 days)
     reciprocity Q = 0.5 [favors one way] + 0.5 [favors the other way]
     embedded    E = Onnela overlap n_ij / ((k_i - 1) + (k_j - 1) - n_ij)
 
@@ -39,6 +41,7 @@ from ..gcpause import paused_gc
 from ..model import ME, Favor, Introduction, Job, Network, Settings
 from .activity import connections, contact_counts, last_contacts
 from .colleagues import describe_overlap, my_colleagues
+from .evidence import Evidence, evidence_by_person
 
 if TYPE_CHECKING:  # NetworkX is imported only when a graph is built (``import graphnet`` stays fast)
     import networkx as nx
@@ -64,7 +67,7 @@ def tie_weight(
     strength: int,
     *,
     days_since: float | None = None,
-    interactions: int = 0,
+    interactions: float = 0,
     favors_given: int = 0,
     favors_received: int = 0,
     overlap: float = 0.0,
@@ -79,8 +82,10 @@ def tie_weight(
         Declared strength 0-5 (clamped).
     days_since : float or None
         Days since the last contact; ``None`` when none is on record (recency 0).
-    interactions : int
-        Interactions in the last 365 days.
+    interactions : float
+        Frequency evidence: for my ties the TieModel passes my evidence points in meeting-equivalents
+        (:mod:`graphnet.analyses.evidence`: meetings, mail both ways, decayed by age); for two other
+        people, their shared interactions in the last 365 days.
     favors_given, favors_received : int
         Favors one way and the other (me -> them and them -> me for my ties).
     overlap : float
@@ -134,7 +139,7 @@ class _WeightParams:
         self,
         strength: int,
         days_since: float | None,
-        interactions: int,
+        interactions: float,
         favors_given: int,
         favors_received: int,
         overlap: float,
@@ -209,6 +214,7 @@ class TieFacts:
         "cost",
         "days_since",
         "declared",
+        "evidence",
         "favor_what",
         "favors",
         "inferred",
@@ -247,6 +253,8 @@ class TieFacts:
         self.met: date | None = None
         self.colleague: str | None = None
         self.interactions = 0
+        #: For my ties: what my interactions with them add up to (graphnet.analyses.evidence).
+        self.evidence: Evidence | None = None
         self.favors: dict[str, int] | None = None
         self.favor_what: dict[str, str] | None = None
         self.introduced_me_to: list[tuple[str, date | None]] | None = None
@@ -275,6 +283,7 @@ class TieFacts:
             "days_since": self.days_since,
             "interactions": self.interactions,
             "favors": dict(self.favors or {}),
+            "evidence_points": round(self.evidence.points, 2) if self.evidence else 0.0,
             "colleague": self.colleague,
             "mutual": self.mutual,
             "overlap": round(self.overlap, 4),
@@ -487,6 +496,8 @@ class TieModel:
                 last[ident] = met
         self._last = last
         self._counts = contact_counts(net, today)
+        #: Person id -> my evidence points with them (mail both ways, meetings; decayed by age).
+        self.evidence = evidence_by_person(net, today)
         self.connections = connections(net, today)
         # Favors between two people who share a tie; interactions two people shared.
         for favor in net.favors:
@@ -567,6 +578,7 @@ class TieModel:
             if b in self.connections:
                 facts.connected = people[b].connected or date.min
             facts.interactions = self._counts.get(b, 0)
+            facts.evidence = self.evidence.get(b)
             facts.introduced_me_to = self._introduced_me_to.get(b)
         else:
             last: date | None = None
@@ -622,7 +634,7 @@ class TieModel:
         facts.weight = self._params.weight(
             facts.strength,
             facts.days_since,
-            facts.interactions,
+            self._frequency(facts),
             favors.get(a, 0) if favors else 0,
             favors.get(b, 0) if favors else 0,
             facts.overlap,
@@ -633,6 +645,19 @@ class TieModel:
             facts.weight = max(facts.weight, min(s.colleague_trust, 1.0))
         facts.cost = -math.log(facts.weight)
         return facts
+
+    def _frequency(self, facts: TieFacts) -> float:
+        """The frequency input of the weight: for my ties, the evidence in meeting-equivalents.
+
+        Evidence points (graphnet.analyses.evidence: mail both ways, meetings, decayed by age)
+        divided by the points of one meeting, so a hand-logged coffee today counts 1 as it
+        always did; for two other people, the interactions they shared this year.
+        """
+        if ME not in (facts.a, facts.b):
+            return float(facts.interactions)
+        points = facts.evidence.points if facts.evidence is not None else 0.0
+        per_meeting = self.settings.evidence_meeting_points
+        return points / per_meeting if per_meeting > 0 else points
 
     def facts(self, a: str, b: str) -> TieFacts | None:
         """The finished facts of the social tie a–b, or None when there is none."""
@@ -823,11 +848,14 @@ def describe_tie(facts: TieFacts, a: str, b: str, name_of: Any, circles: list[st
     if facts.inferred:
         introducer = facts.a
         parts.append(f"{name_of(introducer)} introduced you to {name_of(facts.b)}, so they know each other (inferred)")
+    said = _evidence_sentence(facts) if mine else None
     if mine:
         parts.extend(_my_contact(facts))
     elif facts.days_since is not None:
         parts.append(f"in touch {ago(facts.days_since)}")
-    if facts.interactions >= 2:
+    if said is not None:
+        parts.append(said)
+    elif facts.interactions >= 2:
         parts.append(f"{facts.interactions} interactions this year")
     given = facts.favors_from(a)
     taken = facts.favors_from(b)
@@ -844,6 +872,13 @@ def describe_tie(facts: TieFacts, a: str, b: str, name_of: Any, circles: list[st
         listed = " and ".join(shown[:2]) + (f" and {more} more" if more > 0 else "")
         parts.append(f"introduced you to {listed}")
     return ", ".join(parts) if parts else "tie on record"
+
+
+def _evidence_sentence(facts: TieFacts) -> str | None:
+    """``12 emails both ways and 3 meetings this year; last met 21 days ago`` for my tie, when on record."""
+    if facts.evidence is None:
+        return None
+    return facts.evidence.sentence(ago, facts.last_contact)
 
 
 def _my_contact(facts: TieFacts) -> list[str]:

@@ -69,7 +69,30 @@ COMMANDS: dict[str, tuple[str, list[str]]] = {
     "weak-ties": ("`weak-ties`", ["weak-ties"]),
     "reach-outs": ("`reach-outs`", ["reach-outs"]),
     "meet": ("`meet`", ["meet"]),
+    "show": ("`show` a person", ["show", "{person}"]),
+    "who": ("`who` at a target", ["who", "{target}"]),
     "map": ("`map`", ["map", "-o", "{tmp}/map.html"]),
+}
+#: The daily loop: one write, then the first answer after it. Each write changes one file, so
+#: the answer after it has that file's parsed-file cache cold and every other file's warm.
+LOOP_ANSWERS = ("path", "reach-outs", "bridges")
+#: In-place edits, each timed in a fresh process on a scratch copy with every cache warm.
+EDITS: dict[str, tuple[str, list[str]]] = {
+    "set": ("`set` one field", ["set", "{person}", "strength", "3"]),
+    "tie": ("`tie` two people", ["tie", "{person}", "{other}", "--strength", "2"]),
+    "move": ("`move` a job change", ["move", "{person}", "{target}", "--role", "Analyst"]),
+    "remind": ("`remind`", ["remind", "{person}", "--on", "2026-12-24", "--note", "benchmark"]),
+    "snooze": ("`snooze`", ["snooze", "{person}", "--until", "2027-01-15"]),
+}
+#: The daily-loop targets at 30,000 people: CPU time as a ratio to the floor of the same run.
+LOOP_TARGETS: dict[str, tuple[str, float]] = {
+    "check-nocache": ("`check` with no cache (every file parsed)", 0.6),
+    "loop-log": ("`log` with every cache warm", 0.10),
+    "loop-path": ("`path` right after a one-file change", 0.35),
+    "loop-reach-outs": ("`reach-outs` right after a one-file change", 0.35),
+    "loop-bridges": ("`bridges` right after a one-file change", 1.0),
+    **{f"edit-{key}": (f"{label} (in-place edit, every cache warm)", 0.10) for key, (label, _) in EDITS.items()},
+    "map-all": ("`map --all`: writing the file (fresh process, parsed-file cache warm)", 1.5),
 }
 #: The targets of issue 6 for 30,000 people (seconds; None = not a time target).
 BEYOND_LOAD_TARGET = {"path": 1.0, "weak-ties": 1.0, "reach-outs": 1.0, "bridges": 5.0}
@@ -305,7 +328,7 @@ def available_commands(env: dict[str, str]) -> dict[str, bool]:
             continue
         if in_commands and line.startswith("  ") and line.strip():
             listed.add(line.split()[0])
-    return {key: (key in listed) for key in [*COMMANDS, "log"]}
+    return {key: (key in listed) for key in [*COMMANDS, *EDITS, "log"]}
 
 
 def log_arguments(env: dict[str, str], person: str) -> list[str]:
@@ -356,9 +379,8 @@ def measure(size: Size, repeat: int, networks: Path, have: dict[str, bool]) -> N
 
     target = first_target(root)
     tmp = Path(tempfile.mkdtemp(prefix="graphnet-bench-"))
-    argv_of = {
-        key: [a.format(target=target, tmp=tmp) for a in args] for key, (_, args) in COMMANDS.items() if have[key]
-    }
+    words = {"target": target, "tmp": tmp, "person": person_id(1, n), "other": person_id(2, n)}
+    argv_of = {key: [a.format(**words) for a in args] for key, (_, args) in COMMANDS.items() if have[key]}
     for key in COMMANDS:
         if not have[key]:
             size.notes[f"wall-{key}"] = size.notes[f"beyond-{key}"] = NA
@@ -402,11 +424,12 @@ def measure(size: Size, repeat: int, networks: Path, have: dict[str, bool]) -> N
             size.figures[f"beyond-{key}"] = statistics.median(v[0] for v in values)
             size.cpu[f"beyond-{key}"] = statistics.median(v[1] for v in values)
     # A log append on a copy, and a check right after it (one file changed).
+    measure_loop(size, repeat, networks, have, env, words)
     if have["log"]:
         scratch = networks / f"scratch-{n}"
         shutil.rmtree(scratch, ignore_errors=True)
         shutil.copytree(root, scratch)
-        argv = log_arguments(env, person="p" + "1".zfill(max(5, len(str(n)))))
+        argv = log_arguments(env, person=person_id(1, n))
         log(f"{n:,}: log append ({' '.join(argv)})")
 
         def once_log() -> tuple[float, float, float]:
@@ -426,6 +449,79 @@ def measure(size: Size, repeat: int, networks: Path, have: dict[str, bool]) -> N
     else:
         size.notes["wall-log"] = size.notes["wall-check-changed"] = NA
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+def person_id(number: int, people: int) -> str:
+    """The id benchmarks/generate.py gives its person ``number`` (p00001, …)."""
+    return "p" + str(number).zfill(max(5, len(str(people))))
+
+
+def measure_loop(
+    size: Size, repeat: int, networks: Path, have: dict[str, bool], env: dict[str, str], words: dict[str, Any]
+) -> None:
+    """The daily loop on a scratch copy: ``check --no-cache``; ``log``, then each answer; each edit.
+
+    Every ``log`` is timed after an answer has re-warmed the caches, so it runs with every
+    cache warm; every answer is the first after a one-file change (its answer not cached).
+    """
+    n = size.people
+    root = size.root
+    scratch = networks / f"loop-{n}"
+    shutil.rmtree(scratch, ignore_errors=True)
+    shutil.copytree(root, scratch)
+
+    def graphnet(*argv: str) -> Run:
+        run = spawn([sys.executable, "-m", "graphnet", "--data", str(scratch), "--today", TODAY, *argv], env)
+        return run
+
+    def timed(key: str, *argv: str) -> tuple[float, float, float]:
+        run = graphnet(*argv)
+        if run.code not in (0, 1):
+            size.notes[key] = f"failed (exit {run.code}): {_last_line(run.err)}"
+        return run.wall, run.cpu, run.rss_mb
+
+    log(f"{n:,}: check --no-cache")
+    median_of(size, "check-nocache", repeat, lambda: timed("check-nocache", "--no-cache", "check"))
+    graphnet("check")  # warm every cache for the loop
+    if have["log"]:
+        log_argv = log_arguments(env, person=words["person"])
+        logs: list[tuple[float, float, float]] = []
+        for key in LOOP_ANSWERS:
+            if not have[key]:
+                size.notes[f"loop-{key}"] = NA
+                continue
+            argv = [a.format(**words) for a in COMMANDS[key][1]]
+
+            def once(key: str = key, argv: list[str] = argv) -> tuple[float, float, float]:
+                logs.append(timed("loop-log", *log_argv))
+                return timed(f"loop-{key}", *argv)
+
+            log(f"{n:,}: loop: log, then {key}")
+            median_of(size, f"loop-{key}", repeat, once)
+        if logs:
+            size.figures["loop-log"] = statistics.median(w for w, _, _ in logs)
+            size.cpu["loop-log"] = statistics.median(c for _, c, _ in logs)
+            size.rss["loop-log"] = max(r for _, _, r in logs)
+    else:
+        for key in ("loop-log", *(f"loop-{k}" for k in LOOP_ANSWERS)):
+            size.notes[key] = NA
+    for key, (_, args) in EDITS.items():
+        if not have[key]:
+            size.notes[f"edit-{key}"] = NA
+            continue
+        argv = [a.format(**words) for a in args]
+
+        def once_edit(key: str = key, argv: list[str] = argv) -> tuple[float, float, float]:
+            graphnet("check")  # every cache warm, as after any answer
+            return timed(f"edit-{key}", *argv)
+
+        log(f"{n:,}: edit {key}")
+        median_of(size, f"edit-{key}", repeat, once_edit)
+    if have["map"]:
+        log(f"{n:,}: map --all")
+        out = scratch / "all.html"
+        median_of(size, "map-all", repeat, lambda: timed("map-all", "map", "--all", "-o", str(out)))
+    shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _answers_folder() -> str:
@@ -462,6 +558,7 @@ ROWS: list[tuple[str, str]] = [
     *[(f"beyond-{k}", f"{label}, beyond the load") for k, (label, _) in COMMANDS.items()],
     ("wall-log", "`log` append, fresh process"),
     ("wall-check-changed", "`check` after one file changed (fresh process)"),
+    *[(key, label) for key, (label, _) in LOOP_TARGETS.items()],
 ]
 
 
@@ -667,6 +764,11 @@ def targets_section(sizes: list[Size]) -> list[str]:
         ratio = beyond / floor if beyond is not None and floor else None
         shown = f"{both(f'beyond-{key}')}: {ratio:.2f}× floor by CPU" if ratio is not None else both(f"beyond-{key}")
         out.append(f"| `{key}` ≤ {limit:g}× floor beyond the load | {shown} | {verdict(ratio, limit, '×')} |")
+    for key, (label, limit) in LOOP_TARGETS.items():
+        measured, floor = at.cpu.get(key), at.cpu.get("floor")
+        ratio = measured / floor if measured is not None and floor else None
+        shown = f"{both(key)}: {ratio:.2f}× floor by CPU" if ratio is not None else both(key)
+        out.append(f"| {label} ≤ {limit:g}× floor | {shown} | {verdict(ratio, limit, '×')} |")
     peak = max(at.rss.values(), default=None)
     if peak is not None:
         out.append(f"| memory ≤ 1 GB peak | {peak:.0f} MB | {verdict(peak, 1024, 'MB')} |")

@@ -292,3 +292,24 @@ def test_every_broker_has_an_action_and_what_it_opens_and_jargon_waits_for_verbo
         assert jargon not in plain
     verbose = " ".join(runner.invoke(cli, [*base, "--verbose"]).output.split())
     assert "constraint 0.50" in verbose and "effective size 2.0 of 2 contacts" in verbose
+
+
+# P1 is now a close tie (strength 4) and the only link to the chess club. Measured against all my
+# close ties P1 would open nothing (her own neighbours are in K by definition); measured against my
+# *other* close ties and groups (here only the book club: P1, P2, P3 and the club), she opens Q1,
+# whom only she reaches: Q1 is not met (strength 0), so the action asks her for an introduction.
+# (Q2, Q3 and the chess club are two steps behind Q1: not P1's to open.)
+CLOSE_BROKER = CLUBS.replace(
+    "  - {name: P1, knows: [p2, p3, q1]}\n", "  - {name: P1, strength: 4, knows: [p2, p3, q1]}\n"
+).replace("  - {name: Q1, knows: [q2, q3]}\n", "  - {name: Q1, strength: 0, knows: [q2, q3]}\n")
+
+
+def test_a_close_tie_broker_opens_what_only_she_brings(write):
+    _folder, net = load(write, CLOSE_BROKER)
+    p1 = next(b for b in brokers(net, today=TODAY).brokers if b.id == "p1")
+    assert p1.opens.people == ["q1"] and p1.opens.people_count == 1
+    assert p1.action == "Ask P1 to introduce you to Q1"
+    pending = CLOSE_BROKER + "introductions:\n  - {date: 2026-11-01, by: p1, people: [me, q1], status: requested}\n"
+    _folder, net = load(write, pending)
+    p1 = next(b for b in brokers(net, today=TODAY).brokers if b.id == "p1")
+    assert p1.action == "Follow up with P1 about the introduction to Q1 you asked for on 2026-11-01"

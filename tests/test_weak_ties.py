@@ -158,7 +158,7 @@ def test_each_weak_tie_names_what_it_opens_and_what_to_do(write):
     wes, kim = answer["weak_ties"]
     # Xia first: she is at Acme, a target; then by name.
     assert wes["opens"] == ["Xia", "Yul", "Zed"] and wes["met"] is True
-    assert wes["action"] == "Ask Wes to introduce you to Xia at Acme"
+    assert wes["action"] == "Ask Wes to introduce you to Xia (at Acme)"
     assert kim["opens"] == ["Lee"] and kim["action"] == "Catch up with Kim and ask to meet Lee"
     assert "opens 3 people your close ties don't reach: Xia, Yul and Zed" in wes["why"]
 
@@ -173,7 +173,7 @@ def test_unmet_people_only_with_include_unmet_and_flagged(write):
     assert ranked[0].id == "xia" and not ranked[0].met
     assert ranked[0].score == pytest.approx((math.log2(5) + 1) * 0.5 * math.exp(0.5))
     assert ranked[0].why.startswith("not met yet: meet them through Wes (met once)")
-    assert ranked[0].action == "Ask Wes to introduce you to Xia"
+    assert ranked[0].action == "Ask Wes to introduce you to Xia (at Acme)"
     runner = CliRunner()
     args = ["--data", str(folder), "--today", "2026-11-25", "weak-ties", "--include-unmet", "--json"]
     assert json.loads(runner.invoke(cli, args).output)["weak_ties"][0]["met"] is False

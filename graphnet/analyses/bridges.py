@@ -32,6 +32,7 @@ people would be cut off) and lower constraint break ties. See
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -584,31 +585,33 @@ def _actionable(
     """Give each broker and bridge tie what it opens beyond my close ties, whether I met them, and an action."""
     from .warm_paths import asked_introductions
 
-    declined, _ = asked_introductions(net, today)
-    reach = Reach(net, s, declined)
-    # Clusters my close ties or my groups are in are reached already.
-    reached = {labels[i] for i in [*reach.strong, *reach.my_groups]}
+    declined, requested = asked_introductions(net, today)
+    reach = Reach(net, s, declined, requested)
+    # Clusters my close ties or my groups are in are reached already (by how many of them).
+    reached = Counter(labels[i] for i in [*reach.strong, *reach.my_groups])
 
-    def opened(novel: set[int]) -> Opens:
-        fresh = sorted({labels[x] for x in novel if s.kinds[x] == "person"} - reached)
+    def opened(novel: set[int], broker: int | None = None) -> Opens:
+        def is_reached(c: int) -> bool:
+            return reached[c] - (broker is not None and labels[broker] == c and broker in reach.strong) > 0
+
+        fresh = sorted(c for c in {labels[x] for x in novel if s.kinds[x] == "person"} if not is_reached(c))
         return reach.opens(novel, [cluster_name(c) for c in fresh[:3]])
 
     for broker in found:
         v = s.index[broker.id]
-        broker.opens = opened(reach.novel(v))
+        # What they bring that my other close ties do not (a close tie would otherwise open nothing).
+        broker.opens = opened(reach.novel(v, reach.known_without(v)), v)
         broker.met = is_met(net, broker.id)
         broker.detail = _detail(broker)
         name = broker.name
         if not broker.met:
             broker.why = f"{reach.meet_through(v)}; {broker.why}"
             via = reach.introducer(v)
-            broker.action = (
-                f"Ask {net.name_of(via)} to introduce you to {name}" if via else f"Find a way to meet {name}"
-            )
+            broker.action = reach.ask_to_meet(via, broker.id) if via else f"Find a way to meet {name}"
         elif broker.opens.people:
-            first = broker.opens.people[0]
-            where = f" ({broker.opens.clusters[0]})" if broker.opens.clusters else ""
-            broker.action = f"Ask {name} to introduce you to {net.name_of(first)}{where}"
+            broker.action = reach.ask_to_meet(broker.id, broker.opens.people[0])
+        elif broker.opens.organizations:
+            broker.action = f"Ask {name} about {net.name_of(broker.opens.organizations[0])}: whom they know there"
         else:
             broker.action = f"Keep in touch with {name}: your link to {_and(broker.connects[:2])}"
         if broker.opens.people_count or broker.opens.organizations:
@@ -627,7 +630,7 @@ def _actionable(
                 f"Keep in touch with {net.name_of(near)} and {net.name_of(far)}: their tie is where the two sides meet"
             )
         else:
-            tie.action = f"Ask {net.name_of(near)} to introduce you to {net.name_of(far)}"
+            tie.action = reach.ask_to_meet(near, far)
 
 
 def _detail(broker: Broker) -> str:

@@ -11,6 +11,7 @@ to: a declined introduction opens nothing.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,10 +81,20 @@ class Reach:
     declined : dict
         ``(introducer, person) -> Introduction`` of the introductions of me that were declined
         (:func:`graphnet.analyses.warm_paths.asked_introductions`).
+    requested : dict, optional
+        The same for the introductions of me asked for and still pending: an action never
+        asks twice, it follows up.
     """
 
-    def __init__(self, net: Network, s: Structure, declined: dict[tuple[str, str], Introduction]) -> None:
+    def __init__(
+        self,
+        net: Network,
+        s: Structure,
+        declined: dict[tuple[str, str], Introduction],
+        requested: dict[tuple[str, str], Introduction] | None = None,
+    ) -> None:
         self.net, self.s, self.declined = net, s, declined
+        self.requested = requested or {}
         kinds, adj = s.kinds, s.adj
         limit = net.me.settings.weak_tie_max_strength
         self.strong = [s.index[p] for p, person in net.people.items() if person.strength > limit]
@@ -96,24 +107,67 @@ class Reach:
             known.update(adj[a])
         self.known = known
         self._members: dict[int, set[int]] = {}
+        #: How many sources (close ties, my groups) put each node in the first layer of K, and how
+        #: many organizations or groups of that layer put it in the second; built on first use.
+        self._counts: tuple[Counter[int], Counter[int]] | None = None
+
+    def known_without(self, v: int) -> set[int]:
+        """K as if ``v`` were not one of my close ties: what my *other* close ties and groups reach.
+
+        A broker who is a close tie of mine opens what only they bring; with them in K they would
+        open nothing by definition. O(deg v + members of the places only v brings).
+        """
+        s = self.s
+        if v not in self.strong:
+            return self.known
+        if self._counts is None:
+            first: Counter[int] = Counter()
+            for x in [*self.strong, *self.my_groups]:
+                first[x] += 1
+                first.update(s.adj[x])
+            second: Counter[int] = Counter()
+            for a in first:
+                if s.kinds[a] != "person":
+                    second.update(s.adj[a])
+            self._counts = (first, second)
+        first, second = self._counts
+        own = {v, *s.adj[v]}
+        dropped = {n for n in own if first[n] == 1}
+        lost: Counter[int] = Counter()
+        for a in dropped:
+            if s.kinds[a] != "person":
+                lost.update(s.adj[a])
+        known = set(self.known)
+        for n in dropped | set(lost):
+            in_first = first[n] > 0 and n not in dropped
+            if not in_first and second[n] - lost[n] <= 0:
+                known.discard(n)
+        return known
 
     def refused(self, t: int) -> set[int]:
         """The people ``t`` declined to introduce me to (as structure indices)."""
         ident = self.s.ids[t]
         return {self.s.index[b] for (a, b) in self.declined if a == ident and b in self.s.index}
 
-    def novel(self, t: int) -> set[int]:
-        """What ``t`` opens: neighbours outside K, members outside K of its organizations and groups outside K."""
-        s, known = self.s, self.known
+    def novel(self, t: int, known: set[int] | None = None) -> set[int]:
+        """What ``t`` opens: neighbours outside K, members outside K of its organizations and groups outside K.
+
+        ``known`` replaces K (see :meth:`known_without`).
+        """
+        s = self.s
+        shared = known is None or known is self.known
+        known = self.known if known is None else known
         novel: set[int] = set()
         for x in s.adj[t]:
             if x in known:
                 continue
             novel.add(x)
             if s.kinds[x] != "person":
-                members = self._members.get(x)
+                members = self._members.get(x) if shared else None
                 if members is None:
-                    members = self._members[x] = {y for y in s.adj[x] if y not in known}
+                    members = {y for y in s.adj[x] if y not in known}
+                    if shared:
+                        self._members[x] = members
                 novel |= members
         novel.discard(t)
         return novel - self.refused(t) if self.declined else novel
@@ -128,10 +182,11 @@ class Reach:
         groups = sorted((s.ids[x] for x in novel if s.kinds[x] == "group"), key=lambda g: (-len(s.adj[s.index[g]]), g))
         targets, looking_for = set(net.me.targets), net.me.looking_for
 
-        def usefulness(pid: str) -> tuple[int, int, str, str]:
+        def usefulness(pid: str) -> tuple[bool, bool, bool, str, str]:
             person = net.people[pid]
             at_target = person.org in targets
-            return (not at_target, role_match(person, looking_for) is None, person.name, pid)
+            # At a target, then in a role I look for, then someone I have not met yet.
+            return (not at_target, role_match(person, looking_for) is None, person.strength >= 1, person.name, pid)
 
         named = sorted(people, key=usefulness)[:NAMED_PEOPLE]
         return Opens(clusters, orgs, named, len(people), groups)
@@ -146,6 +201,21 @@ class Reach:
             if s.kinds[x] == "person" and net.people[s.ids[x]].strength >= 1 and (s.ids[x], pid) not in self.declined
         ]
         return min(mine, key=lambda p: (-net.people[p].strength, net.people[p].name, p)) if mine else None
+
+    def ask_to_meet(self, asker: str, person: str) -> str:
+        """``"Ask Ada to introduce you to Vic (VP Product at Acme)"``, or a follow-up when already asked."""
+        net = self.net
+        pending = self.requested.get((asker, person))
+        if pending is not None:
+            on = f" on {pending.date.isoformat()}" if pending.date else ""
+            return (
+                f"Follow up with {net.name_of(asker)} about the introduction to {net.name_of(person)} you asked for{on}"
+            )
+        record = net.people[person]
+        org = net.name_of(record.org) if record.org else ""
+        who = f"{record.role} at {org}" if record.role and org else record.role or (f"at {org}" if org else "")
+        verb = "reconnect you with" if record.strength >= 1 else "introduce you to"
+        return f"Ask {net.name_of(asker)} to {verb} {record.name}" + (f" ({who})" if who else "")
 
     def meet_through(self, t: int) -> str:
         """``"not met yet: meet them through Ada (close)"`` for someone I have not met."""

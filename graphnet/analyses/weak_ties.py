@@ -173,8 +173,8 @@ def _weak_ties(net: Network, today: date, top: int, include_unmet: bool) -> Weak
     limit = settings.weak_tie_max_strength
     weak = [s.index[p] for p, person in net.people.items() if 1 <= person.strength <= limit]
     unmet = [s.index[p] for p, person in net.people.items() if person.strength == 0] if include_unmet else []
-    declined, _ = asked_introductions(net, today)
-    reach = Reach(net, s, declined)
+    declined, requested = asked_introductions(net, today)
+    reach = Reach(net, s, declined, requested)
     contacts = {i for i in s.mine if kinds[i] == "person"}
     # Each target organization -> the people who work or worked there.
     targets = {s.index[o]: set(adj[s.index[o]]) for o in net.me.targets if o in s.index}
@@ -315,11 +315,11 @@ def _action(net: Network, reach: Reach, t: int, opens: Opens, reached: list[str]
         via = reach.introducer(t)
         if via is None:
             return f"Find a way to meet {name}: none of your contacts knows them"
-        return f"Ask {net.name_of(via)} to introduce you to {name}"
+        return reach.ask_to_meet(via, pid)
     for entry in reached:
         target, via = entry.split("\t")
         if via:
-            return f"Ask {name} to introduce you to {net.name_of(via)} at {net.name_of(target)}"
+            return reach.ask_to_meet(pid, via)
         return f"Ask {name} about {net.name_of(target)}: whom to talk to there"
     if opens.people:
         first = opens.people[0]

@@ -118,9 +118,9 @@ def test_linkedin_import_adds_new_people_merges_known_ones_and_reports_bad_rows(
 
     merged = {m.id: m for m in report.merged if m.reason.startswith("same") and "this file" not in m.reason}
     assert merged["grace-hopper"].reason == "same URL"
-    assert merged["grace-hopper"].missing == {"met": date(2019, 11, 30)}
+    assert merged["grace-hopper"].missing == {"connected": date(2019, 11, 30)}
     assert merged["alan-turing"].reason == "same e-mail"
-    assert merged["alan-turing"].missing == {"role": "Researcher", "met": date(2018, 2, 14)}
+    assert merged["alan-turing"].missing == {"role": "Researcher", "connected": date(2018, 2, 14)}
     assert {m.row: m.id for m in report.merged if "this file" in m.reason} == {
         13: "katherine-johnson",
         16: "ada-lovelace",
@@ -129,20 +129,21 @@ def test_linkedin_import_adds_new_people_merges_known_ones_and_reports_bad_rows(
     after = load_clean(net_dir)
     assert len(after.people) == 2 + 6
     picard = after.people["jean-luc-jl-picard"]
-    assert (picard.name, picard.role, picard.met) == ('Jean-Luc "JL" Picard', "Captain #1", date(2023, 1, 3))
+    assert (picard.name, picard.role, picard.connected) == ('Jean-Luc "JL" Picard', "Captain #1", date(2023, 1, 3))
+    assert picard.met is None  # Connected On is not a meeting
     ingrid = after.people["ingrid-no"]
     assert (ingrid.name, after.organizations[ingrid.org].name, ingrid.role) == ("Ingrid NO", "NO", "0123")
     zoe = after.people["zoe-ng"]
     assert (zoe.name, zoe.role) == ("Zoë Ng 🚀", "Engineer: propulsion, GNC")
     ada = after.people["ada-lovelace"]
     assert after.organizations[ada.org].name == "Analytical Engines, Ltd."
-    assert (ada.email, ada.url, ada.strength, ada.met) == (
+    assert (ada.email, ada.url, ada.strength, ada.connected) == (
         "ada@engines.example",
         "https://www.linkedin.com/in/ada-lovelace-1815",
         1,
         date(2024, 3, 12),
     )
-    assert after.people["margaret-hamilton"].met is None
+    assert after.people["margaret-hamilton"].connected is None
 
 
 def test_the_new_file_is_readable_yaml_with_a_header_saying_where_it_came_from(net_dir):
@@ -159,7 +160,7 @@ def test_an_old_export_without_url_column(net_dir):
     report = import_linkedin(load_clean(net_dir), FIXTURES / "Connections-2018.csv", today=TODAY, skip_bad=True)
     after = load_clean(net_dir)
     assert [a.id for a in report.added] == ["linus-pauling", "barbara-mcclintock"]
-    assert after.people["linus-pauling"].met == date(2015, 2, 2)
+    assert after.people["linus-pauling"].connected == date(2015, 2, 2)
     assert after.people["linus-pauling"].url is None
     assert after.people["barbara-mcclintock"].email == "barbara@cshl.example"
 
@@ -236,7 +237,7 @@ def test_ids_are_unique_across_the_network_and_the_import(write, tmp_path):
     report = import_linkedin(load_clean(folder), path, today=TODAY, skip_bad=True)
     assert [a.id for a in report.added] == ["john-smith-2", "john-smith-3", "me-2", "contact"]
     warnings = [str(p) for p in report.problems if p.severity == "warning"]
-    assert any("has the name of 'john-smith' at Initech" in w for w in warnings), warnings
+    assert any("has the name of 'john-smith' at Initech" in w and "not merged" in w for w in warnings), warnings
     after = load_clean(folder)
     assert after.people["john-smith-2"].name == "John Smith"
     assert after.organizations[after.people["john-smith-3"].org].name == "Umbrella"
@@ -293,10 +294,12 @@ def test_company_spellings_meet_the_organization_already_known(write, tmp_path):
         ],
     )
     report = import_linkedin(load_clean(folder), path, today=TODAY, skip_bad=True)
-    assert [(m.id, m.reason) for m in report.merged] == [("wile-e-coyote", "same name and organization")]
-    assert report.merged[0].missing == {"role": "Customer", "met": date(2020, 1, 1)}
+    # Same name and organization, but no URL or e-mail in common: a suggestion, never a merge.
+    assert report.merged == []
+    assert [(s["id"], s["like"]) for s in report.suggested] == [("wile-e-coyote-2", "wile-e-coyote")]
     _net, problems = load(folder)
     assert problems == []  # no look-alike organization warnings either
+    assert load_clean(folder).people["wile-e-coyote-2"].org == "acme"
     after = load_clean(folder)
     assert after.people["road-runner"].org == "acme"
     assert after.people["marvin-martian"].org == after.people["k-9"].org == "mars-inc"
@@ -312,14 +315,14 @@ def test_a_new_job_is_reported_not_written(write, tmp_path):
     report = import_linkedin(load_clean(folder), path, today=TODAY, skip_bad=True)
     assert report.added == []
     assert report.merged[0].differs == {"org": ("Old Co", "New Co")}
-    assert report.merged[0].missing == {"role": "CTO", "met": date(2020, 1, 1)}
+    assert report.merged[0].missing == {"role": "CTO", "connected": date(2020, 1, 1)}
 
 
 def test_a_date_in_the_future_is_dropped_with_a_warning(net_dir, tmp_path):
     path = csv_file(tmp_path, [["Time", "Traveller", "", "", "", "", "01 Jan 2030"]])
     report = import_linkedin(load_clean(net_dir), path, today=TODAY, skip_bad=True)
     assert any("after today" in p.message and p.severity == "warning" for p in report.problems)
-    assert load_clean(net_dir).people["time-traveller"].met is None
+    assert load_clean(net_dir).people["time-traveller"].connected is None
 
 
 @pytest.mark.parametrize(
@@ -422,10 +425,11 @@ def test_vcard_3_from_apple_contacts(net_dir):
         ("organization", "analytical-engines-ltd"),
         ("person", "ada-lovelace"),
         ("person", "charles-babbage"),
+        ("person", "grace-hopper-2"),
     ]
-    assert [(m.id, m.reason, m.missing) for m in report.merged] == [
-        ("grace-hopper", "same name and organization", {"email": "grace@navy.example"})
-    ]
+    # Grace Hopper of the card shares only name and organization with the network's: not merged.
+    assert report.merged == []
+    assert [(s["id"], s["like"]) for s in report.suggested] == [("grace-hopper-2", "grace-hopper")]
     errors = [str(p) for p in report.problems if p.is_error]
     assert len(errors) == 1 and "contacts-v3.vcf:54: error: the card has no name" in errors[0]
     assert any(
@@ -444,7 +448,8 @@ def test_vcard_3_from_apple_contacts(net_dir):
     )
     assert [(t.other, t.note) for t in ada.knows] == [("charles-babbage", "friend")]
     charles = after.people["charles-babbage"]
-    assert [(t.other, t.note) for t in charles.knows] == [("ada-lovelace", "friend"), ("grace-hopper", "assistant")]
+    # the card of this file named Grace Hopper (not merged with the network's Grace Hopper)
+    assert [(t.other, t.note) for t in charles.knows] == [("ada-lovelace", "friend"), ("grace-hopper-2", "assistant")]
     assert after.organizations["analytical-engines-ltd"].notes == "Makers of the Difference Engine."
     assert after.organizations["analytical-engines-ltd"].declared
 
@@ -496,13 +501,9 @@ def test_vcard_merged_person_reports_the_ties_the_file_lacks(write, tmp_path):
 def test_google_contacts_csv(net_dir):
     report = import_google(load_clean(net_dir), FIXTURES / "google-contacts.csv", today=TODAY, skip_bad=True)
     assert report.output == net_dir / "people" / "google-2026-11-25.yaml"
-    assert [a.id for a in report.added] == ["frances-allen", "jean-sammet", "yes-true"]
-    merged = report.merged[0]
-    assert (merged.id, merged.reason, merged.missing) == (
-        "grace-hopper",
-        "same name and organization",
-        {"email": "grace@navy.example", "notes": "e-mail: grace@example.com (Other)", "tags": ["Navy", "starred"]},
-    )
+    assert sorted(a.id for a in report.added) == ["frances-allen", "grace-brewster-hopper", "jean-sammet", "yes-true"]
+    assert report.merged == []  # name and organization alone suggest, never merge
+    assert [(s["id"], s["like"]) for s in report.suggested] == [("grace-brewster-hopper", "grace-hopper")]
     errors = [str(p) for p in report.problems if p.is_error]
     assert (
         len(errors) == 1 and "google-contacts.csv:6: error: the contact has no name, only the organization" in errors[0]
@@ -535,7 +536,7 @@ def test_cli_import_linkedin_prints_what_it_did(net_dir):
     assert code == 0, err
     assert "added 6 people to " in out and "linkedin-2026-11-25.yaml" in out
     assert "merged 4 already known (your files are left as they are):" in out
-    assert "grace-hopper (" in out and "same URL; the file lacks met: 2019-11-30" in out
+    assert "grace-hopper (" in out and "same URL; the file lacks connected: 2019-11-30" in out
     assert "skipped 2 rows" in out
     assert "Connections.csv:9: error: the row has no First Name" in err
     assert (net_dir / "people" / "linkedin-2026-11-25.yaml").is_file()
@@ -566,7 +567,8 @@ def test_cli_json_strength_and_file(net_dir):
     )
     assert code == 0
     data = json.loads(out)
-    assert (data["added"], data["merged"], data["skipped"]) == (3, 1, 1)
+    assert (data["added"], data["merged"], data["skipped"]) == (4, 0, 1)
+    assert [s["like"] for s in data["suggested"]] == ["grace-hopper"]
     assert data["output"].endswith("g.yaml")
     assert all(p["severity"] in ("error", "warning") for p in data["problems"])
     assert load_clean(net_dir).people["jean-sammet"].strength == 4

@@ -56,6 +56,8 @@ class Contact:
     url: str | None = None
     notes: str | None = None
     met: date | None = None
+    #: When we connected (LinkedIn's *Connected On*): never a meeting, never contact.
+    connected: date | None = None
     strength: int | None = None
     circles: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
@@ -129,6 +131,16 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     #: The text of the new file ("" when there is nothing new).
     text: str = ""
+    #: Same name (and organization) as a record, not merged: ``{"row", "id", "name", "like", "where"}``.
+    suggested: list[dict[str, Any]] = field(default_factory=list)
+    #: Imported records updated in place from the export (:class:`graphnet.io.reimport.Update`).
+    updated: list[Any] = field(default_factory=list)
+    #: Hand-written values the export differs from, kept (:class:`graphnet.io.reimport.Kept`).
+    kept: list[Any] = field(default_factory=list)
+    #: People matched whom the export changes nothing about.
+    unchanged: int = 0
+    #: The files changed in place.
+    changed_files: list[Path] = field(default_factory=list)
 
     @property
     def added_people(self) -> int:
@@ -147,6 +159,12 @@ class ImportReport:
             "refused": self.refused,
             "added_records": [a.to_dict() for a in self.added],
             "merged_records": [m.to_dict() for m in self.merged],
+            "updated": len(self.updated),
+            "unchanged": self.unchanged,
+            "updated_records": [u.to_dict() for u in self.updated],
+            "kept": [k.to_dict() for k in self.kept],
+            "suggested": list(self.suggested),
+            "changed_files": [str(p) for p in self.changed_files],
             "problems": [p.to_dict() for p in self.problems],
         }
 

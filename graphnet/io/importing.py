@@ -56,6 +56,7 @@ def _person_fields(p: Planned, strength: int) -> list[tuple[str, Any]]:
         ("tags", c.tags or None),
         ("strength", c.strength if c.strength is not None else strength),
         ("met", c.met),
+        ("connected", c.connected),
         ("knows", knows or None),
         ("email", c.email),
         ("phone", c.phone),
@@ -203,6 +204,7 @@ def _check_round_trip(loaded: Network, planner: Planner, added: list[Added], str
                 "tags": c.tags,
                 "strength": c.strength if c.strength is not None else strength,
                 "met": c.met,
+                "connected": c.connected,
                 "email": c.email,
                 "phone": c.phone,
                 "url": c.url,
@@ -301,7 +303,7 @@ def _plan_and_write(
     skip_bad: bool = False,
 ) -> ImportReport:
     shown = display_path(source)
-    planner = Planner(net, shown, strength)
+    planner = Planner(net, shown, strength, kind)
     planner.run(contacts)
     target = _output_path(net.root, kind, today, output)
     body, added = _render(kind, source, today, planner, strength)
@@ -318,6 +320,7 @@ def _plan_and_write(
         refused=skipped > 0 and not skip_bad,
         problems=sorted(problems + planner.problems, key=lambda p: (p.line, p.severity != "error")),
         text=body,
+        suggested=planner.suggested,
     )
     if body:
         _verify_and_write(net, planner, report, target, today=today, use_cache=use_cache)

@@ -72,18 +72,18 @@ def _header(shown: str, line: int, cells: list[str]) -> dict[str, int] | None:
     return columns
 
 
-def _met(connected: str, row: Row, reading: Reading, today: date) -> date | None:
+def _connected(connected: str, row: Row, reading: Reading, today: date) -> date | None:
     """The date of 'Connected On', or None with a warning when it is not a usable date."""
     when = parse_connected_on(connected)
     if when is None:
         reading.problem(
             row.line,
-            f"'Connected On' is not a date like '12 Mar 2024': '{connected}'; imported without 'met'",
+            f"'Connected On' is not a date like '12 Mar 2024': '{connected}'; imported without 'connected'",
             "warning",
         )
     elif when > today:
         reading.problem(
-            row.line, f"'Connected On' ({when}) is after today ({today}); imported without 'met'", "warning"
+            row.line, f"'Connected On' ({when}) is after today ({today}); imported without 'connected'", "warning"
         )
     else:
         return when
@@ -106,7 +106,7 @@ def _contact(row: Row, reading: Reading, today: date) -> Contact | None:
     contact.urls = [contact.url] if contact.url else []
     connected = row.cell("connected on")
     if connected is not None:
-        contact.met = _met(connected, row, reading, today)
+        contact.connected = _connected(connected, row, reading, today)
     return contact
 
 

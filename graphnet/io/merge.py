@@ -1,8 +1,10 @@
 """Matching imported contacts with the network and with each other, and giving new ones ids.
 
 A contact is the same person as a record of the network (or an earlier row of the
-same export) when they share an e-mail, a URL, or a name and an organization; see
-``docs/import-export.md`` for the rules.
+same export) when they share a URL, or an e-mail (unless their LinkedIn URLs differ),
+or, for a record a LinkedIn import wrote and a row without URL, a name and the date we
+connected. A name and an organization alone never merge two records: they are reported
+as a suggestion. See ``docs/import-export.md`` for the rules.
 """
 
 from __future__ import annotations
@@ -123,8 +125,9 @@ class Planned:
 class Planner:
     """Matches contacts with the network and with each other, and gives new ones ids."""
 
-    def __init__(self, net: Network, shown: str, strength: int) -> None:
+    def __init__(self, net: Network, shown: str, strength: int, kind: str = "") -> None:
         self.net = net
+        self.kind = kind
         self.shown = shown
         self.strength = strength
         self.taken: set[str] = {ME, *net.people, *net.organizations, *net.groups}
@@ -134,8 +137,13 @@ class Planner:
         self.planned: list[Planned] = []
         self.by_email: dict[str, str] = {}
         self.by_url: dict[str, str] = {}
-        self.by_name_org: dict[tuple[str, str], str] = {}
         self.by_name: dict[str, list[str]] = {}
+        #: (name, connected) -> id of the records an import of this kind wrote (older exports have no URL).
+        self.by_name_connected: dict[tuple[str, Any], str] = {}
+        #: Same name (and organization) as someone else, not merged: ``{"row", "id", "name", "like", "where"}``.
+        self.suggested: list[dict[str, Any]] = []
+        #: Contacts matched with a record of the network: (contact, id).
+        self.matched: list[tuple[Contact, str]] = []
         for person in net.people.values():
             for email in person.emails:
                 self.by_email.setdefault(norm_email(email), person.id)
@@ -143,12 +151,11 @@ class Planner:
                 self.by_url.setdefault(norm_url(person.url), person.id)
             key = norm_name(person.name)
             self.by_name.setdefault(key, []).append(person.id)
-            if person.org:
-                self.by_name_org.setdefault((key, person.org), person.id)
+            if person.imported == kind and person.connected is not None:
+                self.by_name_connected.setdefault((key, person.connected), person.id)
         # the same keys for contacts new in this import: key -> planned index
         self.new_email: dict[str, int] = {}
         self.new_url: dict[str, int] = {}
-        self.new_name_org: dict[tuple[str, str], int] = {}
         self.new_names: dict[str, list[int]] = {}
         self.new_uids: dict[str, str] = {}  # vCard UID -> id (new or existing)
         self.contact_ids: list[tuple[Contact, str]] = []  # every contact and the id it ended as
@@ -221,36 +228,58 @@ class Planner:
         self.contact_ids.append((contact, ident))
 
     def _existing_match(self, contact: Contact, org_id: str | None) -> tuple[str, str] | None:
-        for email in contact.emails:
-            found = self.by_email.get(norm_email(email))
-            if found:
-                return found, "same e-mail"
+        people = self.net.people
         for url in contact.urls:
             found = self.by_url.get(norm_url(url))
             if found:
                 return found, "same URL"
-        if org_id is not None:
+        for email in contact.emails:
+            found = self.by_email.get(norm_email(email))
+            if found and not _urls_differ(contact.urls, [u for u in (people[found].url,) if u]):
+                return found, "same e-mail"
+        if contact.connected is not None and not contact.urls:
             for name in (contact.name, *contact.other_names):
-                found = self.by_name_org.get((norm_name(name), org_id))
-                if found:
-                    return found, "same name and organization"
+                found = self.by_name_connected.get((norm_name(name), contact.connected))
+                if found and not _emails_differ(contact.emails, people[found].emails) and not people[found].url:
+                    return found, "same name and connection date"
         return None
 
     def _new_match(self, contact: Contact, org_id: str | None) -> tuple[int, str] | None:
-        for email in contact.emails:
-            found = self.new_email.get(norm_email(email))
-            if found is not None:
-                return found, "same e-mail"
         for url in contact.urls:
             found = self.new_url.get(norm_url(url))
             if found is not None:
                 return found, "same URL"
-        if org_id is not None:
-            for name in (contact.name, *contact.other_names):
-                found = self.new_name_org.get((norm_name(name), org_id))
-                if found is not None:
-                    return found, "same name and organization"
+        for email in contact.emails:
+            found = self.new_email.get(norm_email(email))
+            if found is not None and not _urls_differ(contact.urls, self.planned[found].contact.urls):
+                return found, "same e-mail"
         return None
+
+    def _suggest(self, contact: Contact, ident: str, org_id: str | None) -> None:
+        """Note the records the new one shares a name with (and, for new ones, an organization): not merged."""
+        key = norm_name(contact.name)
+        alike = [o for n in (contact.name, *contact.other_names) for o in self.by_name.get(norm_name(n), [])]
+        for other in list(dict.fromkeys(alike))[:3]:
+            person = self.net.people[other]
+            if person.imported == self.kind and self.kind:
+                continue  # another connection of the same name: LinkedIn lists each once
+            at = f" at {self.net.name_of(person.org)}" if person.org else ""
+            self.suggested.append(
+                {"row": contact.row, "id": ident, "name": contact.name, "like": other, "where": str(person.source)}
+            )
+            self.warn(
+                contact.row,
+                f"{contact.name} has the name of '{other}'{at} already in the network, but no e-mail or URL in "
+                f"common; added as '{ident}', not merged. If they are one person: graphnet merge {other} {ident}",
+            )
+        if org_id is not None:
+            for index in self.new_names.get(key, []):
+                first = self.planned[index]
+                if first.org_id == org_id:
+                    self.suggested.append(
+                        {"row": contact.row, "id": ident, "name": contact.name, "like": first.id, "where": "this file"}
+                    )
+                    break
 
     def person(self, contact: Contact) -> None:
         org_id, org_text = self.org_of.get(id(contact), (None, None))
@@ -259,6 +288,7 @@ class Planner:
             ident, reason = existing
             self.merged.append(self._merge_existing(contact, ident, reason, org_id))
             self.contact_ids.append((contact, ident))
+            self.matched.append((contact, ident))
             return
         earlier = self._new_match(contact, org_id)
         if earlier is not None:
@@ -280,17 +310,7 @@ class Planner:
         base = slugify(contact.name) or "contact"
         ident = unique(base, self.taken)
         self.taken.add(ident)
-        same_name = self.by_name.get(key, [])
-        if same_name:
-            others = ", ".join(
-                f"'{p}'" + (f" at {self.net.name_of(self.net.people[p].org or '')}" if self.net.people[p].org else "")
-                for p in same_name[:3]
-            )
-            self.warn(
-                contact.row,
-                f"{contact.name} has the name of {others} already in the network, but no e-mail, URL or "
-                f"organization in common; added as '{ident}'. If they are one person, merge the two by hand",
-            )
+        self._suggest(contact, ident, org_id)
         index = len(self.planned)
         planned = Planned(contact, ident, org_id, org_text)
         self.planned.append(planned)
@@ -299,14 +319,12 @@ class Planner:
             self.new_email.setdefault(norm_email(email), index)
         for url in contact.urls:
             self.new_url.setdefault(norm_url(url), index)
-        if org_id is not None:
-            self.new_name_org.setdefault((key, org_id), index)
         self.new_names.setdefault(key, []).append(index)
 
     def _fill(self, first: Planned, other: Contact) -> None:
         """A duplicate row of the same file completes the first one's empty fields."""
         target = first.contact
-        for name in ("role", "department", "email", "phone", "url", "notes", "met"):
+        for name in ("role", "department", "email", "phone", "url", "notes", "met", "connected"):
             if getattr(target, name) is None and getattr(other, name) is not None:
                 setattr(target, name, getattr(other, name))
         if first.org_id is None and other.org is not None:
@@ -327,7 +345,7 @@ class Planner:
                 missing["org"] = contact.org
             elif org_id != person.org:
                 differs["org"] = (self.net.name_of(person.org), contact.org)
-        for name in ("role", "department", "email", "phone", "url", "notes", "met"):
+        for name in ("role", "department", "email", "phone", "url", "notes", "met", "connected"):
             mine = getattr(person, name)
             theirs = getattr(contact, name)
             if theirs is None:
@@ -412,6 +430,19 @@ class Planner:
                         self.warn(contact.row, f"member '{member.value}' of {contact.name} is not known; left out")
                     elif planned is not None and target not in planned.members:
                         planned.members.append(target)
+
+
+def _urls_differ(mine: Sequence[str], theirs: Sequence[str]) -> bool:
+    """Both sides have a LinkedIn URL and none is the other's: two profiles, two people."""
+    ours = {norm_url(u) for u in mine if "linkedin.com" in norm_url(u)}
+    others = {norm_url(u) for u in theirs if "linkedin.com" in norm_url(u)}
+    return bool(ours) and bool(others) and ours.isdisjoint(others)
+
+
+def _emails_differ(mine: Sequence[str], theirs: Sequence[str]) -> bool:
+    """Both sides have e-mails and none is the other's."""
+    ours, others = {norm_email(e) for e in mine}, {norm_email(e) for e in theirs}
+    return bool(ours) and bool(others) and ours.isdisjoint(others)
 
 
 def _differ(name: str, mine: Any, theirs: Any) -> bool:

@@ -27,6 +27,7 @@ __all__ = [
     "Network",
     "Organization",
     "Person",
+    "Reminder",
     "Settings",
     "Source",
     "Tie",
@@ -213,6 +214,8 @@ class Person:
     #: Every e-mail address written, the first one first.
     emails: list[str] = field(default_factory=list)
     location: str | None = None
+    #: Reach-outs leave them out until this day.
+    snoozed_until: date | None = None
     phone: str | None = None
     url: str | None = None
     notes: str | None = None
@@ -280,6 +283,16 @@ class Favor:
 
 
 @dataclass(slots=True)
+class Reminder:
+    """A follow-up planned with someone: the one record that may be dated in the future."""
+
+    date: date
+    person: str
+    note: str | None = None
+    source: Source = NOWHERE
+
+
+@dataclass(slots=True)
 class Me:
     name: str = "Me"
     #: Target organization ids (resolved from the names or ids written).
@@ -321,6 +334,7 @@ class Network:
     introductions: list[Introduction] = field(default_factory=list)
     interactions: list[Interaction] = field(default_factory=list)
     favors: list[Favor] = field(default_factory=list)
+    reminders: list[Reminder] = field(default_factory=list)
     #: The data files read, relative to ``root``, in reading order.
     files: list[str] = field(default_factory=list)
     #: A hash of the files' names and bytes as read (:func:`graphnet.files.cache.fingerprint`),

@@ -18,6 +18,11 @@ Reasons (their ``kind`` in JSON), each with a score in (0, 1):
     unless the path repeats an introduction of me that was declined.
 ``pending-introduction``
     An introduction requested or made but not yet met.
+``reminder``
+    A follow-up planned with ``graphnet remind``: from its day until a contact is logged on
+    or after it.
+
+A person snoozed (``snoozed_until`` after today, ``graphnet snooze``) is left out.
 
 Connections (people with nothing but an import behind them,
 :func:`graphnet.analyses.activity.connections`) have no cadence: they are never
@@ -47,7 +52,7 @@ from .warm_paths import PathFinder
 
 __all__ = ["REASON_KINDS", "ReachOut", "ReachOutResult", "Reason", "reach_outs"]
 
-REASON_KINDS = ("overdue", "dormant", "follow-up", "reciprocity", "target-path", "pending-introduction")
+REASON_KINDS = ("overdue", "dormant", "follow-up", "reciprocity", "target-path", "pending-introduction", "reminder")
 #: How many paths per target are looked at for ``target-path`` reasons.
 PATHS_PER_TARGET = 3
 #: The highest score a routine catch-up (``overdue``) can reach: below every lead to a target.
@@ -195,8 +200,10 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None, targe
     people = net.people
     reasons: dict[str, list[Reason]] = defaultdict(list)
 
+    snoozed = {p.id for p in people.values() if p.snoozed_until is not None and p.snoozed_until > day}
+
     def add(person: str, kind: str, text: str, score: float, action: str, about: tuple[str, ...] = ()) -> None:
-        if person in people:
+        if person in people and person not in snoozed:
             reasons[person].append(Reason(kind, text, min(max(score, 0.01), 0.999), action, about))
 
     # One tie model for the target paths, built first so that its contact evidence is reused.
@@ -254,6 +261,21 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None, targe
                 0.5 + 0.3 * (1 - since / max(follow_up_days, 1)),
                 f"Follow up with {name}: a short note about where you met",
             )
+
+    # reminders: due from their day until a contact is logged on or after it
+    for reminder in net.reminders:
+        last = latest.get(reminder.person)
+        if reminder.date > day or (last is not None and last >= reminder.date):
+            continue
+        note = f": {clip(reminder.note)}" if reminder.note else ""
+        name = net.name_of(reminder.person)
+        add(
+            reminder.person,
+            "reminder",
+            f"you planned to follow up on {reminder.date.isoformat()}{note}",
+            0.85,
+            f"Follow up with {name}" + (f" ({clip(reminder.note)})" if reminder.note else ""),
+        )
 
     # reciprocity
     given: dict[str, int] = defaultdict(int)

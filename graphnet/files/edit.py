@@ -54,6 +54,7 @@ __all__ = [
     "add_introduction",
     "add_org",
     "add_person",
+    "add_reminder",
     "entries_insertion",
     "log_interaction",
     "network_write",
@@ -883,3 +884,24 @@ def add_introduction(
     ]
     result = _write(net, "introductions", fields, file=file, dry_run=dry_run, use_cache=use_cache)
     return _naming(net, result, ("by", by_id), ("introduced", first), ("introduced", second))
+
+
+def add_reminder(
+    net: Network,
+    person: str,
+    *,
+    on: date | str,
+    note: str | None = None,
+    today: date | None = None,
+    file: str | os.PathLike[str] | None = None,
+    dry_run: bool = False,
+    use_cache: bool = True,
+) -> WriteResult:
+    """Plan a follow-up with ``person`` on ``on`` (may be in the future): reach-outs lists it from that day."""
+    ident = _person(net, person, "PERSON", allow_me=False)
+    when = _date(on, "--on", date.max)  # the one record allowed a future date
+    if when is None:
+        raise GraphnetError("--on: give the day to follow up, YYYY-MM-DD")
+    fields: Fields = [("date", when), ("person", ident), ("note", _text(note, "--note"))]
+    result = _write(net, "reminders", fields, file=file, dry_run=dry_run, use_cache=use_cache)
+    return _naming(net, result, ("person", ident))

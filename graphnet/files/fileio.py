@@ -44,15 +44,18 @@ __all__ = [
     "BOM",
     "CannotExtend",
     "Change",
+    "FileChange",
     "Insertion",
     "Splice",
     "append_to_file",
     "edit_file",
     "expect_entry_added",
     "lock_path",
+    "locked_files",
     "network_lock",
     "newline_of",
     "replace_file",
+    "replace_files",
     "write_new_file",
 ]
 
@@ -498,6 +501,84 @@ def _replace(real: Path, shown: str, new_data: bytes, old_hash: bytes) -> None:
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """New bytes for one existing file, and the bytes they were made from."""
+
+    real: Path
+    shown: str
+    old_data: bytes
+    new_data: bytes
+
+
+@contextlib.contextmanager
+def locked_files(reals: list[Path], shown: dict[Path, str]) -> Iterator[None]:
+    """Hold the side-file locks of several files at once (taken in path order, so two writers never deadlock)."""
+    with contextlib.ExitStack() as stack:
+        for real in sorted(set(reals)):
+            stack.enter_context(_locked(real, shown.get(real, str(real))))
+        yield
+
+
+def replace_files(changes: list[FileChange]) -> None:
+    """Replace several files together: all of them change, or none does.
+
+    Call it holding :func:`locked_files` for every file. Each file must still hold its
+    ``old_data`` (else nothing is written: an editor saved it meanwhile). The new
+    bytes go to fsynced temporary files first; the files are then replaced one by
+    one, and if a replacement fails, the ones already replaced get their old bytes
+    back (from fsynced copies), so a failure midway leaves every file as it was.
+
+    Raises
+    ------
+    GraphnetError
+        A file changed meanwhile, is read-only, or the disk refused; no file is changed.
+    """
+    temps: list[tuple[FileChange, Path, Path]] = []
+    try:
+        for change in changes:
+            real = change.real
+            current = _read(real, change.shown)
+            if current != change.old_data:
+                raise GraphnetError(
+                    f"{change.shown} changed while graphnet was writing it (saved in an editor?); "
+                    "nothing was written: run the command again"
+                )
+            if not os.access(real, os.W_OK):
+                raise GraphnetError(f"{change.shown} is read-only; make it writable (chmod u+w); nothing was written")
+            st = os.stat(real)
+            owner = (st.st_uid, st.st_gid) if os.geteuid() == 0 else None
+            mode = stat.S_IMODE(st.st_mode)
+            try:
+                new = _write_temp(real.parent, real.name, change.new_data, mode, owner)
+                old = _write_temp(real.parent, real.name, change.old_data, mode, owner)
+            except OSError as exc:
+                raise GraphnetError(f"cannot write {change.shown}: {_reason(exc)}; nothing was written") from exc
+            temps.append((change, new, old))
+        _swap_all(temps)
+    finally:
+        for _change, new, old in temps:
+            for temp in (new, old):
+                with contextlib.suppress(OSError):
+                    temp.unlink()
+
+
+def _swap_all(temps: list[tuple[FileChange, Path, Path]]) -> None:
+    done: list[tuple[FileChange, Path]] = []
+    for change, new, old in temps:
+        try:
+            os.replace(new, change.real)
+        except OSError as exc:
+            for undone, backup in reversed(done):
+                with contextlib.suppress(OSError):
+                    os.replace(backup, undone.real)
+            raise GraphnetError(f"cannot write {change.shown}: {_reason(exc)}; every file was left as it was") from exc
+        done.append((change, old))
+    for folder in {change.real.parent for change, _new, _old in temps}:
+        with contextlib.suppress(OSError):
+            _fsync_folder(folder)
 
 
 def expect_entry_added(section: str, entry: Any) -> Verifier:

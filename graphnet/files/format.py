@@ -291,6 +291,12 @@ RECORDS: dict[str, Record] = {
                 ),
                 Field("location", "optionalText", "Where they live or work, e.g. Berlin.", "London"),
                 Field(
+                    "snoozed_until",
+                    "date",
+                    "Reach-outs leave them out until this day, YYYY-MM-DD (graphnet snooze).",
+                    "2027-03-01",
+                ),
+                Field(
                     "email",
                     "texts",
                     "Email address, or a list of them.",
@@ -475,6 +481,18 @@ RECORDS: dict[str, Record] = {
                 Field("what", "optionalText", "What the favor was.", "referred me to the hiring manager", private=True),
             ),
         ),
+        Record(
+            "reminder",
+            "A reminder",
+            "Follow-ups planned: reach-outs lists each from its day.",
+            (
+                Field(
+                    "date", "date", "When to follow up, YYYY-MM-DD (may be in the future).", "2027-01-15", required=True
+                ),
+                Field("person", "id", "Whom to follow up with (a person id).", "ada-lovelace", required=True),
+                Field("note", "optionalText", "What about.", "ask how the new team is going", private=True),
+            ),
+        ),
     )
 }
 
@@ -487,6 +505,7 @@ SECTIONS: dict[str, str] = {
     "introductions": "introduction",
     "interactions": "interaction",
     "favors": "favor",
+    "reminders": "reminder",
 }
 
 

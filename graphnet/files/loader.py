@@ -37,6 +37,7 @@ from ..model import (
     Network,
     Organization,
     Person,
+    Reminder,
     Settings,
     Source,
     Tie,
@@ -57,6 +58,7 @@ GROUP_KEYS = format.keys("group")
 INTRODUCTION_KEYS = format.keys("introduction")
 INTERACTION_KEYS = format.keys("interaction")
 FAVOR_KEYS = format.keys("favor")
+REMINDER_KEYS = format.keys("reminder")
 ME_KEYS = format.keys("me")
 #: The first line an import writes (graphnet.io.imports): its records are imported ones.
 IMPORT_MARK = re.compile(rb"# Imported by `graphnet import ([a-z]+)`")
@@ -792,6 +794,19 @@ class _Builder:
             favor = Favor(date=when, from_=giver, to=taker, source=self.src(rec.pos))
             self.fill(favor, rec, "favor", where, skip=("date",))
             self.net.favors.append(favor)
+
+    def section_reminders(self, value: Any) -> None:
+        for i, rec in self.record_maps(value, "reminders"):
+            where = f"reminders[{i}]"
+            self.check_keys(rec, REMINDER_KEYS, where)
+            when = self.date_field(rec, "date", where, required=True)  # the future is what reminders are for
+            person = self.text(rec, "person", where, required=True)
+            if when is None or person is None:
+                continue
+            self.ref(person, ("person",), f"{where} > person", rec.value_pos["person"])
+            reminder = Reminder(date=when, person=person, source=self.src(rec.pos))
+            self.fill(reminder, rec, "reminder", where, skip=("date", "person"))
+            self.net.reminders.append(reminder)
 
     # -- whole-network resolution ------------------------------------------------------------
 

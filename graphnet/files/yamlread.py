@@ -31,7 +31,7 @@ from yaml.scanner import Scanner
 
 from ..errors import Problem
 
-__all__ = ["MAX_DEPTH", "YMap", "YSeq", "parse_bytes", "parse_text", "position_of"]
+__all__ = ["MAX_DEPTH", "YMap", "YSeq", "compose_text", "parse_bytes", "parse_text", "position_of"]
 
 #: graphnet's deepest record (people > knows > entry > field) needs 4 levels.
 MAX_DEPTH = 32
@@ -120,6 +120,21 @@ def _loader_class(pure: bool | None) -> Any:
 def position_of(node: Node) -> Pos:
     mark = node.start_mark
     return (mark.line + 1, mark.column + 1)
+
+
+def compose_text(text: str, *, pure: bool | None = None) -> Node | None:
+    """The node tree of ``text`` with its marks (``start_mark.index``: a character offset), for editing in place.
+
+    The same parser and string-only resolver as :func:`parse_text`; call it on text that
+    :func:`parse_text` read without problems.
+    """
+    loader = _loader_class(pure)(text)
+    try:
+        return loader.get_single_node()  # type: ignore[no-any-return]
+    finally:
+        dispose = getattr(loader, "dispose", None)
+        if dispose is not None:
+            dispose()
 
 
 def parse_bytes(data: bytes, path: str, *, pure: bool | None = None) -> tuple[Any, list[Problem]]:

@@ -33,7 +33,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-__all__ = ["flow_list", "record", "scalar"]
+__all__ = ["flow_list", "flow_map", "flow_value", "record", "scalar"]
 
 #: Characters that may not start a plain scalar (YAML 1.1 §9.1.3 indicators).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -189,6 +189,20 @@ def _atom(value: object, *, flow: bool = False) -> str:
 def flow_list(items: Sequence[object]) -> str:
     """``[a, "b, c"]``: a one-line list, each item quoted as needed."""
     return "[" + ", ".join(_atom(item, flow=True) for item in items) + "]"
+
+
+def flow_map(pairs: Sequence[tuple[str, object]]) -> str:
+    """``{org: Acme, to: 2026-11-27}``: a one-line mapping, ``None`` values left out."""
+    return "{" + ", ".join(f"{key}: {flow_value(value)}" for key, value in pairs if value is not None) + "}"
+
+
+def flow_value(value: object) -> str:
+    """Any field value on one line, fit for a flow collection: a scalar, ``[a, b]`` or ``{k: v}``."""
+    if _is_mapping(value):
+        return flow_map(_pairs(value))
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(flow_value(item) for item in value) + "]"
+    return _atom(value, flow=True)
 
 
 def _is_mapping(value: object) -> bool:

@@ -1,0 +1,505 @@
+"""The edits in place: set a field, tie two people, move someone to a new job, merge two records, snooze.
+
+Each function checks the request against the loaded network (people are named as
+:mod:`graphnet.names` explains; nothing is written on any error), then, holding the
+network's lock, re-reads the files concerned and changes only the bytes of the
+value or entry concerned (:mod:`graphnet.files.edit_in_place`). ``dry_run`` returns
+the diff without writing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import nullcontext
+from datetime import date
+from typing import Any
+
+from yaml.nodes import SequenceNode
+
+from ..errors import GraphnetError
+from ..model import ME, Network
+from ..names import resolve_person
+from .edit import _date, _org_name, _strength, _text
+from .edit_in_place import Doc, EditResult, TreePath, Workspace, record_id
+from .fileio import network_lock
+from .loader import _Builder, read_tree
+from .yamlread import parse_text
+
+__all__ = ["LIST_KEYS", "ME_SET_KEYS", "PERSON_SET_KEYS", "merge_people", "move_person", "set_field", "snooze", "tie"]
+
+#: Keys ``set`` changes on a person (``knows`` has ``tie``, ``past_orgs`` has ``move``, ``id`` has ``merge``).
+PERSON_SET_KEYS = (
+    "name",
+    "org",
+    "role",
+    "department",
+    "location",
+    "circles",
+    "tags",
+    "strength",
+    "met",
+    "introduced_by",
+    "cadence",
+    "last_contact",
+    "snoozed_until",
+    "email",
+    "phone",
+    "url",
+    "notes",
+)
+#: Keys ``set`` changes on ``me``.
+ME_SET_KEYS = ("name", "org", "role", "department", "location", "circles", "tags", "email")
+#: Keys whose value is a list: ``set`` splits the value at commas.
+LIST_KEYS = ("circles", "tags", "email")
+
+_Plan = Callable[[Workspace], list[str]]
+
+
+def _today(today: date | None) -> date:
+    return today or date.today()
+
+
+def _run(net: Network, plan: _Plan, *, dry_run: bool, named: list[tuple[str, str]], check: Any = None) -> EditResult:
+    """Plan and write one edit holding the network's lock (a dry run takes no lock)."""
+    with nullcontext() if dry_run else network_lock(net.root):
+        workspace = Workspace(net.root, net.files)
+        summary = plan(workspace)
+        result = workspace.commit(dry_run, summary, (lambda: check(workspace)) if check else None)
+    result.named = tuple((what, ident, net.name_of(ident) if ident != ME else net.me.name) for what, ident in named)
+    return result
+
+
+def _where(net: Network, ident: str) -> tuple[str, str]:
+    """(file as shown, section) of a person's record, or of ``me``."""
+    if ident == ME:
+        if not net.me.source.line:
+            raise GraphnetError("there is no 'me:' section yet; add one (`graphnet init` writes one) and try again")
+        return net.me.source.path, "me"
+    return net.people[ident].source.path, "people"
+
+
+# -- set -----------------------------------------------------------------------------------------
+
+
+def _set_value(net: Network, ident: str, key: str, value: str, day: date) -> Any:
+    """The value to write for ``key`` (checked as the loader would read it); None removes the key."""
+    if value.strip() == "":
+        if key == "name":
+            raise GraphnetError("a name cannot be empty")
+        return None
+    if key in LIST_KEYS:
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if key == "strength":
+        return _strength(value)
+    if key == "cadence":
+        text = value.strip()
+        if not text.isdigit() or int(text) < 1:
+            raise GraphnetError(f"cadence must be a whole number of days (at least 1), not '{value}'")
+        return int(text)
+    if key in ("met", "last_contact"):
+        return _date(value, key, day)
+    if key == "snoozed_until":
+        return _date(value, key, date.max)
+    if key == "org":
+        return _org_name(net, value, "org")
+    if key == "introduced_by":
+        other = resolve_person(net, value, "introduced_by", allow_me=False)
+        if other == ident:
+            raise GraphnetError("a person cannot have introduced you to themself")
+        return other
+    return _text(value, key, required=True)
+
+
+def set_field(
+    net: Network,
+    person: str,
+    key: str,
+    value: str,
+    *,
+    today: date | None = None,
+    dry_run: bool = False,
+) -> EditResult:
+    """Set one field of a person (or of ``me``), replacing the value where it stands or adding the key.
+
+    Parameters
+    ----------
+    net : Network
+    person : str
+        Who: an id, a name as :mod:`graphnet.names` reads it, or ``me``.
+    key : str
+        One of :data:`PERSON_SET_KEYS` (or :data:`ME_SET_KEYS` for ``me``).
+    value : str
+        The new value as typed (``circles``, ``tags`` and ``email``: comma-separated);
+        an empty value removes the key.
+    today : date, optional
+        Dates after it are refused (except ``snoozed_until``).
+    dry_run : bool
+        Return the diff without writing.
+
+    Returns
+    -------
+    EditResult
+
+    Raises
+    ------
+    GraphnetError
+        Unknown or ambiguous person, a key that cannot be set, a bad value, or a file
+        that cannot be changed safely; nothing is written then.
+    """
+    ident = resolve_person(net, person, "PERSON")
+    allowed = ME_SET_KEYS if ident == ME else PERSON_SET_KEYS
+    if key not in allowed:
+        hint = {"knows": "use `graphnet tie`", "past_orgs": "use `graphnet move`", "id": "use `graphnet merge`"}
+        extra = f"; {hint[key]}" if key in hint else ""
+        raise GraphnetError(f"cannot set '{key}' here{extra}; keys: {', '.join(allowed)}")
+    new = _set_value(net, ident, key, value, _today(today))
+    shown, section = _where(net, ident)
+
+    def plan(workspace: Workspace) -> list[str]:
+        doc, record, path = workspace.record(shown, section, ident)
+        old = doc.tree[path[0]] if len(path) == 1 else doc.tree[path[0]][path[1]]
+        before = old.get(key)
+        if new is None:
+            doc.delete_key(record, path, key)
+            return [f"{ident}: {key} removed (was {_said(before)})"]
+        doc.set_value(record, path, key, new)
+        return [f"{ident}: {key} {_said(before)} -> {_said(new)}"]
+
+    return _run(net, plan, dry_run=dry_run, named=[("person" if ident != ME else "me", ident)])
+
+
+def _said(value: Any) -> str:
+    if value is None or value == "":
+        return "(not set)"
+    if isinstance(value, list):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return str(value)
+
+
+# -- tie -----------------------------------------------------------------------------------------
+
+
+def tie(
+    net: Network,
+    a: str,
+    b: str,
+    *,
+    strength: int | str | None = None,
+    since: date | str | None = None,
+    note: str | None = None,
+    today: date | None = None,
+    dry_run: bool = False,
+) -> EditResult:
+    """Record that ``a`` and ``b`` know each other; a tie already written (under either) is updated.
+
+    The tie goes under ``a`` as a ``knows`` entry: the bare id, or ``{id, strength, since,
+    note}`` when any of those is given. A tie written under ``b`` is updated where it is.
+    """
+    first = resolve_person(net, a, "A", allow_me=False)
+    second = resolve_person(net, b, "B", allow_me=False)
+    if first == second:
+        raise GraphnetError(f"'{first}' is named twice; a tie is between two people")
+    details = [
+        ("strength", _strength(strength)),
+        ("since", _date(since, "--since", _today(today))),
+        ("note", _text(note, "--note")),
+    ]
+    details = [(k, v) for k, v in details if v is not None]
+    owner, other = first, second
+    if not any(t.other == second for t in net.people[first].knows) and any(
+        t.other == first for t in net.people[second].knows
+    ):
+        owner, other = second, first
+    shown, _section = _where(net, owner)
+
+    def plan(workspace: Workspace) -> list[str]:
+        doc, record, path = workspace.record(shown, "people", owner)
+        return _tie_in(doc, record, path, owner, other, details)
+
+    return _run(net, plan, dry_run=dry_run, named=[("A", first), ("B", second)])
+
+
+def _tie_in(doc: Doc, record: Any, path: TreePath, owner: str, other: str, details: list[tuple[str, Any]]) -> list[str]:
+    found = doc.nodes_for(record, "knows")
+    entries = doc.tree
+    for step in (*path, "knows"):
+        entries = entries.get(step) if isinstance(entries, dict) else entries[step]
+    if found is not None and isinstance(entries, list):
+        knows_node = found[1]
+        for i, entry in enumerate(entries):
+            if entry == other or (isinstance(entry, dict) and entry.get("id") == other):
+                node = knows_node.value[i]
+                if not details:
+                    return [f"{owner} and {other} already know each other; nothing to change"]
+                if isinstance(entry, dict):
+                    for key, value in details:
+                        doc.set_value(node, (*path, "knows", i), key, value)
+                else:
+                    doc.replace_node(node, (*path, "knows", i), [("id", other), *details])
+                return [f"tie {owner} – {other} updated: " + ", ".join(f"{k} {v}" for k, v in details)]
+    elif entries == other:
+        if not details:
+            return [f"{owner} and {other} already know each other; nothing to change"]
+        doc.set_value(record, path, "knows", [[("id", other), *details]])
+        return [f"tie {owner} – {other} updated: " + ", ".join(f"{k} {v}" for k, v in details)]
+    item: Any = [("id", other), *details] if details else other
+    doc.append_item(record, path, "knows", item)
+    return [f"tie {owner} – {other} added" + (": " + ", ".join(f"{k} {v}" for k, v in details) if details else "")]
+
+
+# -- move ----------------------------------------------------------------------------------------
+
+
+def move_person(
+    net: Network,
+    person: str,
+    org: str,
+    *,
+    role: str | None = None,
+    when: date | str | None = None,
+    today: date | None = None,
+    dry_run: bool = False,
+) -> EditResult:
+    """A job change: the current org and role go to ``past_orgs`` with ``to:`` set; the new ones become current.
+
+    ``when`` (default today) is the ``to:`` of the job left. Without ``role`` the old role is
+    removed (it was the old job's). ``me`` may move too.
+    """
+    ident = resolve_person(net, person, "PERSON")
+    new_org = _org_name(net, org, "ORG")
+    if new_org is None:
+        raise GraphnetError("name the organization they moved to")
+    new_role = _text(role, "--role")
+    day = _date(when, "--date", _today(today), default=_today(today))
+    shown, section = _where(net, ident)
+
+    def plan(workspace: Workspace) -> list[str]:
+        doc, record, path = workspace.record(shown, section, ident)
+        written = doc.tree[path[0]] if len(path) == 1 else doc.tree[path[0]][path[1]]
+        old_org, old_role = written.get("org"), written.get("role")
+        lines = []
+        if isinstance(old_org, str) and old_org.strip():
+            job = [
+                ("org", old_org),
+                ("role", old_role if isinstance(old_role, str) and old_role else None),
+                ("to", day),
+            ]
+            doc.append_item(record, path, "past_orgs", [(k, v) for k, v in job if v is not None])
+            lines.append(
+                f"{ident}: {old_org}" + (f" ({old_role})" if old_role else "") + f" moved to past_orgs, to {day}"
+            )
+        doc.set_value(record, path, "org", new_org)
+        if new_role is not None:
+            doc.set_value(record, path, "role", new_role)
+        elif old_role is not None:
+            doc.delete_key(record, path, "role")
+        lines.append(f"{ident}: now at {new_org}" + (f" as {new_role}" if new_role else ""))
+        return lines
+
+    return _run(net, plan, dry_run=dry_run, named=[("person" if ident != ME else "me", ident)])
+
+
+# -- snooze --------------------------------------------------------------------------------------
+
+
+def snooze(
+    net: Network, person: str, until: date | str, *, today: date | None = None, dry_run: bool = False
+) -> EditResult:
+    """Leave ``person`` out of reach-outs until ``until`` (their ``snoozed_until`` field)."""
+    day = _date(until, "--until", date.max)
+    if day is None:
+        raise GraphnetError("--until: give the day reach-outs may list them again, YYYY-MM-DD")
+    if day <= _today(today):
+        raise GraphnetError(f"--until ({day}) must be after today ({_today(today)})")
+    return set_field(net, person, "snoozed_until", day.isoformat(), today=today, dry_run=dry_run)
+
+
+# -- merge ---------------------------------------------------------------------------------------
+
+#: Where a person's id may be written, by section: keys holding one id or a list of ids.
+_REFERENCES: dict[str, tuple[str, ...]] = {
+    "people": ("introduced_by", "knows"),
+    "groups": ("members",),
+    "introductions": ("by", "people"),
+    "interactions": ("with",),
+    "favors": ("from", "to"),
+    "reminders": ("person",),
+}
+
+
+def merge_people(net: Network, keep: str, drop: str, *, today: date | None = None, dry_run: bool = False) -> EditResult:
+    """Two records of one person become one.
+
+    DROP's fields that KEEP lacks are added to KEEP (DROP's ``knows`` ties too), every
+    reference to DROP in every file becomes KEEP, and DROP's record is removed. All files
+    change together or none does; the strict re-read must show the same numbers of
+    interactions, favors, introductions and reminders, and the same ties (with DROP read
+    as KEEP), as before.
+    """
+    keep_id = resolve_person(net, keep, "KEEP", allow_me=False)
+    drop_id = resolve_person(net, drop, "DROP", allow_me=False)
+    if keep_id == drop_id:
+        raise GraphnetError(f"KEEP and DROP are both '{keep_id}'; name two records")
+    _refuse_self_references(net, keep_id, drop_id)
+    keep_shown, _ = _where(net, keep_id)
+    drop_shown, _ = _where(net, drop_id)
+    expected = _counts(net, {drop_id: keep_id})
+
+    def plan(workspace: Workspace) -> list[str]:
+        keep_doc, keep_record, keep_path = workspace.record(keep_shown, "people", keep_id)
+        drop_doc, _drop_node, drop_path = workspace.record(drop_shown, "people", drop_id)
+        lines = _merge_fields(keep_doc, keep_record, keep_path, drop_doc.tree["people"][drop_path[1]], keep_id, drop_id)
+        moved = 0
+        for doc in workspace.docs_containing(drop_id):
+            moved += _rewrite_references(doc, keep_id, drop_id)
+        drop_doc.delete_item(drop_doc.section("people")[1], ("people",), drop_path[1])  # type: ignore[index,arg-type]
+        lines.append(f"{moved} reference(s) to {drop_id} now name {keep_id}; {drop_id}'s record removed")
+        return lines
+
+    def check(workspace: Workspace) -> None:
+        after = _counts_after(net, workspace)
+        if after != expected:
+            raise GraphnetError(
+                f"merge check failed: before {expected}, after {after}; nothing was written (merge by hand)"
+            )
+
+    return _run(net, plan, dry_run=dry_run, named=[("keep", keep_id), ("drop", drop_id)], check=check)
+
+
+def _refuse_self_references(net: Network, keep: str, drop: str) -> None:
+    pair = {keep, drop}
+    for intro in net.introductions:
+        if set(intro.people) == pair or (intro.by in pair and pair & set(intro.people)):
+            raise GraphnetError(
+                f"{intro.source}: an introduction between {keep} and {drop} would become one of {keep} with themself; "
+                "remove it first, then merge; nothing was written"
+            )
+    for favor in net.favors:
+        if {favor.from_, favor.to} == pair:
+            raise GraphnetError(
+                f"{favor.source}: a favor between {keep} and {drop} would become one of {keep} to themself; "
+                "remove it first, then merge; nothing was written"
+            )
+
+
+def _merge_fields(doc: Doc, record: Any, path: TreePath, dropped: dict[str, Any], keep: str, drop: str) -> list[str]:
+    kept = doc.tree["people"][path[1]]
+    added = []
+    for key, value in dropped.items():
+        if key in ("id", "name") or value in (None, "", []):
+            continue
+        if key == "knows":
+            ties = value if isinstance(value, list) else [value]
+            have = {t if isinstance(t, str) else t.get("id") for t in _as_list(kept.get("knows"))}
+            for entry in ties:
+                other = entry if isinstance(entry, str) else entry.get("id")
+                if other in (keep, drop) or other in have:
+                    continue
+                doc.append_item(record, path, "knows", _pairs(entry))
+                have.add(other)
+                added.append(f"knows {other}")
+            continue
+        if key == "introduced_by" and value == keep:
+            continue
+        if kept.get(key) in (None, "", []):
+            doc.set_value(record, path, key, _pairs(value))
+            added.append(key)
+    return [f"{keep} gets from {drop}: " + (", ".join(added) if added else "nothing (it has every field already)")]
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [] if value in (None, "") else [value]
+
+
+def _pairs(value: Any) -> Any:
+    """A read value in the form the writer takes (mappings as (key, value) pairs)."""
+    if isinstance(value, dict):
+        return [(k, _pairs(v)) for k, v in value.items()]
+    if isinstance(value, list):
+        return [_pairs(v) for v in value]
+    return value
+
+
+def _rewrite_references(doc: Doc, keep: str, drop: str) -> int:
+    """Every reference to ``drop`` in one file becomes ``keep`` (or goes, where ``keep`` is named already)."""
+    count = 0
+    for section, keys in _REFERENCES.items():
+        found = doc.section(section)
+        items = doc.tree.get(section) if isinstance(doc.tree, dict) else None
+        if found is None or not isinstance(items, list):
+            continue
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            node = found[1].value[i]
+            owner = record_id(item) if section == "people" else None
+            if owner == drop:
+                continue  # the record that goes
+            for key in keys:
+                count += _rewrite_key(doc, node, (section, i), item, key, keep, drop, owner)
+    return count
+
+
+def _rewrite_key(
+    doc: Doc, node: Any, path: TreePath, item: dict[str, Any], key: str, keep: str, drop: str, owner: str | None
+) -> int:
+    value = item.get(key)
+    found = doc.nodes_for(node, key)
+    if found is None:
+        return 0
+    value_node = found[1]
+    if value == drop:
+        if owner == keep:  # keep introduced_by/knows drop: a reference to themself goes
+            doc.delete_key(node, path, key)
+        else:
+            doc.replace_scalar(value_node, (*path, key), keep)
+        return 1
+    if not isinstance(value, list) or not isinstance(value_node, SequenceNode):
+        return 0
+    names = [v if isinstance(v, str) else v.get("id") if isinstance(v, dict) else None for v in value]
+    count = 0
+    for j, name in enumerate(names):
+        if name != drop:
+            continue
+        count += 1
+        if owner == keep or keep in names:
+            doc.delete_item(value_node, (*path, key), j)
+        elif isinstance(value[j], dict):
+            id_node = doc.nodes_for(value_node.value[j], "id")
+            doc.replace_scalar(id_node[1], (*path, key, j, "id"), keep)  # type: ignore[index]
+        else:
+            doc.replace_scalar(value_node.value[j], (*path, key, j), keep)
+    return count
+
+
+def _counts(net: Network, rename: dict[str, str]) -> dict[str, int]:
+    pairs = set()
+    for person in net.people.values():
+        a = rename.get(person.id, person.id)
+        for tie_ in person.knows:
+            b = rename.get(tie_.other, tie_.other)
+            if a != b:
+                pairs.add((min(a, b), max(a, b)))
+    return {
+        "interactions": len(net.interactions),
+        "favors": len(net.favors),
+        "introductions": len(net.introductions),
+        "reminders": len(net.reminders),
+        "ties": len(pairs),
+    }
+
+
+def _counts_after(net: Network, workspace: Workspace) -> dict[str, int]:
+    """The counts of the network as the changed files (read strictly) and the others make it."""
+    after = Network(root=net.root)
+    builder = _Builder(after, date.max)
+    changed = {doc.shown: doc for doc in workspace.docs.values() if doc.changed}
+    for shown in workspace.by_shown:
+        if shown in changed:
+            tree, _problems = parse_text(changed[shown].new_text(), shown)
+        else:
+            tree, _problems = read_tree(workspace.by_shown[shown], shown)
+        if tree is not None:
+            builder.add_file(tree, shown)
+    builder.finish()
+    return _counts(after, {})

@@ -1,0 +1,491 @@
+"""Changing records in place: only the bytes of the value or entry concerned.
+
+The commands ``set``, ``tie``, ``move``, ``merge`` and ``snooze`` change records that
+are already written. graphnet never re-dumps a file (that would drop comments and
+reformat it); it locates the record with the strict reader's node marks
+(:mod:`graphnet.files.yamlread`: the same parser, the same string-only resolver) and
+plans *splices*: replace these characters with that text. Each splice comes with the
+data change it stands for (set this key, append this item, delete that one), so the
+result can be checked: the new text must parse strictly, and its tree must equal the
+old tree with exactly those data changes applied. Otherwise nothing is written.
+
+How values are written: a value is replaced where it stands (``strength: 2`` ->
+``strength: 4``, ``{name: Ann, strength: 2}`` -> ``{name: Ann, strength: 4}``); a missing
+key is added after the record's last key, in the record's own style (a new line at the
+keys' indentation, or ``, key: value`` inside ``{...}``); a list item is added after the
+last one, in the list's style. Line endings (LF or CRLF) and a byte order mark are kept;
+a record at the end of a file without a final newline gets the newline first.
+
+Writing follows :mod:`graphnet.files.fileio`: locks on every file changed, a check that no
+file changed since it was read, fsynced temporary files, and an all-or-nothing replace
+when several files change together (``merge``).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..errors import GraphnetError
+from ..model import slugify
+from .fileio import BOM, FileChange, locked_files, newline_of, replace_files
+from .loader import display_path
+from .yamlread import compose_text, parse_text
+from .yamlwrite import flow_value, scalar
+
+__all__ = ["Doc", "EditResult", "Workspace", "plain"]
+
+#: A path into a file's tree: section name, item index, key, ...
+TreePath = tuple[Any, ...]
+
+
+def plain(tree: Any) -> Any:
+    """A YMap/YSeq tree as plain dicts and lists (a copy that patches may change)."""
+    if isinstance(tree, dict):
+        return {k: plain(v) for k, v in tree.items()}
+    if isinstance(tree, list):
+        return [plain(v) for v in tree]
+    return tree
+
+
+@dataclass(frozen=True)
+class _Splice:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class _Patch:
+    """One data change: ``set`` a key, ``append`` an item, ``delete`` a key or an item."""
+
+    op: str
+    path: TreePath
+    value: Any = None
+
+
+def _get(tree: Any, path: TreePath) -> Any:
+    for step in path:
+        tree = tree[step]
+    return tree
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def _after_line(text: str, index: int) -> int:
+    """Offset of the line after the one holding ``index`` (len(text) on the last line)."""
+    newline = text.find("\n", index)
+    return len(text) if newline < 0 else newline + 1
+
+
+def _last_leaf(node: Node) -> Node:
+    while True:
+        if isinstance(node, MappingNode) and node.value and not node.flow_style:
+            node = node.value[-1][1]
+        elif isinstance(node, SequenceNode) and node.value and not node.flow_style:
+            node = node.value[-1]
+        else:
+            return node
+
+
+def _block_end(text: str, node: Node) -> int:
+    """Where the text of a block node ends: the start of the line after its last character."""
+    end = _last_leaf(node).end_mark
+    return end.index if end.column == 0 and end.index > 0 else _after_line(text, end.index)
+
+
+class Doc:
+    """One file opened for editing: its text, its node tree, and the changes planned.
+
+    Parameters
+    ----------
+    real : Path
+        The file (symlinks resolved).
+    shown : str
+        The path as messages show it.
+    """
+
+    def __init__(self, real: Path, shown: str) -> None:
+        self.real, self.shown = real, shown
+        try:
+            self.data = real.read_bytes()
+        except OSError as exc:
+            raise GraphnetError(f"cannot read {shown}: {exc.strerror or exc}") from exc
+        self.bom = self.data.startswith(BOM)
+        try:
+            self.text = self.data[3 if self.bom else 0 :].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise GraphnetError(f"{shown} is not UTF-8 text; save it as UTF-8 and try again") from exc
+        tree, problems = parse_text(self.text, shown)
+        if problems:
+            raise GraphnetError(
+                f"{shown} has errors, so graphnet will not change it: {problems[0]}; fix them first (`graphnet check`)"
+            )
+        self.tree = tree
+        self.root = compose_text(self.text)
+        self.newline = newline_of(self.text)
+        self.splices: list[_Splice] = []
+        self.patches: list[_Patch] = []
+
+    # -- finding records ---------------------------------------------------------------------
+
+    def section(self, name: str) -> tuple[Node, Node] | None:
+        """The (key, value) nodes of a top-level section."""
+        if not isinstance(self.root, MappingNode):
+            return None
+        for key, value in self.root.value:
+            if isinstance(key, ScalarNode) and key.value == name:
+                return key, value
+        return None
+
+    def record_at(self, section: str, line: int, column: int) -> tuple[MappingNode, TreePath]:
+        """The record of ``section`` written at 1-based ``line``:``column`` (a loader Source)."""
+        found = self.section(section)
+        if found is not None:
+            _key, value = found
+            if isinstance(value, MappingNode) and section == "me":
+                return value, (section,)
+            if isinstance(value, SequenceNode):
+                for i, item in enumerate(value.value):
+                    mark = item.start_mark
+                    if isinstance(item, MappingNode) and (mark.line + 1, mark.column + 1) == (line, column):
+                        return item, (section, i)
+        raise GraphnetError(f"{self.shown}:{line}:{column}: the record is no longer there; run the command again")
+
+    def nodes_for(self, mapping: MappingNode, key: str) -> tuple[Node, Node] | None:
+        for k, v in mapping.value:
+            if isinstance(k, ScalarNode) and k.value == key:
+                return k, v
+        return None
+
+    # -- planning changes --------------------------------------------------------------------
+
+    def splice(self, start: int, end: int, text: str) -> None:
+        for other in self.splices:
+            if start < other.end and other.start < end:  # insertions at one point are fine, kept in order
+                raise GraphnetError(f"{self.shown}: two changes would touch the same text; make them one at a time")
+        self.splices.append(_Splice(start, end, text.replace("\n", self.newline)))
+
+    def set_value(self, mapping: MappingNode, path: TreePath, key: str, value: Any) -> None:
+        """Set ``key`` of a record to ``value`` (text, a list or a mapping), replacing or adding it."""
+        found = self.nodes_for(mapping, key)
+        self.patches.append(_Patch("set", (*path, key), _expected(value)))
+        if found is None:
+            self._add_key(mapping, key, value)
+            return
+        key_node, node = found
+        rendered = flow_value(value)
+        if isinstance(node, ScalarNode) and node.value == "" and not node.style:
+            colon = self.text.index(":", key_node.end_mark.index)
+            self.splice(colon + 1, colon + 1, " " + rendered)
+        elif _is_flow_or_scalar(node):
+            self.splice(node.start_mark.index, node.end_mark.index, rendered)
+        else:  # a block list or mapping becomes one line
+            colon = self.text.index(":", key_node.end_mark.index)
+            end = _block_end(self.text, node)
+            self.splice(colon + 1, end, " " + rendered + "\n")
+
+    def _add_key(self, mapping: MappingNode, key: str, value: Any) -> None:
+        text = self.text
+        _last_key, last_value = mapping.value[-1]
+        if mapping.flow_style:
+            self.splice(last_value.end_mark.index, last_value.end_mark.index, f", {key}: {flow_value(value)}")
+            return
+        column = mapping.value[0][0].start_mark.column
+        offset = _block_end(text, last_value) if not _is_flow_or_scalar(last_value) else None
+        if offset is None:
+            offset = _after_line(text, last_value.end_mark.index)
+        lead = "\n" if offset == len(text) and text and not text.endswith("\n") else ""
+        pad = " " * column
+        if isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
+            lines = [f"{pad}{key}:", *(f"{pad}  - {flow_value(v)}" for v in value)]
+        else:
+            lines = [f"{pad}{key}: {flow_value(value)}"]
+        self.splice(offset, offset, lead + "\n".join(lines) + "\n")
+
+    def delete_key(self, mapping: MappingNode, path: TreePath, key: str) -> None:
+        """Remove ``key`` (and its value) from a record."""
+        found = self.nodes_for(mapping, key)
+        if found is None:
+            return
+        self.patches.append(_Patch("delete", (*path, key)))
+        key_node, node = found
+        pairs = mapping.value
+        index = next(i for i, (k, _v) in enumerate(pairs) if k is key_node)
+        if mapping.flow_style:
+            if index > 0:
+                self.splice(pairs[index - 1][1].end_mark.index, node.end_mark.index, "")
+            elif len(pairs) > 1:
+                self.splice(key_node.start_mark.index, pairs[1][0].start_mark.index, "")
+            else:
+                self.splice(key_node.start_mark.index, node.end_mark.index, "")
+            return
+        end = (
+            _block_end(self.text, node) if not _is_flow_or_scalar(node) else _after_line(self.text, node.end_mark.index)
+        )
+        start = _line_start(self.text, key_node.start_mark.index)
+        if self.text[start : key_node.start_mark.index].strip():  # first key, on the '- ' line
+            if index + 1 >= len(pairs):
+                raise GraphnetError(f"{self.shown}: cannot remove the only key of a record")
+            start, end = key_node.start_mark.index, pairs[index + 1][0].start_mark.index
+        self.splice(start, end, "")
+
+    def append_item(self, mapping: MappingNode, path: TreePath, key: str, item: Any) -> None:
+        """Add ``item`` at the end of the list under ``key`` (created when missing)."""
+        found = self.nodes_for(mapping, key)
+        if found is None or (isinstance(found[1], ScalarNode) and found[1].value == "" and not found[1].style):
+            self.set_value(mapping, path, key, [item])
+            return
+        _key_node, node = found
+        if isinstance(node, ScalarNode):  # ``knows: bob``: one item written alone
+            self.patches.append(_Patch("set", (*path, key), [node.value, _expected(item)]))
+            self.splice(node.start_mark.index, node.end_mark.index, flow_value([node.value, item]))
+            return
+        if not isinstance(node, SequenceNode):
+            raise GraphnetError(f"{self.shown}: '{key}' is not a list; fix it by hand first")
+        self.patches.append(_Patch("append", (*path, key), _expected(item)))
+        if node.flow_style:
+            if node.value:
+                at = node.value[-1].end_mark.index
+                self.splice(at, at, ", " + flow_value(item))
+            else:
+                at = self.text.index("[", node.start_mark.index) + 1
+                self.splice(at, at, flow_value(item))
+            return
+        last = node.value[-1]
+        offset = (
+            _block_end(self.text, last) if not _is_flow_or_scalar(last) else _after_line(self.text, last.end_mark.index)
+        )
+        dash = _line_start(self.text, last.start_mark.index)
+        line = self.text[dash : last.start_mark.index]
+        column = len(line) - len(line.lstrip(" "))
+        lead = "\n" if offset == len(self.text) and not self.text.endswith("\n") else ""
+        self.splice(offset, offset, f"{lead}{' ' * column}- {flow_value(item)}\n")
+
+    def replace_scalar(self, node: Node, path: TreePath, value: str) -> None:
+        """Write ``value`` where the scalar ``node`` stands."""
+        if not isinstance(node, ScalarNode):
+            raise GraphnetError(f"{self.shown}: expected a single value at line {node.start_mark.line + 1}")
+        self.patches.append(_Patch("set", path, value))
+        self.splice(node.start_mark.index, node.end_mark.index, scalar(value, flow=True))
+
+    def replace_node(self, node: Node, path: TreePath, value: Any) -> None:
+        """Write ``value`` (on one line) where the scalar or flow ``node`` stands."""
+        if not _is_flow_or_scalar(node):
+            raise GraphnetError(f"{self.shown}: line {node.start_mark.line + 1} is a block; edit it by hand")
+        self.patches.append(_Patch("set", path, _expected(value)))
+        self.splice(node.start_mark.index, node.end_mark.index, flow_value(value))
+
+    def delete_item(self, seq: SequenceNode, path: TreePath, index: int) -> None:
+        """Remove item ``index`` of a list (its whole entry, comments inside it included)."""
+        self.patches.append(_Patch("delete", (*path, index)))
+        item = seq.value[index]
+        if seq.flow_style:
+            if index > 0:
+                self.splice(seq.value[index - 1].end_mark.index, item.end_mark.index, "")
+            elif len(seq.value) > 1:
+                self.splice(item.start_mark.index, seq.value[1].start_mark.index, "")
+            else:
+                self.splice(item.start_mark.index, item.end_mark.index, "")
+            return
+        start = _line_start(self.text, item.start_mark.index)
+        end = (
+            _block_end(self.text, item) if not _is_flow_or_scalar(item) else _after_line(self.text, item.end_mark.index)
+        )
+        self.splice(start, end, "")
+
+    # -- the result --------------------------------------------------------------------------
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.splices)
+
+    def new_text(self) -> str:
+        text, out, at = self.text, [], 0
+        for cut in sorted(self.splices, key=lambda s: (s.start, s.end)):  # stable: insertions keep their order
+            out.append(text[at : cut.start])
+            out.append(cut.text)
+            at = cut.end
+        out.append(text[at:])
+        return "".join(out)
+
+    def new_data(self) -> bytes:
+        return (BOM if self.bom else b"") + self.new_text().encode("utf-8")
+
+    def expected_tree(self) -> Any:
+        tree = plain(self.tree)
+        deletions: list[_Patch] = []
+        for patch in self.patches:
+            if patch.op == "delete":
+                deletions.append(patch)
+            elif patch.op == "set":
+                _get(tree, patch.path[:-1])[patch.path[-1]] = patch.value
+            else:
+                _get(tree, patch.path).append(patch.value)
+        # Deleting list items last, highest index first, so earlier paths stay valid.
+        for patch in sorted(deletions, key=lambda p: [str(type(x)) + str(x).zfill(12) for x in p.path], reverse=True):
+            parent = _get(tree, patch.path[:-1])
+            del parent[patch.path[-1]]
+            if isinstance(parent, list) and not parent and len(patch.path) >= 2:
+                holder = _get(tree, patch.path[:-2])
+                if not self._is_flow(patch.path[:-1]):
+                    holder[patch.path[-2]] = ""  # an emptied block list reads as an empty value
+        return tree
+
+    def _is_flow(self, path: TreePath) -> bool:
+        node: Node | None = self.root
+        for step in path:
+            if isinstance(node, MappingNode):
+                node = next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == step), None)
+            elif isinstance(node, SequenceNode):
+                node = node.value[step]
+        return bool(getattr(node, "flow_style", False))
+
+    def verify(self) -> None:
+        """The new text must read strictly as the old data with exactly the planned changes."""
+        new_tree, problems = parse_text(self.new_text(), self.shown)
+        if problems:
+            raise GraphnetError(
+                f"cannot change {self.shown} safely: the result would not read cleanly ({problems[0]}); nothing was written"
+            )
+        if plain(new_tree) != self.expected_tree():
+            raise GraphnetError(
+                f"cannot change {self.shown} safely: the result would not read back as exactly the intended change; "
+                "nothing was written (edit this record by hand)"
+            )
+
+    def diff(self) -> str:
+        """A unified diff of the change, as ``--dry-run`` shows it."""
+        old = self.text.replace("\r\n", "\n").splitlines(keepends=True)
+        new = self.new_text().replace("\r\n", "\n").splitlines(keepends=True)
+        lines = difflib.unified_diff(old, new, fromfile=self.shown, tofile=self.shown, n=1)
+        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def _is_flow_or_scalar(node: Node) -> bool:
+    return isinstance(node, ScalarNode) or bool(getattr(node, "flow_style", False))
+
+
+def _expected(value: Any) -> Any:
+    """What the strict reader gives back for a value written with :func:`flow_value`."""
+    if isinstance(value, dict):
+        return {k: _expected(v) for k, v in value.items() if v is not None}
+    if isinstance(value, (list, tuple)):
+        if value and all(isinstance(p, tuple) and len(p) == 2 and isinstance(p[0], str) for p in value):
+            return {k: _expected(v) for k, v in value if v is not None}
+        return [_expected(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+@dataclass
+class EditResult:
+    """What an edit changed (or, with ``dry_run``, would change)."""
+
+    dry_run: bool
+    #: One line per change made, e.g. ``katrin-braun: strength 2 -> 4``.
+    summary: list[str]
+    #: The unified diff of every file changed.
+    diff: str
+    #: The files changed.
+    paths: list[Path] = field(default_factory=list)
+    #: The records the edit named: ``(what, id, name)``.
+    named: tuple[tuple[str, str, str], ...] = ()
+
+    def describe(self) -> str:
+        lines = [
+            f"{what}: {ident}" + (f" ({name})" if name and name != ident else "") for what, ident, name in self.named
+        ]
+        lines.extend(self.summary)
+        if self.dry_run:
+            lines.append(self.diff.rstrip("\n"))
+            lines.append("(dry run: nothing was written)")
+        else:
+            lines.extend(f"changed {display_path(p)}" for p in self.paths)
+        return "\n".join(lines)
+
+
+class Workspace:
+    """The files of one network opened for one edit, written together at the end.
+
+    Records are found by identity (their id, or the id their name gives), not by the
+    line the loader saw, so an edit made meanwhile by another graphnet cannot make this
+    one change the wrong record.
+    """
+
+    def __init__(self, root: Path, files: list[str]) -> None:
+        self.root = root
+        self.docs: dict[Path, Doc] = {}
+        #: Source.path as the loader shows it -> the file.
+        self.by_shown = {display_path(root / name): root / name for name in files}
+
+    def doc(self, shown: str) -> Doc:
+        path = self.by_shown.get(shown)
+        if path is None:
+            raise GraphnetError(f"{shown} is not a file of this network; run the command again")
+        real = path.resolve()
+        if real not in self.docs:
+            self.docs[real] = Doc(real, shown)
+        return self.docs[real]
+
+    def docs_containing(self, needle: str) -> list[Doc]:
+        """Every file whose bytes contain ``needle`` (a quick filter before parsing)."""
+        raw = needle.encode("utf-8")
+        found = []
+        for shown, path in self.by_shown.items():
+            try:
+                if raw in path.read_bytes():
+                    found.append(self.doc(shown))
+            except OSError:
+                continue
+        return found
+
+    def record(self, shown: str, section: str, ident: str) -> tuple[Doc, MappingNode, TreePath]:
+        """The record of ``section`` with id ``ident`` (``me``: the me section) in the file ``shown``."""
+        doc = self.doc(shown)
+        found = doc.section(section)
+        if found is not None:
+            _key, value = found
+            if section == "me" and isinstance(value, MappingNode):
+                return doc, value, ("me",)
+            items = doc.tree.get(section) if isinstance(doc.tree, dict) else None
+            if isinstance(value, SequenceNode) and isinstance(items, list):
+                for i, (node, item) in enumerate(zip(value.value, items, strict=True)):
+                    if isinstance(node, MappingNode) and isinstance(item, dict) and record_id(item) == ident:
+                        return doc, node, (section, i)
+        raise GraphnetError(f"{shown}: '{ident}' is no longer written there; run the command again")
+
+    def commit(self, dry_run: bool, summary: list[str], check: Callable[[], None] | None = None) -> EditResult:
+        """Verify every changed file (and ``check``), then write them all, or none."""
+        changed = [doc for doc in self.docs.values() if doc.changed]
+        if not changed:
+            return EditResult(dry_run, [*summary, "nothing to change: the files already say so"], "", [])
+        for doc in changed:
+            doc.verify()
+        if check is not None:
+            check()
+        diff = "".join(doc.diff() for doc in changed)
+        result = EditResult(dry_run, summary, diff, [doc.real for doc in changed])
+        if dry_run:
+            return result
+        shown = {doc.real: doc.shown for doc in changed}
+        with locked_files([doc.real for doc in changed], shown):
+            replace_files([FileChange(doc.real, doc.shown, doc.data, doc.new_data()) for doc in changed])
+        return result
+
+
+def record_id(item: dict[str, Any]) -> str | None:
+    """A record's id as the loader gives it: its ``id``, else the slug of its ``name``."""
+    explicit = item.get("id")
+    if isinstance(explicit, str) and explicit:
+        return explicit
+    name = item.get("name")
+    return slugify(name) if isinstance(name, str) else None

@@ -50,6 +50,7 @@ BASE: dict[str, list[dict[str, object]] | dict[str, object]] = {
         {"date": "2026-03-01", "from": "ada", "to": "me", "kind": "referral"},
         {"date": "2026-04-01", "from": "me", "to": "ada", "kind": "advice"},
     ],
+    "reminder": [{"date": "2026-12-01", "person": "ada"}],
 }
 
 #: Where a record kind nested in another one sits: kind -> (outer kind, key).

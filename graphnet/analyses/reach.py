@@ -95,6 +95,11 @@ class Reach:
     ) -> None:
         self.net, self.s, self.declined = net, s, declined
         self.requested = requested or {}
+        #: Introducer index -> the indices of the people they declined to introduce me to.
+        self._refused: dict[int, set[int]] = {}
+        for by, person in declined:
+            if by in s.index and person in s.index:
+                self._refused.setdefault(s.index[by], set()).add(s.index[person])
         kinds, adj = s.kinds, s.adj
         limit = net.me.settings.weak_tie_max_strength
         self.strong = [s.index[p] for p, person in net.people.items() if person.strength > limit]
@@ -146,8 +151,7 @@ class Reach:
 
     def refused(self, t: int) -> set[int]:
         """The people ``t`` declined to introduce me to (as structure indices)."""
-        ident = self.s.ids[t]
-        return {self.s.index[b] for (a, b) in self.declined if a == ident and b in self.s.index}
+        return self._refused.get(t, set())
 
     def novel(self, t: int, known: set[int] | None = None) -> set[int]:
         """What ``t`` opens: neighbours outside K, members outside K of its organizations and groups outside K.
@@ -170,7 +174,7 @@ class Reach:
                         self._members[x] = members
                 novel |= members
         novel.discard(t)
-        return novel - self.refused(t) if self.declined else novel
+        return novel - self._refused[t] if t in self._refused else novel
 
     def opens(self, novel: set[int], clusters: list[str]) -> Opens:
         """Name what ``novel`` holds: the given cluster names, its organizations and up to five people."""

@@ -26,7 +26,7 @@ from .strength import ago, describe_tie
 if TYPE_CHECKING:
     from .strength import TieFacts, TieModel
 
-__all__ = ["PersonIndex", "PersonPage", "TimelineEntry", "person_page", "shareable"]
+__all__ = ["PersonIndex", "PersonPage", "TimelineEntry", "WhoRow", "person_page", "shareable", "who"]
 
 #: Relations between two people (not through an organization or group).
 _SOCIAL = ("knows", "introduction")
@@ -38,7 +38,8 @@ class TimelineEntry:
 
     ``kind`` is an interaction's own kind (coffee, call, meeting, email…) or one of
     ``favor-given`` (I helped them, or they helped someone), ``favor-received`` (they
-    helped me, or someone helped them), ``introduction`` and ``met``.
+    helped me, or someone helped them), ``introduction``, ``met`` and ``reminder`` (a follow-up
+    planned with ``graphnet remind``, which may lie in the future).
     """
 
     date: date | None
@@ -58,6 +59,7 @@ class PersonPage:
     org: str | None
     role: str | None
     department: str | None
+    location: str | None
     past_orgs: list[dict[str, str | None]]
     strength: int
     strength_label: str
@@ -77,6 +79,9 @@ class PersonPage:
     opens: list[str]
     #: Introductions asked for and not made yet that involve them.
     pending: list[str]
+    #: Follow-ups planned with them (``graphnet remind``), soonest first, with ``snoozed`` when set.
+    reminders: list[str]
+    snoozed_until: date | None
     timeline: list[TimelineEntry]
     #: email, phone, url, notes: only with include_private.
     private: dict[str, str] = field(default_factory=dict)
@@ -89,6 +94,7 @@ class PersonPage:
             "org": self.org,
             "role": self.role,
             "department": self.department,
+            "location": self.location,
             "past_orgs": [dict(job) for job in self.past_orgs],
             "strength": self.strength,
             "strength_label": self.strength_label,
@@ -103,6 +109,8 @@ class PersonPage:
             "mutual_names": list(self.mutual_names),
             "opens": list(self.opens),
             "pending": list(self.pending),
+            "reminders": list(self.reminders),
+            "snoozed_until": self.snoozed_until.isoformat() if self.snoozed_until else None,
             "timeline": [entry.to_dict() for entry in self.timeline],
             **({"private": dict(self.private)} if self.private else {}),
         }
@@ -127,6 +135,7 @@ class PersonIndex:
         self._index_interactions()
         self._index_favors()
         self._index_introductions()
+        self._index_reminders()
 
     @property
     def model(self) -> TieModel:
@@ -189,6 +198,15 @@ class PersonIndex:
                 self.events[ident].append(TimelineEntry(intro.date, "introduction", text))
                 if intro.status == "requested":
                     self.pending[ident].append(text)
+
+    def _index_reminders(self) -> None:
+        """Reminders, future ones included: planning the future is what they are for."""
+        self.reminders: dict[str, list[str]] = defaultdict(list)
+        for reminder in sorted(self.net.reminders, key=lambda r: r.date):
+            due = "due" if reminder.date <= self.today else "planned"
+            text = f"follow up on {reminder.date.isoformat()} ({due}){self._note(reminder.note)}"
+            self.reminders[reminder.person].append(text)
+            self.events[reminder.person].append(TimelineEntry(reminder.date, "reminder", text))
 
     def mutual(self, ident: str) -> list[str]:
         """People who know ``ident`` and whom I know (strength ≥ 1), closest to me first."""
@@ -278,6 +296,7 @@ def person_page(
         org=org,
         role=person.role,
         department=person.department,
+        location=person.location,
         past_orgs=[_job(net, job) for job in person.past_orgs],
         strength=person.strength,
         strength_label=STRENGTH_LABELS.get(person.strength, ""),
@@ -292,6 +311,8 @@ def person_page(
         mutual_names=[net.name_of(p) for p in mutual],
         opens=index.opens(person_id),
         pending=list(index.pending.get(person_id, [])),
+        reminders=list(index.reminders.get(person_id, [])),
+        snoozed_until=person.snoozed_until,
         timeline=timeline,
         private=private_values(person, "person") if include_private else {},
     )
@@ -323,3 +344,70 @@ def _timeline(index: PersonIndex, person_id: str) -> list[TimelineEntry]:
         days = (index.today - person.met).days
         entries.append(TimelineEntry(person.met, "met", f"you met ({ago(days)})"))
     return sorted(entries, key=lambda e: (e.date is not None, e.date or date.min), reverse=True)
+
+
+@dataclass
+class WhoRow:
+    """One person ``who`` found, and why."""
+
+    id: str
+    name: str
+    org: str | None
+    role: str | None
+    strength: int
+    why: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "org": self.org,
+            "role": self.role,
+            "strength": self.strength,
+            "why": "; ".join(self.why),
+        }
+
+
+def who(net: Network, query: str) -> list[WhoRow]:
+    """People at an organization (now or before), or with a tag, circle or location matching ``query``.
+
+    Parameters
+    ----------
+    net : Network
+    query : str
+        An organization (id, name or alias), or a tag, circle or location; case and
+        accents are ignored.
+
+    Returns
+    -------
+    list of WhoRow
+        Strongest tie first, then by name; ``why`` says what matched ("works at Acme as CTO",
+        "worked at Globex 2019–2021", "tag python", "circle alumni", "lives in Berlin").
+
+    Notes
+    -----
+    O(P·(J + T)) for P people with J jobs and T tags and circles each.
+    """
+    from ..names import fold
+
+    org = net.find_organization(query)
+    wanted = fold(query)
+    rows: list[WhoRow] = []
+    for person in net.people.values():
+        why: list[str] = []
+        if org is not None and person.org == org:
+            why.append(f"works at {net.name_of(org)}" + (f" as {person.role}" if person.role else ""))
+        if org is not None:
+            for job in person.past_orgs:
+                if job.org == org and job.org != person.org:
+                    span = "–".join(str(d.year) for d in (job.start, job.end) if d is not None)
+                    why.append(f"worked at {net.name_of(org)}" + (f" {span}" if span else ""))
+        why += [f"tag {t}" for t in person.tags if fold(t) == wanted]
+        why += [f"circle {c}" for c in person.circles if fold(c) == wanted]
+        if person.location and fold(person.location) == wanted:
+            why.append(f"location {person.location}")
+        if why:
+            org_name = net.name_of(person.org) if person.org else None
+            rows.append(WhoRow(person.id, person.name, org_name, person.role, person.strength, why))
+    rows.sort(key=lambda r: (-r.strength, r.name, r.id))
+    return rows

@@ -9,7 +9,7 @@ Commands are grouped by area, one module each; importing them registers them on 
 
 from __future__ import annotations
 
-from . import answers, change, edit, io, map, network  # noqa: F401  (registers the commands)
+from . import answers, change, edit, io, map, network, people  # noqa: F401  (registers the commands)
 from .base import EXIT_BAD_REQUEST, EXIT_DATA_ERRORS, Context, cli
 
 __all__ = ["EXIT_BAD_REQUEST", "EXIT_DATA_ERRORS", "Context", "cli", "main"]

@@ -348,3 +348,26 @@ def test_no_subject_or_body_reaches_the_data_folder_or_the_cache(net: Path, tmp_
     found = [p for folder in (net, cache) for p in folder.rglob("*") if p.is_file() and b"PLANT" in p.read_bytes()]
     assert list(cache.rglob("*")), "the cache was used"
     assert found == []
+
+
+def test_an_unreadable_name_is_a_warning_and_the_address_stands_in(tmp_path: Path) -> None:
+    mbox = tmp_path / "odd.mbox"
+    mbox.write_text(
+        "From x Mon Mar 02 09:00:00 2026\nFrom: =?x-no-such-charset?q?Zo=EB?= <zoe@elsewhere.example>\n"
+        "To: me@example.org\nDate: Mon, 02 Mar 2026 09:00:00 +0000\n\nbody\n"
+    )
+    scan = scan_mail(mbox, ME, today=date(2026, 11, 27))
+    assert [p.severity for p in scan.problems] == ["warning"]
+    assert "the name of zoe@elsewhere.example is not readable" in scan.problems[0].message
+    assert scan.names["zoe@elsewhere.example"] == "zoe@elsewhere.example"
+    assert scan.tallies[("zoe@elsewhere.example", date(2026, 3, 1))][1] == 1
+
+
+def test_a_file_that_is_no_mbox_is_an_error(tmp_path: Path) -> None:
+    text = tmp_path / "notes.txt"
+    text.write_text("Dear diary,\nFrom today on I will keep notes.\n")
+    scan = scan_mail(text, ME, today=date(2026, 11, 27))
+    assert scan.messages == 0
+    assert [str(p).split(": ", 1)[1] for p in scan.problems] == [
+        "error: no message found (no line starting 'From ' before a header); is this an mbox file or a Maildir folder?"
+    ]

@@ -21,6 +21,7 @@ recipient; a message from someone else counts as *received* for the sender.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -96,9 +97,11 @@ class _SeenFilter:
     def add(self, key: str) -> bool:
         """Add ``key``; True when it was (probably) there already."""
         digest = hashlib.blake2b(key.encode("utf-8", "surrogateescape"), digest_size=16).digest()
+        value = int.from_bytes(digest, "little")
         seen = True
-        for i in range(4):
-            bit = int.from_bytes(digest[4 * i : 4 * i + 4], "little") % self.BITS
+        for _ in range(4):
+            bit = value & (self.BITS - 1)
+            value >>= 32
             byte, mask = bit >> 3, 1 << (bit & 7)
             if not self.bits[byte] & mask:
                 seen = False
@@ -220,14 +223,26 @@ def _wanted(lines: list[bytes]) -> bytes:
 
 def _addresses(values: Iterable[object]) -> list[tuple[str, str]]:
     """(display name as written, address folded to lower case) of every address in the fields."""
+    found: list[tuple[str, str]] = []
+    for value in values:
+        found.extend(_field_addresses(str(value)))
+    return found
+
+
+@functools.lru_cache(maxsize=8192)
+def _field_addresses(value: str) -> tuple[tuple[str, str], ...]:
+    """The addresses of one header field; cached, since the same To: and From: lines recur all through a mailbox.
+
+    The cache is bounded, so memory still does not grow with the mailbox.
+    """
     from .imports import norm_email
 
     found = []
-    for name, address in getaddresses([str(v) for v in values]):
+    for name, address in getaddresses([value]):
         address = norm_email(address.strip("<>"))
         if "@" in address:
             found.append((name, address))
-    return found
+    return tuple(found)
 
 
 def _decoded(name: str) -> str:
@@ -402,10 +417,16 @@ def scan_mail(
         )
     else:
         raise GraphnetError(f"{shown}: no such file or folder")
+    before = scan.messages
     try:
         for raw in messages:
             scan.messages += 1
             _read_message(raw, rules, scan, scan.seen)
     except OSError as exc:
         raise GraphnetError(f"cannot read {shown}: {exc.strerror or exc}") from exc
+    if scan.messages == before:
+        what = "no message file in cur/ or new/" if _is_maildir(source) else "no line starting 'From ' before a header"
+        scan.problems.append(
+            Problem(shown, 0, 0, "error", f"no message found ({what}); is this an mbox file or a Maildir folder?")
+        )
     return scan

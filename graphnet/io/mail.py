@@ -424,9 +424,15 @@ def scan_mail(
             _read_message(raw, rules, scan, scan.seen)
     except OSError as exc:
         raise GraphnetError(f"cannot read {shown}: {exc.strerror or exc}") from exc
-    if scan.messages == before:
-        what = "no message file in cur/ or new/" if _is_maildir(source) else "no line starting 'From ' before a header"
+    if scan.messages == before and source.is_file() and source.read_bytes()[:4096].strip():
+        # An empty mailbox is an empty export; text without a message is not a mailbox at all.
         scan.problems.append(
-            Problem(shown, 0, 0, "error", f"no message found ({what}); is this an mbox file or a Maildir folder?")
+            Problem(
+                shown,
+                0,
+                0,
+                "error",
+                "no message found (no line starting 'From ' before a header); is this an mbox file or a Maildir folder?",
+            )
         )
     return scan

@@ -196,6 +196,11 @@ def _maildir_messages(folder: Path, progress: Progress | None) -> Iterator[RawMe
             progress(number, total)
 
 
+def _starts_with_text(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return bool(fh.read(4096).strip())
+
+
 def _is_maildir(path: Path) -> bool:
     return path.is_dir() and (path / "cur").is_dir() and (path / "new").is_dir()
 
@@ -424,7 +429,7 @@ def scan_mail(
             _read_message(raw, rules, scan, scan.seen)
     except OSError as exc:
         raise GraphnetError(f"cannot read {shown}: {exc.strerror or exc}") from exc
-    if scan.messages == before and source.is_file() and source.read_bytes()[:4096].strip():
+    if scan.messages == before and source.is_file() and _starts_with_text(source):
         # An empty mailbox is an empty export; text without a message is not a mailbox at all.
         scan.problems.append(
             Problem(

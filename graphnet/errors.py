@@ -81,6 +81,16 @@ class GraphnetError(Exception):
     """
 
 
+def require_range(name: str, value: float, low: float, high: float) -> None:
+    """Raise :class:`GraphnetError` naming ``name`` unless ``low <= value <= high``.
+
+    The library names its parameter (``top``) or setting (``max_hops under me:``); the
+    command line checks its options itself (``--top``), before calling the library.
+    """
+    if not low <= value <= high:
+        raise GraphnetError(f"{name} must be from {low:g} to {high:g}, not {value}")
+
+
 def did_you_mean(
     word: str,
     candidates: Iterable[str] | Mapping[str, str],

@@ -169,6 +169,98 @@ class Settings:
         return [f.name for f in fields(cls)]
 
 
+#: The range each setting under ``me:`` may take, both ends included: ``check`` reports a value
+#: outside it as an error at its line, and an option that overrides a setting (``path --max-hops``)
+#: refuses it (exit 2). Each range keeps answers possible and computable: a trust or share lies
+#: in [0, 1], a count of days in [1, 36500] (a century), ``max_hops`` in [1, 6] (longer paths
+#: are no warm introductions, and the search grows with the hops), search sizes bounded by
+#: what a laptop holds. docs/format.md lists them (a test keeps the two equal).
+SETTING_RANGES: dict[str, tuple[float, float]] = {
+    "recency_half_life_days": (1, 36500),
+    "frequency_saturation": (1, 10000),
+    "colleague_trust": (0, 1),
+    "past_colleague_trust": (0, 1),
+    "group_trust": (0, 1),
+    "max_hops": (1, 6),
+    "weak_tie_max_strength": (0, 5),
+    "dormant_after_days": (1, 36500),
+    "follow_up_days": (1, 36500),
+    "tie_weight_declared": (0, 1),
+    "tie_weight_recency": (0, 1),
+    "tie_weight_frequency": (0, 1),
+    "tie_weight_reciprocity": (0, 1),
+    "tie_weight_embeddedness": (0, 1),
+    "knows_default_strength": (0, 5),
+    "inferred_discount": (0, 1),
+    "min_tie_weight": (0.0001, 1),
+    "past_insider_trust": (0, 1),
+    "path_search_nodes": (10, 1_000_000),
+    "path_max_fanout": (1, 100_000),
+    "declined_introduction_penalty": (0.0001, 1),
+    "dormant_min_strength": (0, 5),
+    "exact_betweenness_max_nodes": (0, 1_000_000),
+    "betweenness_samples": (1, 100_000),
+    "louvain_max_nodes": (0, 10_000_000),
+    "weak_tie_mutual_peak": (0, 10_000),
+    "weak_tie_target_bonus": (0, 100),
+    "intro_follow_up_days": (1, 36500),
+    "role_match_weight": (0, 1),
+    "meet_weight_link": (0, 100),
+    "meet_weight_mutual": (0, 100),
+    "meet_weight_goal": (0, 100),
+    "meet_weight_new_cluster": (0, 100),
+    "seed": (0, 2**32 - 1),
+    "max_meeting_size": (1, 100_000),
+    "max_mail_recipients": (1, 100_000),
+    "evidence_meeting_points": (0, 1000),
+    "evidence_email_points": (0, 1000),
+    "evidence_one_way_points": (0, 1000),
+    "evidence_short_share": (0, 1),
+    "evidence_short_days": (1, 36500),
+    "evidence_long_days": (1, 36500),
+}
+#: How many items an answer may list (``--top`` of every command, ``top`` of the library).
+TOP_RANGE = (1, 1000)
+#: How many people a map may show (``map --limit``).
+MAP_LIMIT_RANGE = (1, 1_000_000)
+#: Days of a keep-in-touch ``cadence`` (under ``me:`` or a person): one day to a century.
+CADENCE_RANGE = (1, 36500)
+#: Largest ``count``, ``sent`` or ``received`` of one interaction record.
+COUNT_MAX = 1_000_000
+
+
+def setting_range_text(name: str) -> str:
+    """``from 1 to 6``: the range of setting ``name`` as messages and docs write it."""
+    low, high = SETTING_RANGES[name]
+    return f"from {_number_text(low)} to {_number_text(high)}"
+
+
+def _number_text(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
+
+
+#: The dates graphnet supports, in the data, in options and as ``--today``: date arithmetic over a
+#: century of cadences and half-lives stays inside Python's calendar (years 1 to 9999).
+DATE_MIN = date(1900, 1, 1)
+DATE_MAX = date(2199, 12, 31)
+
+
+def date_out_of_range(when: date) -> str | None:
+    """Why ``when`` is not a supported date, or None when it is."""
+    if DATE_MIN <= when <= DATE_MAX:
+        return None
+    return f"graphnet supports dates from {DATE_MIN} to {DATE_MAX}, not {when}"
+
+
+def calendar_today() -> date:
+    """The real date on this machine, not ``--today``.
+
+    ``--today`` says as of when to answer (records dated after it are left out); a date
+    after the real date is a typo, an error in ``check``, and no write may create one.
+    """
+    return date.today()
+
+
 @dataclass(slots=True)
 class Tie:
     """A ``knows`` entry: the person it sits under knows ``other``."""

@@ -42,9 +42,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..errors import GraphnetError
+from ..errors import require_range
 from ..gcpause import paused_gc
-from ..model import ME, Network
+from ..model import ME, TOP_RANGE, Network
 from .activity import connections, last_contacts
 from .colleagues import Overlap, describe_overlap, my_colleagues
 from .strength import TieModel, ago, clip
@@ -189,8 +189,7 @@ def reach_outs(
     Burt, R. S. (2002). Bridge decay. *Social Networks* 24(4), 333-363.
     Dunbar, R. I. M. (1998). The social brain hypothesis. *Evolutionary Anthropology* 6(5), 178-190.
     """
-    if top < 1:
-        raise GraphnetError(f"--top must be at least 1, not {top}")
+    require_range("top", top, *TOP_RANGE)
     with paused_gc():
         return _reach_outs(net, today if today is not None else date.today(), top, model, targets_only)
 

@@ -32,9 +32,9 @@ from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from ..errors import GraphnetError, did_you_mean
+from ..errors import GraphnetError, did_you_mean, require_range
 from ..gcpause import paused_gc
-from ..model import ME, STRENGTH_LABELS, Introduction, Network
+from ..model import ME, SETTING_RANGES, STRENGTH_LABELS, TOP_RANGE, Introduction, Network
 from .colleagues import describe_overlap
 from .goals import RoleMatch, role_match
 from .strength import TieModel, clip, month
@@ -981,7 +981,7 @@ def warm_paths(
     Raises
     ------
     GraphnetError
-        For an unknown target (with a did-you-mean), or ``top``/``max_hops`` below 1.
+        For an unknown target (with a did-you-mean), or ``top``/``max_hops`` out of range (``TOP_RANGE``, ``SETTING_RANGES``).
 
     Notes
     -----
@@ -1000,11 +1000,9 @@ def warm_paths(
     networks. *Science* 301, 827-829.
     Granovetter, M. (1973). The strength of weak ties. *AJS* 78(6), 1360-1380.
     """
-    if top < 1:
-        raise GraphnetError(f"--top must be at least 1, not {top}")
+    require_range("top", top, *TOP_RANGE)
     hops = net.me.settings.max_hops if max_hops is None else max_hops
-    if hops < 1:
-        raise GraphnetError(f"--max-hops must be at least 1, not {hops}")
+    require_range("max_hops" if max_hops is not None else "max_hops under me:", hops, *SETTING_RANGES["max_hops"])
     ident, kind = resolve_target(net, target)
     model = model if model is not None else TieModel(net, today)
     finder = PathFinder(model)

@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from ..model import SETTING_RANGES, TOP_RANGE
 from .base import Context, cli, echo_json, load_or_exit, read_only
 
 
@@ -20,11 +21,13 @@ _INCLUDE_UNMET = click.option(
     is_flag=True,
     help="Also list people you have not met yet (strength 0), each with whom to meet them through.",
 )
+#: ``--top`` of every answer: TOP_RANGE.
+_TOP = click.IntRange(*TOP_RANGE)
 _VERBOSE = click.option("--verbose", "-v", is_flag=True, help="Also show the network measures behind each item.")
 
 
 @cli.command("bridges")
-@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many brokers and bridge ties.")
+@click.option("--top", type=_TOP, default=10, show_default=True, help="How many brokers and bridge ties.")
 @_INCLUDE_UNMET
 @_VERBOSE
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
@@ -80,7 +83,7 @@ def bridges_command(ctx: click.Context, top: int, include_unmet: bool, verbose: 
 
 
 @cli.command("weak-ties")
-@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many weak ties.")
+@click.option("--top", type=_TOP, default=10, show_default=True, help="How many weak ties.")
 @_INCLUDE_UNMET
 @_VERBOSE
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
@@ -152,10 +155,10 @@ def _hanging(text: str, first: int, rest: int) -> str:
 
 @cli.command("path")
 @click.argument("target")
-@click.option("--top", type=click.IntRange(1), default=5, show_default=True, help="How many paths to show.")
+@click.option("--top", type=_TOP, default=5, show_default=True, help="How many paths to show.")
 @click.option(
     "--max-hops",
-    type=click.IntRange(1),
+    type=click.IntRange(int(SETTING_RANGES["max_hops"][0]), int(SETTING_RANGES["max_hops"][1])),
     default=None,
     help="Longest path, in introductions  [default: max_hops under me:, else 3].",
 )
@@ -270,7 +273,7 @@ def _echo_near_names(result: Any, target: str) -> None:
 
 
 @cli.command("reach-outs")
-@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many people to list.")
+@click.option("--top", type=_TOP, default=10, show_default=True, help="How many people to list.")
 @click.option(
     "--targets",
     "targets_only",
@@ -330,7 +333,7 @@ def reach_outs_command(ctx: click.Context, top: int, targets_only: bool, as_json
 
 
 @cli.command("meet")
-@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many people to suggest.")
+@click.option("--top", type=_TOP, default=10, show_default=True, help="How many people to suggest.")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
 @click.pass_context
 @read_only

@@ -20,7 +20,7 @@ import click
 from .. import __version__
 from ..errors import GraphnetError, Problem, has_errors
 from ..files.loader import load
-from ..model import Network
+from ..model import DATE_MAX, DATE_MIN, Network, calendar_today, date_out_of_range
 
 EXIT_DATA_ERRORS = 1
 EXIT_BAD_REQUEST = 2
@@ -109,6 +109,7 @@ def read_only(command: F) -> F:
             ctx.command_path,
             json.dumps(sorted(ctx.params.items()), default=str),
             state.today.isoformat(),
+            calendar_today().isoformat(),  # what "in the future" means in the data's problems
             fingerprint(data_files(root), root),
         )
         hit = read_answer(key)
@@ -137,6 +138,15 @@ def _default_data() -> str:
     return os.environ.get("GRAPHNET_DATA") or "data"
 
 
+def _supported_today(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """``--today`` within graphnet's supported dates (exit 2 otherwise)."""
+    if value is not None:
+        unsupported = date_out_of_range(value.date())
+        if unsupported is not None:
+            raise click.BadParameter(unsupported, ctx=ctx, param=param)
+    return value
+
+
 class _Commands(click.Group):
     """The command group: a bad request from any command is a message and exit 2, never a traceback."""
 
@@ -160,7 +170,9 @@ class _Commands(click.Group):
     "--today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="Answer as of this date (YYYY-MM-DD) instead of today, for reproducible output.",
+    callback=_supported_today,
+    help=f"Answer as of this date (YYYY-MM-DD, {DATE_MIN} to {DATE_MAX}) instead of today, for reproducible "
+    "output; records dated after it are left out.",
 )
 @click.option("--no-cache", is_flag=True, help="Parse every file again instead of using the cache.")
 @click.pass_context

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..map.options import COLOR_BY, SIZE_BY
+from ..model import MAP_LIMIT_RANGE
 from .base import Context, cli, fail, load_or_exit
 
 
@@ -54,7 +55,7 @@ from .base import Context, cli, fail, load_or_exit
 )
 @click.option(
     "--limit",
-    type=click.IntRange(min=1),
+    type=click.IntRange(*MAP_LIMIT_RANGE),
     default=None,
     help="Show at most this many people, closest first  [default: 1500].",
 )

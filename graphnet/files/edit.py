@@ -39,7 +39,15 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import GraphnetError, did_you_mean
-from ..model import INTRODUCTION_STATUSES, ME, STRENGTH_LABELS, Network, slugify
+from ..model import (
+    INTRODUCTION_STATUSES,
+    ME,
+    STRENGTH_LABELS,
+    Network,
+    calendar_today,
+    date_out_of_range,
+    slugify,
+)
 from ..names import resolve_person
 from .fileio import CannotExtend, Insertion, append_to_file, expect_entry_added, network_lock
 from .init import SCHEMA_FILE, schema_line
@@ -133,7 +141,18 @@ def _one_or_list(values: list[str]) -> str | list[str] | None:
 
 
 def _date(value: date | str | None, what: str, today: date, *, default: date | None = None) -> date | None:
+    """The date of ``what`` (``default`` when not given), refusing one that ``check`` would reject.
+
+    A date after ``--today`` is fine (answers as of ``--today`` leave it out); a date after the
+    real calendar date, or outside the supported range, is refused: ``check`` would call it a typo.
+    """
     if value is None or value == "":
+        if default is not None and default > calendar_today():
+            raise GraphnetError(
+                f"--today ({default}) is after the real date ({calendar_today()}), and {what} defaults to it: "
+                f"a record dated then would be an error in `graphnet check`; give {what} YYYY-MM-DD "
+                "or leave --today out; nothing was written"
+            )
         return default
     if isinstance(value, date):
         when = value
@@ -145,8 +164,11 @@ def _date(value: date | str | None, what: str, today: date, *, default: date | N
             when = date.fromisoformat(text)
         except ValueError as exc:
             raise GraphnetError(f"{what} '{value}' is not a real date ({exc})") from None
-    if when > today:
-        raise GraphnetError(f"{what} ({when}) is after today ({today}); graphnet records what has happened")
+    unsupported = date_out_of_range(when)
+    if unsupported is not None:
+        raise GraphnetError(f"{what}: {unsupported}")
+    if when > calendar_today():
+        raise GraphnetError(f"{what} ({when}) is after today ({calendar_today()}); graphnet records what has happened")
     return when
 
 

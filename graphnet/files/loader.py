@@ -25,8 +25,11 @@ from typing import Any
 from ..errors import Problem, did_you_mean, sort_problems
 from ..gcpause import paused_gc
 from ..model import (
+    CADENCE_RANGE,
+    COUNT_MAX,
     INTRODUCTION_STATUSES,
     ME,
+    SETTING_RANGES,
     STRENGTH_LABELS,
     Favor,
     Group,
@@ -41,6 +44,9 @@ from ..model import (
     Settings,
     Source,
     Tie,
+    calendar_today,
+    date_out_of_range,
+    setting_range_text,
     slugify,
 )
 from ..orgnames import OrganizationNames, is_not_organization
@@ -147,7 +153,9 @@ def load(
     root : path
         The network folder; every ``*.yaml``/``*.yml`` file below it is read.
     today : date, optional
-        The date that "in the future" is judged against (default: today).
+        The date answers are given as of (``--today``; default: today). Records dated after
+        it are valid (the answers leave them out); a date after the real calendar date
+        (:func:`graphnet.model.calendar_today`) is an error, a typo.
     use_cache : bool
         Reuse parsed files whose bytes are unchanged (see :mod:`graphnet.cache`).
 
@@ -203,7 +211,9 @@ def _load(root_path: Path, today: date, use_cache: bool) -> tuple[Network, list[
                 f"`graphnet init {shown_root}`, or point --data at your network folder",
             )
         ]
-    builder = _Builder(net, today)
+    # "In the future" means after the real date (a typo), not after --today: a record dated
+    # after --today is valid, and the answers leave it out.
+    builder = _Builder(net, calendar_today())
     digest = hashlib.sha256()
     for path in files:
         shown = display_path(path)
@@ -312,10 +322,15 @@ class _Builder:
             self.error(pos, f"{what} must be a date written YYYY-MM-DD, not '{value}'")
             return None
         try:
-            return date.fromisoformat(text)
+            when = date.fromisoformat(text)
         except ValueError as exc:
             self.error(pos, f"{what} is not a real date ('{value}': {exc}); write YYYY-MM-DD")
             return None
+        unsupported = date_out_of_range(when)
+        if unsupported is not None:
+            self.error(pos, f"{what}: {unsupported}; fix the date")
+            return None
+        return when
 
     def integer(self, rec: YMap, key: str, where: str, low: int, high: int | None, explain: str = "") -> int | None:
         value = self.text(rec, key, where)
@@ -333,7 +348,7 @@ class _Builder:
         return self.integer(rec, key, where, 0, 5, _STRENGTH_EXPLAINED)
 
     def days(self, rec: YMap, key: str, where: str) -> int | None:
-        return self.integer(rec, key, where, 1, None, " of days")
+        return self.integer(rec, key, where, *CADENCE_RANGE, " of days")
 
     def fill(self, record: Any, rec: YMap, kind: str, where: str, *, skip: tuple[str, ...] = ()) -> None:
         """Set on ``record`` every field of ``kind`` whose type alone says how to read it.
@@ -463,7 +478,7 @@ class _Builder:
                         cadence.key_pos[key], f"{where_c}: keys of 'cadence' are strengths from 0 to 5, not '{key}'"
                     )
                     continue
-                number = self.integer(cadence, key, "me > cadence", 1, None, " of days")
+                number = self.integer(cadence, key, "me > cadence", *CADENCE_RANGE, " of days")
                 if number is not None:
                     me.cadence[int(strength)] = number
         elif cadence not in (None, ""):
@@ -481,20 +496,25 @@ class _Builder:
                 continue
             raw = raw.strip()
             pos = value.value_pos[f.name]
-            if isinstance(default, int) and not isinstance(default, bool):
-                if _INT.fullmatch(raw) and len(raw) < 12 and int(raw) >= 0:
-                    setattr(settings, f.name, int(raw))
-                else:
-                    self.error(
-                        pos, f"me: '{f.name}' must be a whole number of at least 0 (default {default}), not '{raw}'"
-                    )
+            value_read = self.setting_value(raw, default)
+            low, high = SETTING_RANGES[f.name]
+            if value_read is None or not low <= value_read <= high:
+                kind = "a whole number" if isinstance(default, int) else "a number"
+                self.error(
+                    pos,
+                    f"me: '{f.name}' must be {kind} {setting_range_text(f.name)} (default {default}), not '{raw}'",
+                )
             else:
-                if _FLOAT.fullmatch(raw) and 0 <= float(raw) < 1e9:
-                    setattr(settings, f.name, float(raw))
-                else:
-                    self.error(pos, f"me: '{f.name}' must be a number of at least 0 (default {default}), not '{raw}'")
+                setattr(settings, f.name, value_read)
         me.settings = settings
         self.net.me = me
+
+    @staticmethod
+    def setting_value(raw: str, default: float) -> float | None:
+        """``raw`` read as the type of ``default`` (int or float), or None when it is not one."""
+        if isinstance(default, int) and not isinstance(default, bool):
+            return int(raw) if _INT.fullmatch(raw) and len(raw) < 12 else None
+        return float(raw) if _FLOAT.fullmatch(raw) and len(raw) < 40 else None
 
     def my_history(self, value: YMap, me: Me) -> None:
         """``me``'s own job history and details, read as a person's are."""
@@ -762,9 +782,9 @@ class _Builder:
 
     def counts(self, rec: YMap, where: str) -> tuple[int | None, int | None, int | None]:
         """An interaction's ``count``, ``sent`` and ``received`` (summaries written by imports)."""
-        count = self.integer(rec, "count", where, 1, None, " of interactions")
-        sent = self.integer(rec, "sent", where, 0, None, " of messages")
-        received = self.integer(rec, "received", where, 0, None, " of messages")
+        count = self.integer(rec, "count", where, 1, COUNT_MAX, " of interactions")
+        sent = self.integer(rec, "sent", where, 0, COUNT_MAX, " of messages")
+        received = self.integer(rec, "received", where, 0, COUNT_MAX, " of messages")
         if (sent or 0) + (received or 0) > (count if count is not None else 1):
             key = "count" if "count" in rec else "sent" if "sent" in rec else "received"
             self.error(

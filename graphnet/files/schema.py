@@ -26,7 +26,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import DEFAULT_CADENCE, INTRODUCTION_STATUSES, STRENGTH_LABELS, Settings
+from ..model import (
+    DEFAULT_CADENCE,
+    INTRODUCTION_STATUSES,
+    SETTING_RANGES,
+    STRENGTH_LABELS,
+    Settings,
+    setting_range_text,
+)
 from . import format
 
 __all__ = ["json_schema"]
@@ -159,10 +166,18 @@ def _me() -> Any:
     defaults = Settings()
     for described in format.RECORDS["settings"].fields:
         default = getattr(defaults, described.name)
+        low, high = SETTING_RANGES[described.name]
+        number = "integer" if described.type == "count" else "number"
         me["properties"][described.name] = {
-            "$ref": f"#/$defs/{described.type}",
-            "description": f"{described.meaning} (default {default})",
+            "description": f"{described.meaning} ({setting_range_text(described.name)}, default {default})",
             "default": default,
+            # A number in the setting's range, or text that reads as a number (its range is left
+            # to `graphnet check`).
+            "anyOf": [
+                {"type": number, "minimum": low, "maximum": high},
+                {"allOf": [{"type": "string"}, {"$ref": f"#/$defs/{described.type}"}]},
+                *_EMPTY,
+            ],
         }
     return {"anyOf": [me, *_EMPTY]}
 

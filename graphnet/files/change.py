@@ -17,7 +17,7 @@ from typing import Any
 from yaml.nodes import SequenceNode
 
 from ..errors import GraphnetError
-from ..model import ME, Network
+from ..model import CADENCE_RANGE, ME, Network, calendar_today
 from ..names import resolve_person
 from .edit import _date, _org_name, _strength, _text
 from .edit_in_place import Doc, EditResult, TreePath, Workspace, record_id
@@ -93,11 +93,12 @@ def _set_value(net: Network, ident: str, key: str, value: str, day: date) -> Any
         return _strength(value)
     if key == "cadence":
         text = value.strip()
-        if not text.isdigit() or int(text) < 1:
-            raise GraphnetError(f"cadence must be a whole number of days (at least 1), not '{value}'")
+        low, high = CADENCE_RANGE
+        if not text.isdigit() or not low <= int(text) <= high:
+            raise GraphnetError(f"cadence must be a whole number of days from {low} to {high}, not '{value}'")
         return int(text)
     if key in ("met", "last_contact"):
-        return _date(value, key, day)
+        return _date(value, key, calendar_today())
     if key == "snoozed_until":
         return _date(value, key, date.max)
     if key == "org":
@@ -201,7 +202,7 @@ def tie(
         raise GraphnetError(f"'{first}' is named twice; a tie is between two people")
     details = [
         ("strength", _strength(strength)),
-        ("since", _date(since, "--since", _today(today))),
+        ("since", _date(since, "--since", calendar_today())),
         ("note", _text(note, "--note")),
     ]
     details = [(k, v) for k, v in details if v is not None]
@@ -270,7 +271,7 @@ def move_person(
     if new_org is None:
         raise GraphnetError("name the organization they moved to")
     new_role = _text(role, "--role")
-    day = _date(when, "--date", _today(today), default=_today(today))
+    day = _date(when, "--date", calendar_today(), default=_today(today))
     shown, section = _where(net, ident)
 
     def plan(workspace: Workspace) -> list[str]:

@@ -140,14 +140,16 @@ def _one_or_list(values: list[str]) -> str | list[str] | None:
     return values[0] if len(values) == 1 else (values or None)
 
 
-def _date(value: date | str | None, what: str, today: date, *, default: date | None = None) -> date | None:
-    """The date of ``what`` (``default`` when not given), refusing one that ``check`` would reject.
+def _date(value: date | str | None, what: str, latest: date, *, default: date | None = None) -> date | None:
+    """The date of ``what`` (``default`` when not given), refusing one after ``latest``.
 
-    A date after ``--today`` is fine (answers as of ``--today`` leave it out); a date after the
-    real calendar date, or outside the supported range, is refused: ``check`` would call it a typo.
+    Records of what has happened pass the real date (:func:`graphnet.model.calendar_today`) as
+    ``latest``, not ``--today``: a date after ``--today`` is fine (answers as of ``--today``
+    leave it out), a date after the real one is what ``check`` rejects as a typo. A default
+    (``--today``) after the real date is refused too, and dates outside the supported range.
     """
     if value is None or value == "":
-        if default is not None and default > calendar_today():
+        if default is not None and default > calendar_today() and latest < date.max:
             raise GraphnetError(
                 f"--today ({default}) is after the real date ({calendar_today()}), and {what} defaults to it: "
                 f"a record dated then would be an error in `graphnet check`; give {what} YYYY-MM-DD "
@@ -167,8 +169,8 @@ def _date(value: date | str | None, what: str, today: date, *, default: date | N
     unsupported = date_out_of_range(when)
     if unsupported is not None:
         raise GraphnetError(f"{what}: {unsupported}")
-    if when > calendar_today():
-        raise GraphnetError(f"{what} ({when}) is after today ({calendar_today()}); graphnet records what has happened")
+    if when > latest:
+        raise GraphnetError(f"{what} ({when}) is after today ({latest}); graphnet records what has happened")
     return when
 
 
@@ -690,7 +692,6 @@ def add_person(
         An unknown person in ``knows``/``introduced_by``, a taken id, a bad value,
         or a file that cannot be written; nothing is written then.
     """
-    day = _today(today)
     name_ = _text(name, "the name", required=True)
     assert name_ is not None
     imported = _imported_as(net, name_, id)
@@ -715,7 +716,7 @@ def add_person(
         ("circles", _texts(circles, "--circle") or None),
         ("tags", _texts(tags, "--tag") or None),
         ("strength", _strength(strength)),
-        ("met", _date(met, "--met", day)),
+        ("met", _date(met, "--met", calendar_today())),
         ("introduced_by", introducer),
         ("knows", known or None),
         ("email", _one_or_list(_texts(email, "--email"))),
@@ -823,7 +824,7 @@ def log_interaction(
     if not who:
         raise GraphnetError("name at least one person you were in touch with")
     fields: Fields = [
-        ("date", _date(date, "--date", day, default=day)),
+        ("date", _date(date, "--date", calendar_today(), default=day)),
         ("with", who[0] if len(who) == 1 else who),
         ("kind", _text(kind, "--kind")),
         ("note", _text(note, "--note")),
@@ -853,7 +854,7 @@ def add_favor(
     if from_ == to:
         raise GraphnetError(f"--from and --to are both '{from_}'; a favor goes from one person to another")
     fields: Fields = [
-        ("date", _date(date, "--date", day, default=day)),
+        ("date", _date(date, "--date", calendar_today(), default=day)),
         ("from", from_),
         ("to", to),
         ("kind", _text(kind, "--kind")),
@@ -898,7 +899,7 @@ def add_introduction(
     if by_id in (first, second):
         raise GraphnetError(f"'{by_id}' cannot introduce themself; --by is the person who made the introduction")
     fields: Fields = [
-        ("date", _date(date, "--date", day, default=day)),
+        ("date", _date(date, "--date", calendar_today(), default=day)),
         ("by", by_id),
         ("people", [first, second]),
         ("status", status_),

@@ -151,9 +151,9 @@ def tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
 
 
 def page_data(html: str, name: str) -> Any:
-    """The JSON literal the page passes to ``new vis.DataSet(...)`` for ``name`` (nodes or edges)."""
-    match = re.search(rf"\b{name} = new vis\.DataSet\((.*?)\);\n", html)
-    assert match, f"no {name} DataSet in the page"
+    """The JSON data block ``graphnet-<name>`` of the page (nodes, edges, panels or later)."""
+    match = re.search(rf'<script type="application/json" id="graphnet-{name}">(.*?)</script>', html)
+    assert match, f"no {name} data in the page"
     return json.loads(match.group(1))
 
 
@@ -166,7 +166,8 @@ def test_map_shows_me_people_organizations_and_groups_with_their_shapes(net_dir:
     assert by_id["me"]["shape"] == "star"
     assert by_id["me"]["label"] == "Robin Quill"
     assert (by_id["me"]["x"], by_id["me"]["y"], by_id["me"]["fixed"]) == (0, 0, True)
-    assert {by_id[p]["shape"] for p in ("ada-lovelace", "bob-stone", "cy-young", "dee-long")} == {"dot"}
+    assert {by_id[p].get("shape") for p in ("ada-lovelace", "bob-stone", "cy-young", "dee-long")} == {None}
+    assert data.vis_options["nodes"]["shape"] == "dot"  # people are the default shape
     assert by_id["acme-corp"]["shape"] == "square"
     assert by_id["harriers"]["shape"] == "triangle"
     # Northwind links one person only, but it is a target: drawn, with the target border.
@@ -478,8 +479,17 @@ def test_the_page_loads_nothing_from_the_network(net_dir: Path) -> None:
     assert nonce is not None
     found = tags(html)
     scripts = [attrs for tag, attrs in found if tag == "script"]
-    assert len(scripts) == 2
-    assert all(attrs == {"nonce": nonce.group(1)} for attrs in scripts)
+    code = [attrs for attrs in scripts if attrs.get("type") != "application/json"]
+    assert len(code) == 2  # vis-network and graphnet's: both with the nonce, nothing else
+    assert all(attrs == {"nonce": nonce.group(1)} for attrs in code)
+    # The rest are data blocks (never run): nodes, edges, panels and the lines drawn on demand.
+    assert [attrs.get("id") for attrs in scripts if attrs not in code] == [
+        "graphnet-nodes",
+        "graphnet-edges",
+        "graphnet-panels",
+        "graphnet-later",
+    ]
+    assert all(set(attrs) == {"type", "id"} for attrs in scripts if attrs not in code)
     assert {tag for tag, _ in found} <= {
         "html",
         "head",
@@ -544,7 +554,7 @@ people:
     data = map_data(net, MapOptions(include_private=True), today=TODAY)
     html = render_html(data)
     found = tags(html)
-    assert [tag for tag, _ in found].count("script") == 2
+    assert [tag for tag, _ in found].count("script") == 2 + 4  # two scripts, four data blocks
     assert not {"img", "a", "iframe"} & {tag for tag, _ in found}
     assert not any(name.startswith("on") for _, attrs in found for name in attrs)
     assert "</script><script>alert" not in html
@@ -741,3 +751,12 @@ def test_every_person_shown_has_a_panel_without_private_fields(net_dir: Path) ->
     private = map_data(net, MapOptions(include_private=True), today=TODAY).panels["ada-lovelace"]
     assert "email: ada-secret@example.com" in private["private"]
     assert "INTERACTION-NOTE-SECRET" in private["timeline"][0][2]
+
+
+def test_a_huge_map_holds_the_panels_of_the_closest_people(net_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import graphnet.map.panel
+
+    monkeypatch.setattr(graphnet.map.panel, "PANELS_MAX", 2)
+    data = map_data(load(net_dir), today=TODAY)
+    assert set(data.panels) == {"ada-lovelace", "dee-long"}  # strengths 5 and 3; Bob 2 and Cy 0 are not
+    assert "graphnet show " in render_html(data)  # what the page says for the others

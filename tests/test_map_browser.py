@@ -261,7 +261,8 @@ def test_user_text_never_runs_and_shows_literally(
     assert opened.js("() => window.__xss") is None
     assert opened.js("() => document.title") == f"{PROBES['script']}'s network"
     assert opened.js("() => document.querySelectorAll('img, iframe, svg[onload], a[href^=javascript]').length") == 0
-    assert opened.js("() => document.querySelectorAll('script').length") == 2
+    assert opened.js("() => document.querySelectorAll('script:not([type=\"application/json\"])').length") == 2
+    assert opened.js("() => document.querySelectorAll('script[type=\"application/json\"]').length") == 4
     assert opened.js("() => document.querySelector('#side h1').textContent") == f"{PROBES['script']}'s network"
     # Node labels in the DataSet are the raw strings.
     labels = opened.js("() => Object.fromEntries(nodes.get().map(n => [n.id, n.label]))")
@@ -284,6 +285,13 @@ def test_user_text_never_runs_and_shows_literally(
     assert tooltip.splitlines()[0] == PROBES["script"]
     assert PROBES["img"] in tooltip and PROBES["href"] in tooltip
     assert page.locator("div.vis-tooltip *:not(br)").count() == 0  # no element made from the text
+    # The person panel shows the text literally too.
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    page.locator("#person-panel").wait_for(state="visible")
+    assert page.locator("#panel-name").inner_text() == PROBES["script"]
+    assert PROBES["img"] in page.locator("#person-panel").inner_text()  # the role, and the private notes
+    assert page.locator("#person-panel img, #person-panel a, #person-panel style").count() == 0
+    page.keyboard.press("Escape")
     # Search with a probe: the results are text too.
     page.fill("#search", "<")
     assert page.locator("#matches button").count() >= 4
@@ -485,3 +493,28 @@ def test_waiting_for_the_map_under_its_security_policy(browser: Any, tmp_path: P
             page.wait_for_function("window.graphnetReady === true && performance.now() > 1e9", timeout=3000)
     finally:
         context.close()
+
+
+def test_lines_beyond_the_budget_are_drawn_when_their_node_is_chosen(
+    open_map: Callable[..., Opened], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graphnet.map.style
+
+    monkeypatch.setattr(graphnet.map.style, "EDGE_BUDGET", 100)
+    net, _problems = graphnet.load(ROOT / "data", today=TODAY)
+    data = map_data(net, today=TODAY)
+    assert len(data.edges) == 100 and len(data.later) == 393 - 100  # the sample has 393 lines
+    opened = open_map(write_map(net, tmp_path / "m.html", today=TODAY).path)
+    assert counts(opened) == (141, 100)
+    # Someone whose lines are not all drawn yet: choosing them draws the rest, and the highlight keeps them.
+    ids = [n["id"] for n in data.nodes]
+    person = ids[int(data.later[0][1])]
+    waiting = sum(1 for line in data.later if ids[int(line[0])] == person or ids[int(line[1])] == person)
+    before = len(opened.js(f"() => network.getConnectedEdges({json.dumps(person)})"))
+    click_node(opened, person)
+    after = opened.js(f"() => network.getConnectedEdges({json.dumps(person)})")
+    assert len(after) == before + waiting
+    assert opened.js(f"() => nodes.get({json.dumps(person)}).color") != "rgba(200,205,212,0.35)"
+    opened.page.keyboard.press("Escape")
+    assert counts(opened) == (141, 100)
+    assert_clean(opened)

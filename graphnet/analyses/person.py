@@ -28,9 +28,6 @@ if TYPE_CHECKING:
 
 __all__ = ["PersonIndex", "PersonPage", "TimelineEntry", "WhoRow", "person_page", "shareable", "who"]
 
-#: Relations between two people (not through an organization or group).
-_SOCIAL = ("knows", "introduction")
-
 
 @dataclass
 class TimelineEntry:
@@ -119,10 +116,19 @@ class PersonPage:
 class PersonIndex:
     """Per-person timelines and neighbours of one network as of ``today``, built once.
 
-    Records dated after ``today`` are left out, as every answer does.
+    Records dated after ``today`` are left out, as every answer does. ``graph`` and ``model``
+    (the tie model of the same network and day) are built when not given.
     """
 
-    def __init__(self, net: Network, today: date, *, include_private: bool = False, graph: nx.Graph | None = None):
+    def __init__(
+        self,
+        net: Network,
+        today: date,
+        *,
+        include_private: bool = False,
+        graph: nx.Graph | None = None,
+        model: TieModel | None = None,
+    ):
         from .graph import build_graph
 
         self.net = net
@@ -131,7 +137,7 @@ class PersonIndex:
         self.graph = graph if graph is not None else build_graph(net)
         self.events: dict[str, list[TimelineEntry]] = defaultdict(list)
         self.pending: dict[str, list[str]] = defaultdict(list)
-        self._model: TieModel | None = None
+        self._model = model
         self._index_interactions()
         self._index_favors()
         self._index_introductions()
@@ -211,11 +217,8 @@ class PersonIndex:
     def mutual(self, ident: str) -> list[str]:
         """People who know ``ident`` and whom I know (strength ≥ 1), closest to me first."""
         people = self.net.people
-        found = [
-            other
-            for other, attrs in self.graph.adj[ident].items()
-            if other in people and people[other].strength >= 1 and set(attrs.get("relations", ())) & set(_SOCIAL)
-        ]
+        # An edge between two people is always a social one (colleagues meet through their organization).
+        found = [other for other in self.graph.adj[ident] if other in people and people[other].strength >= 1]
         return sorted(found, key=lambda p: (-people[p].strength, people[p].name, p))
 
     def opens(self, ident: str) -> list[str]:
@@ -229,11 +232,7 @@ class PersonIndex:
                 lines.append(f"used to work at {net.name_of(target)}, one of your targets")
             else:
                 inside = [
-                    other
-                    for other, attrs in self.graph.adj[ident].items()
-                    if other in net.people
-                    and net.people[other].org == target
-                    and set(attrs.get("relations", ())) & set(_SOCIAL)
+                    other for other in self.graph.adj[ident] if other in net.people and net.people[other].org == target
                 ]
                 if inside:
                     who = ", ".join(net.name_of(p) for p in sorted(inside)[:3])

@@ -52,8 +52,8 @@ from .options import (
     MapResult,
 )
 from .panel import panels
-from .selection import MapPath, View, choose, map_warm_paths
-from .style import SIZE_MEANINGS, colours, edges, vis_options
+from .selection import MapPath, View, choose, closest_first, map_warm_paths
+from .style import EDGE_COLORS, LINK_KINDS, SIZE_MEANINGS, colours, edges, vis_options
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -122,13 +122,17 @@ def map_data(net: Network, options: MapOptions | None = None, *, today: date | N
     big = len(view.shown) > PHYSICS_MAX_NODES
     placed = place(net, graph, view, options, roles, colouring, big)
     nodes = node_items(net, graph, view, options, today, contacts, roles, colouring, placed)
-    lines = edges(net, graph, view, model, options.include_private, big=big)
+    loud = frozenset(ident for ident, look in placed[1].items() if look.loud)
+    lines = edges(net, graph, view, model, options.include_private, big=big, first=loud)
+    number = {item["id"]: i for i, item in enumerate(nodes)}
+    later = [[number[a], number[b], LINK_KINDS.index(kind), round(width, 1)] for a, b, kind, width in lines.later]
     counts = _counts(net, graph, view)
     return MapData(
         title=f"{net.me.name}'s network",
         subtitle=_subtitle(counts, view, today),
         nodes=nodes,
-        edges=lines,
+        edges=lines.drawn,
+        later=later,
         vis_options=vis_options(bool(options.physics), len(nodes)),
         physics=bool(options.physics),
         color_title=colouring.title,
@@ -140,7 +144,9 @@ def map_data(net: Network, options: MapOptions | None = None, *, today: date | N
         people_shown=len(view.people),
         centre=view.centre,
         targets=any(n["id"] in net.me.targets for n in nodes),
-        panels=panels(net, graph, view.people, today, options.include_private),
+        panels=panels(
+            net, graph, model, closest_first(net, graph, view.people, contacts), today, options.include_private
+        ),
         counts=counts,
     )
 
@@ -231,6 +237,9 @@ def render_html(data: MapData) -> str:
         "targets": data.targets,
         "centre": data.centre,
         "panels": data.panels,
+        "later": data.later,
+        "later_kinds": list(LINK_KINDS),
+        "later_colors": [EDGE_COLORS[kind] for kind in LINK_KINDS],
         "counts": data.counts,
         "node_count": len(data.nodes),
         "edge_count": len(data.edges),

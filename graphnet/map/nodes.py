@@ -146,21 +146,28 @@ def _boxes(graph: nx.Graph, looks: Mapping[str, _Look], *, only_loud: bool) -> d
 
 def _linkers(net: Network, graph: nx.Graph, view: View) -> dict[str, str]:
     """Person I have not met -> the person shown, closest to me, who links me to them (directly,
-    or through an organization or group); they sit at the edge in that person's direction."""
-    linkers: dict[str, str] = {}
+    or through an organization or group); they sit at the edge in that person's direction.
+
+    O(E): each organization's or group's best-known member is found once.
+    """
     people = net.people
+
+    def closeness(p: str) -> tuple[int, str]:
+        return (people[p].strength, p)
+
+    best_member = {
+        place: max(known, key=closeness)
+        for place, members in view.affiliations.items()
+        if (known := [m for m in members if m in people and people[m].strength > 0])
+    }
+    linkers: dict[str, str] = {}
     for ident in sorted(view.people):
         if people[ident].strength > 0:
             continue
-        near: set[str] = set()
-        for other in graph.adj[ident]:
-            if other in view.people:
-                near.add(other)
-            elif other in view.affiliations:
-                near.update(m for m in view.affiliations[other] if m in view.people)
-        near = {p for p in near if p != ident and people[p].strength > 0}
+        near = [o for o in graph.adj[ident] if o in view.people and people[o].strength > 0]
+        near += [best_member[o] for o in graph.adj[ident] if o in best_member and best_member[o] != ident]
         if near:
-            linkers[ident] = max(near, key=lambda p: (people[p].strength, p))
+            linkers[ident] = max(near, key=closeness)
     return linkers
 
 
@@ -204,7 +211,10 @@ def node_items(
             item = node_item(ident, label, kind, title, color, border)
         look = looks[ident]
         item["size"] = look.size
-        item["font"] = {"size": look.font, "strokeWidth": 5} if kind == "me" else {"size": look.font}
+        if kind == "me":
+            item["font"] = {"size": look.font, "strokeWidth": 5}
+        elif look.font != QUIET_FONT:
+            item["font"] = {"size": look.font}
         x, y = positions.get(ident, (0.0, 0.0))
         item["x"], item["y"] = round(x), round(y)
         if ident == view.centre:

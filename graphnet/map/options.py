@@ -91,6 +91,9 @@ class MapData:
     centre: str = ME
     targets: bool = False
     panels: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Lines drawn only when one of their nodes is chosen: [from, to, kind, width], the nodes by
+    #: their place in ``nodes``, the kind by its place in ``graphnet.map.style.LINK_KINDS``.
+    later: list[list[float]] = field(default_factory=list)
     #: What the network holds and what is shown: (what, in the network, shown).
     counts: list[tuple[str, int, int]] = field(default_factory=list)
 

@@ -7,14 +7,16 @@ newest timeline entries, the closest mutual contacts), as plain strings the page
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from ..analyses.person import PersonIndex, person_page
 from ..model import Network
+
+if TYPE_CHECKING:
+    from ..analyses.strength import TieModel
 
 __all__ = ["PANEL_TIMELINE", "panels"]
 
@@ -23,17 +25,20 @@ PANEL_TIMELINE = 6
 PANEL_MUTUAL = 8
 #: On a map of more people than this, panels are shorter (the file stays small).
 SHORT_PANELS_FROM = 2000
+#: At most this many people get a panel (the closest first): a page for each of 30,000 people
+#: would triple the file and the time to write it. The others' panel says `graphnet show ID`.
+PANELS_MAX = 3000
 
 
 def panels(
-    net: Network, graph: nx.Graph, people: Iterable[str], today: date, include_private: bool
+    net: Network, graph: nx.Graph, model: TieModel, people: list[str], today: date, include_private: bool
 ) -> dict[str, dict[str, Any]]:
-    """Person id -> their panel, for every person shown."""
-    people = sorted(people)
+    """Person id -> their panel, for the people shown, closest first (``people`` in that order),
+    at most :data:`PANELS_MAX` (``model``: the tie model of ``net`` today)."""
     short = len(people) > SHORT_PANELS_FROM
-    index = PersonIndex(net, today, include_private=include_private, graph=graph)
+    index = PersonIndex(net, today, include_private=include_private, graph=graph, model=model)
     limit = 3 if short else PANEL_TIMELINE
-    return {ident: _panel(net, ident, today, include_private, index, limit) for ident in people}
+    return {ident: _panel(net, ident, today, include_private, index, limit) for ident in sorted(people[:PANELS_MAX])}
 
 
 def _panel(

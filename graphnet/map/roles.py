@@ -25,12 +25,14 @@ WHOLE_NETWORK_MAX_NODES = 5000
 def structure(net: Network, graph: nx.Graph, shown: set[str]) -> Structure:
     """The network without me for the community and brokerage analyses.
 
-    Small networks are analysed whole (the same clusters as the other commands); a big one on
-    the part shown, which is both faster and what the picture is about.
+    Small networks are analysed whole (the same clusters as the other commands), and so is one
+    shown (nearly) whole, which is faster than its subgraph; any other big one on the part shown,
+    which is both faster and what the picture is about.
     """
     from ..analyses.communities import structure as whole
 
-    return whole(net if graph.number_of_nodes() <= WHOLE_NETWORK_MAX_NODES else graph.subgraph(shown))
+    nearly_whole = len(shown) >= 0.9 * graph.number_of_nodes()
+    return whole(net if graph.number_of_nodes() <= WHOLE_NETWORK_MAX_NODES or nearly_whole else graph.subgraph(shown))
 
 
 def clusters(net: Network, s: Structure, shown: set[str]) -> tuple[dict[str, int], dict[int, str]]:
@@ -80,7 +82,8 @@ def brokerage(
     for i in ranked[: max(3, len(ranked) // 20)]:
         near = Counter(names.get(labels[j], "") for j in s.adj[i] if labels[j] in names)
         linked = [n for n, _ in near.most_common(3) if n and n != "in no cluster"]
-        routes = f"on {share[i]:.0%} of the shortest routes between clusters"
+        part = f"{share[i]:.0%}" if share[i] >= 0.005 else "under 1%"  # never "on 0% of the routes"
+        routes = f"on {part} of the shortest routes between clusters"
         why[s.ids[i]] = (f"broker: links {_and(linked)}; " if len(linked) > 1 else "broker: ") + routes
     return scores, why
 

@@ -4,7 +4,7 @@ and the organizations and groups that link them."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -18,7 +18,7 @@ from .options import MapOptions
 if TYPE_CHECKING:
     from ..analyses.strength import TieModel
 
-__all__ = ["MapPath", "View", "choose", "hops", "map_warm_paths"]
+__all__ = ["MapPath", "View", "choose", "closest_first", "hops", "map_warm_paths"]
 
 
 @dataclass
@@ -99,6 +99,12 @@ def hops(graph: nx.Graph, centre: str, depth: int | None) -> dict[str, int]:
         return dict(nx.single_source_shortest_path_length(graph, ME, cutoff=depth))
     without_me = nx.restricted_view(graph, [ME], [])
     return dict(nx.single_source_shortest_path_length(without_me, centre, cutoff=depth))
+
+
+def closest_first(net: Network, graph: nx.Graph, people: Iterable[str], contacts: Mapping[str, date]) -> list[str]:
+    """People by closeness to me: strongest tie, then most recent contact, then most connected."""
+    degree = dict(graph.degree(people))
+    return sorted(people, key=_closeness_key(net, contacts, degree))
 
 
 def _closeness_key(net: Network, contacts: Mapping[str, date], degree: Mapping[str, int]) -> Callable[[str], Any]:

@@ -222,8 +222,11 @@ def private_lines(record: object, kind: str) -> list[str]:
 
 
 def node_item(ident: str, label: str, kind: str, title: str, color: str, border: str | None) -> dict[str, Any]:
-    """A vis node, kept small: a 5,000-node page parses and builds faster with fewer keys."""
-    item: dict[str, Any] = {"id": ident, "label": label, "kind": kind, "shape": SHAPES.get(kind, "dot"), "title": title}
+    """A vis node, kept small: a 30,000-node page parses and builds faster with fewer keys, so
+    what the defaults say (a dot, a quiet label) is left to them."""
+    item: dict[str, Any] = {"id": ident, "label": label, "kind": kind, "title": title}
+    if kind != "person":  # a dot is the default shape (vis_options)
+        item["shape"] = SHAPES.get(kind, "dot")
     if border:
         item["color"] = {"background": color, "border": border}
         item["borderWidth"] = 4
@@ -281,51 +284,109 @@ def _social_edge(
     item["color"] = WEAK_TIE_COLOR if kind == "tie" and weak else EDGE_COLORS[kind]
 
 
+#: On a map with more lines than this, only this many are drawn at first (warm paths, the lines
+#: of the nodes with readable labels, my ties first); the others are drawn for a node when it is
+#: chosen. vis-network builds and redraws every line: 20,000 lines took 2.4 s to build at 30,000
+#: people (docs/map.md).
+EDGE_BUDGET = 6_000
+#: Line kinds of the lines drawn on demand, by their number in the page.
+LINK_KINDS = ("tie", "knows", "introduction", "works_at", "worked_at", "member_of")
+
+
+@dataclass
+class Lines:
+    """The lines of a map: drawn ones as vis edges, the others as (from, to, kind, width), drawn on demand."""
+
+    drawn: list[dict[str, Any]]
+    later: list[tuple[str, str, str, float]]
+
+
 def edges(
-    net: Network, graph: nx.Graph, view: View, model: TieModel, include_private: bool, big: bool
-) -> list[dict[str, Any]]:
+    net: Network,
+    graph: nx.Graph,
+    view: View,
+    model: TieModel,
+    include_private: bool,
+    big: bool,
+    *,
+    first: frozenset[str] = frozenset(),
+    budget: int | None = None,
+) -> Lines:
     """vis-network edges: width by tie weight, dashed when weak or inferred, warm paths on top.
 
     On a big map my weak ties are not drawn, since the band a person sits on already says how
     strong our tie is and thousands of spokes would hide everything else; membership lines carry
-    no tooltip. Keys are kept few, which makes a 40,000-edge page noticeably faster.
+    no tooltip. Keys are kept few, which makes a 40,000-edge page noticeably faster. Above
+    ``budget`` lines, the warm paths, the lines between nodes in ``first``, my ties and the other
+    lines of the nodes in ``first`` are drawn, in this order, up to ``budget``; the others wait until one of their nodes is chosen, with a width by
+    declared strength and no tooltip.
     """
+    budget = EDGE_BUDGET if budget is None else budget
     weak_max = net.me.settings.weak_tie_max_strength
     path_pairs = {frozenset(pair) for path in view.paths for pair in itertools.pairwise(path.nodes)}
-    items: list[dict[str, Any]] = []
-    drawn: set[frozenset[str]] = set()
     order = {ident: i for i, ident in enumerate(graph)}  # graph order, so the output is deterministic
     pairs = sorted(
         (order[x], order[y], x, y) for x in view.shown for y in graph.adj[x] if y in view.shown and order[x] < order[y]
     )
+    candidates: list[tuple[int, str, str]] = []
     for _, _, a, b in pairs:
-        attrs = graph.adj[a][b]
         a, b = (b, a) if b == ME else (a, b)
-        kind = str(attrs.get("kind"))
-        declared = attrs.get("strength")
-        weak = isinstance(declared, int) and declared <= weak_max
+        declared = graph.adj[a][b].get("strength")
         on_path = frozenset((a, b)) in path_pairs
-        if big and kind == "tie" and weak and not on_path:
+        weak = isinstance(declared, int) and declared <= weak_max
+        if big and graph.adj[a][b].get("kind") == "tie" and weak and not on_path:
             continue
-        drawn.add(frozenset((a, b)))
-        item: dict[str, Any] = {"id": f"e{len(items)}", "from": a, "to": b, "kind": kind}
-        relations = ", ".join(str(r).replace("_", " ") for r in attrs.get("relations") or [kind])
-        title = f"{_name(net, a)} — {_name(net, b)}\n{relations}"
-        if kind in ("tie", "knows", "introduction"):
-            item["title"] = title
-            _social_edge(item, attrs, model, weak, include_private, big)
+        rank = (
+            0 if on_path else 1 if a in first and b in first else 2 if a == ME else 3 if a in first or b in first else 4
+        )
+        candidates.append((rank, a, b))
+    chosen = sorted(range(len(candidates)), key=lambda i: (candidates[i][0], i))[:budget]
+    drawn_now = set(chosen)
+    lines = Lines([], [])
+    for i, (_, a, b) in enumerate(candidates):
+        if i in drawn_now:
+            lines.drawn.append(_edge(net, graph, a, b, model, include_private, big, path_pairs, len(lines.drawn)))
         else:
-            if not big:
-                item["title"] = title
-            if kind != "works_at":
-                item["color"] = EDGE_COLORS.get(kind, EDGE_COLORS["works_at"])
-            if kind == "worked_at" and not big:
-                item["dashes"] = [2, 4]
-        if on_path:
-            item.update(color=PATH_COLOR, width=max(float(item.get("width", 1)), 5.0), dashes=False)
-        items.append(item)
-    items += _path_hops(net, view, path_pairs - drawn, len(items))
-    return items
+            strength = graph.adj[a][b].get("strength")
+            width = 0.8 + 1.0 * strength if isinstance(strength, int) else 1.0
+            lines.later.append((a, b, str(graph.adj[a][b].get("kind")), width))
+    drawn = {frozenset((e["from"], e["to"])) for e in lines.drawn}
+    lines.drawn += _path_hops(net, view, path_pairs - drawn, len(lines.drawn))
+    return lines
+
+
+def _edge(
+    net: Network,
+    graph: nx.Graph,
+    a: str,
+    b: str,
+    model: TieModel,
+    include_private: bool,
+    big: bool,
+    path_pairs: set[frozenset[str]],
+    number: int,
+) -> dict[str, Any]:
+    """One vis edge a-b: its kind, tooltip, width, colour and dashes."""
+    attrs = graph.adj[a][b]
+    kind = str(attrs.get("kind"))
+    declared = attrs.get("strength")
+    weak = isinstance(declared, int) and declared <= net.me.settings.weak_tie_max_strength
+    item: dict[str, Any] = {"id": f"e{number}", "from": a, "to": b, "kind": kind}
+    relations = ", ".join(str(r).replace("_", " ") for r in attrs.get("relations") or [kind])
+    title = f"{_name(net, a)} — {_name(net, b)}\n{relations}"
+    if kind in ("tie", "knows", "introduction"):
+        item["title"] = title
+        _social_edge(item, attrs, model, weak, include_private, big)
+    else:
+        if not big:
+            item["title"] = title
+        if kind != "works_at":
+            item["color"] = EDGE_COLORS.get(kind, EDGE_COLORS["works_at"])
+        if kind == "worked_at" and not big:
+            item["dashes"] = [2, 4]
+    if frozenset((a, b)) in path_pairs:
+        item.update(color=PATH_COLOR, width=max(float(item.get("width", 1)), 5.0), dashes=False)
+    return item
 
 
 def _name(net: Network, ident: str) -> str:
@@ -362,7 +423,9 @@ def vis_options(physics: bool, count: int) -> dict[str, Any]:
         "layout": {"improvedLayout": False, "randomSeed": 7},
         "nodes": {
             "borderWidth": 1,
+            "shape": "dot",
             "font": {
+                "size": QUIET_FONT,
                 "face": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
                 "color": "#1f2937",
                 "strokeWidth": 3,

@@ -20,6 +20,7 @@ __all__ = [
     "NOT_ORGANIZATIONS",
     "LookAlike",
     "OrganizationNames",
+    "alias_clashes",
     "alias_fix",
     "is_not_organization",
     "look_alikes",
@@ -113,6 +114,35 @@ class OrganizationNames:
             return found
         slug = slugify(text)
         return slug if slug in self.organizations else None
+
+
+def alias_clashes(organizations: Iterable[Organization]) -> list[tuple[Organization, int, str]]:
+    """Every alias that would name two organizations: ``(organization, alias index, why)``.
+
+    An alias must name one organization only: it may not be another organization's id,
+    name or alias (compared as :class:`OrganizationNames` compares them: any case, spaces
+    at the ends ignored; ids exactly). Names are claimed first, then aliases in reading
+    order, so the later of two equal aliases is the one reported.
+    """
+    organizations = list(organizations)
+    ids = {org.id for org in organizations}
+    owner: dict[str, tuple[str, str]] = {}
+    for org in organizations:
+        owner.setdefault(org.name.strip().casefold(), (org.id, "the name"))
+    clashes: list[tuple[Organization, int, str]] = []
+    for org in organizations:
+        for index, alias in enumerate(org.aliases):
+            folded = alias.strip().casefold()
+            other = owner.get(folded)
+            if alias in ids and alias != org.id:
+                clashes.append((org, index, f"the alias '{alias}' is the id of the organization '{alias}'"))
+            elif other is not None and other[0] != org.id:
+                clashes.append(
+                    (org, index, f"the alias '{alias}' is already {other[1]} of the organization '{other[0]}'")
+                )
+            else:
+                owner.setdefault(folded, (org.id, "an alias"))
+    return clashes
 
 
 def is_not_organization(text: str, extra: Iterable[str] = ()) -> bool:

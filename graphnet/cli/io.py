@@ -98,10 +98,9 @@ def _run_import(
 
 
 def _shown_path(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    from ..files.loader import display_path
+
+    return display_path(path)
 
 
 def _import_options(default_strength: int) -> Any:

@@ -44,11 +44,13 @@ from ..model import (
     ME,
     STRENGTH_LABELS,
     Network,
+    Organization,
     calendar_today,
     date_out_of_range,
     slugify,
 )
 from ..names import resolve_person
+from ..orgnames import alias_clashes
 from .fileio import CannotExtend, Insertion, append_to_file, expect_entry_added, network_lock
 from .init import SCHEMA_FILE, schema_line
 from .loader import display_path, reread_if_changed
@@ -756,10 +758,16 @@ def add_org(
         org = net.organizations[existing]
         raise GraphnetError(f"the organization '{org.name}' ({org.id}) is already declared at {org.source}")
     ident = _new_id(net, name_, id, "organization", replaceable_org=True)
+    alias_texts = _texts(aliases, "--alias")
+    new = Organization(id=ident, name=name_, aliases=alias_texts)
+    declared = [o for o in net.organizations.values() if o.declared and o.id != ident]
+    for org, index, why in alias_clashes([*declared, new]):
+        if org is new:
+            raise GraphnetError(f"--alias {alias_texts[index]}: {why}; an alias must name one organization only")
     fields: Fields = [
         ("id", ident if id is not None else None),
         ("name", name_),
-        ("aliases", _texts(aliases, "--alias") or None),
+        ("aliases", alias_texts or None),
         ("industry", _text(industry, "--industry")),
         ("competitors", [c for c in (_org_name(net, c, "--competitor") for c in competitors) if c] or None),
         ("notes", _text(notes, "--notes")),

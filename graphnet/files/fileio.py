@@ -129,10 +129,9 @@ def _reason(exc: OSError) -> str:
 
 
 def _shown(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    from .loader import display_path
+
+    return display_path(path)
 
 
 def lock_path(real: Path) -> Path:

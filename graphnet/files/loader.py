@@ -49,7 +49,7 @@ from ..model import (
     setting_range_text,
     slugify,
 )
-from ..orgnames import OrganizationNames, is_not_organization
+from ..orgnames import OrganizationNames, alias_clashes, is_not_organization
 from . import format
 from .yamlread import YMap, YSeq, parse_bytes
 
@@ -85,21 +85,42 @@ _new_source = tuple.__new__
 
 
 def display_path(path: Path) -> str:
-    """A path as problems show it: relative to the working folder when inside it."""
+    """A path as problems show it: relative to the working folder when inside it.
+
+    The file's own name is kept as the user sees it: a symbolic link is shown as the link,
+    never as its target (only the folders above it are resolved).
+    """
+    path = Path(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        seen = Path(os.path.realpath(path.parent)) / path.name
+        return str(seen.relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
         return str(path)
 
 
 def data_files(root: Path) -> list[Path]:
-    """Every ``*.yaml``/``*.yml`` file below ``root``, hidden files and folders skipped, sorted."""
+    """Every ``*.yaml``/``*.yml`` file below ``root``, hidden files and folders skipped, sorted.
+
+    A file reached twice (a symbolic or hard link to another data file) is listed once, under
+    the first name in this order, so its records are not counted twice. A dangling link is
+    listed, so that the loader reports it.
+    """
     found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and name.endswith((".yaml", ".yml")):
-                found.append(Path(folder) / name)
+                path = Path(folder) / name
+                try:
+                    status = os.stat(path)  # follows links: the file the name leads to
+                except OSError:
+                    found.append(path)
+                    continue
+                identity = (status.st_dev, status.st_ino)
+                if identity not in seen:
+                    seen.add(identity)
+                    found.append(path)
     return found
 
 
@@ -128,7 +149,10 @@ def read_tree(
             from .cache import add_to_fingerprint
 
             add_to_fingerprint(digest, path, root, None)
-        return None, [Problem(shown, 0, 0, "error", f"cannot read the file: {exc.strerror or exc}")]
+        why = exc.strerror or str(exc)
+        if path.is_symlink() and not path.exists():
+            why = f"it is a symbolic link to '{os.readlink(path)}', which does not exist; fix or remove the link"
+        return None, [Problem(shown, 0, 0, "error", f"cannot read the file: {why}")]
     if digest is not None and root is not None:
         from .cache import add_to_fingerprint
 
@@ -251,6 +275,10 @@ class _Builder:
         self.references: list[Reference] = []
         self.path = ""
         self.me_source: Source | None = None
+        #: Where each declared organization's aliases are written, in order.
+        self.alias_positions: dict[str, list[Source]] = {}
+        #: Where the key of the section being read is written (``me:`` of a second me section).
+        self.section_key: tuple[int, int] = (1, 1)
         # org text as written -> (where, source) of its first mention, resolved in finish()
         self.org_mentions: list[tuple[str, Source, Callable[[str], None]]] = []
         self.ids: dict[str, tuple[str, Source]] = {}  # declared id -> (kind, source)
@@ -445,6 +473,7 @@ class _Builder:
                     f"unknown section '{key}'" + (f"; {hint}" if hint else "") + f" (allowed: {', '.join(SECTIONS)})",
                 )
                 continue
+            self.section_key = tree.key_pos[key]
             getattr(self, f"section_{key}")(value)
 
     def section_me(self, value: Any) -> None:
@@ -453,12 +482,14 @@ class _Builder:
                 self.error(getattr(value, "pos", (1, 1)), "'me' must be a mapping (name:, targets:, cadence:, …)")
             return
         source = self.src(value.pos)
+        key_source = self.src(self.section_key)
         if self.me_source is not None:
             self.error(
-                source, f"'me' is written twice (first at {self.me_source}); keep one 'me' section in the whole folder"
+                key_source,
+                f"'me' is written twice (first at {self.me_source}); keep one 'me' section in the whole folder",
             )
             return
-        self.me_source = source
+        self.me_source = key_source
         where = "me"
         self.check_keys(value, ME_KEYS, where)
         me = Me(source=source)
@@ -562,7 +593,13 @@ class _Builder:
                     f"{where}: 'last_contact' ({person.last_contact}) is in the future (today is {self.today}); fix the date",
                 )
             introducer = self.text(rec, "introduced_by", where)
-            if introducer is not None:
+            if introducer is not None and introducer.strip() == ident:
+                self.error(
+                    rec.value_pos["introduced_by"],
+                    f"{where}: 'introduced_by' names the person themself; "
+                    "it is the person who introduced you to them: fix or remove it",
+                )
+            elif introducer is not None:
                 person.introduced_by = self.ref(
                     introducer, ("person",), f"{where} > introduced_by", rec.value_pos["introduced_by"]
                 )
@@ -669,6 +706,11 @@ class _Builder:
                 continue
             org = Organization(id=ident, name=name, source=source)
             self.fill(org, rec, "organization", where)
+            aliases = rec.get("aliases")
+            self.alias_positions[ident] = [
+                self.src(aliases.item_pos[j] if isinstance(aliases, YSeq) else rec.value_pos["aliases"])
+                for j in range(len(org.aliases))
+            ]
             competitors = rec.get("competitors")
             for j, other in enumerate(self.texts(rec, "competitors", where)):
                 pos = competitors.item_pos[j] if isinstance(competitors, YSeq) else rec.value_pos["competitors"]
@@ -853,6 +895,12 @@ class _Builder:
     def finish(self) -> None:
         """Resolve organization names to ids, creating implicit organizations."""
         orgs = self.net.organizations
+        for org, index, why in alias_clashes(orgs.values()):
+            where = self.alias_positions.get(org.id, [])
+            self.error(
+                where[index] if index < len(where) else org.source,
+                f"organization '{org.id}': {why}; an alias must name one organization only: remove it or rename it",
+            )
         names = OrganizationNames(orgs)
         for text, source, assign in self.org_mentions:
             ident = names.find(text)

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem, did_you_mean, sort_problems
+from ..errors import Problem, did_you_mean
 from ..gcpause import paused_gc
 from ..model import (
     CADENCE_RANGE,
@@ -238,22 +238,25 @@ def _load(root_path: Path, today: date, use_cache: bool) -> tuple[Network, list[
     # "In the future" means after the real date (a typo), not after --today: a record dated
     # after --today is valid, and the answers leave it out.
     builder = _Builder(net, calendar_today())
+    unreadable: list[str] = []
     digest = hashlib.sha256()
     for path in files:
         shown = display_path(path)
         net.files.append(str(path.relative_to(root_path)))
         tree, problems = read_tree(path, shown, use_cache=use_cache, digest=digest, root=root_path)
         builder.problems.extend(problems)
+        if tree is None and any(p.is_error for p in problems):
+            unreadable.append(shown)
         if tree is not None:
             builder.add_file(tree, shown, import_kind(path))
     net.digest = digest.hexdigest()
     builder.finish()
-    from .validation import VALIDATORS
+    from .validation import VALIDATORS, in_fix_order
 
     problems = builder.problems
     for validator in VALIDATORS:
         problems.extend(validator(net, builder.references, today))
-    return net, sort_problems(problems)
+    return net, in_fix_order(problems, unreadable)
 
 
 def _setter(record: Any, attribute: str) -> Callable[[str], None]:

@@ -9,16 +9,26 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from ..errors import Problem, did_you_mean
-from ..model import ME, Network, org_key
+from ..errors import Problem, did_you_mean, sort_problems
+from ..model import ME, Network, Person, org_key
 from ..orgnames import LookAlike, alias_fix, look_alikes, people_counts
 from .loader import Reference
 
-__all__ = ["VALIDATORS", "check_org_lookalikes", "check_org_variants", "check_references", "describe_variant"]
+__all__ = [
+    "VALIDATORS",
+    "check_label_typos",
+    "check_org_lookalikes",
+    "check_org_variants",
+    "check_references",
+    "describe_variant",
+    "in_fix_order",
+]
 
 Validator = Callable[[Network, list[Reference], date], Iterable[Problem]]
 
 _KIND_NAMES = {"person": "person", "me": "'me'", "group": "group"}
+#: How an unknown-id problem reads (after its key path): the ones held back while a file is unreadable.
+_UNKNOWN = ": unknown "
 
 
 def check_references(net: Network, references: list[Reference], today: date) -> Iterable[Problem]:
@@ -47,7 +57,7 @@ def check_references(net: Network, references: list[Reference], today: date) -> 
             found = net.find_person(value)
             if found is not None and found != value and not hint:
                 hint = f"did you mean '{found}' ({people[found].name})? references use ids"
-            message = f"{where}unknown {expected} '{value}'" + (
+            message = f"{where_path}{_UNKNOWN}{expected} '{value}'" + (
                 f"; {hint}" if hint else "; add them under people: first, or fix the id"
             )
         yield Problem(path, line, column, "error", message)
@@ -94,4 +104,89 @@ def check_org_variants(net: Network, references: list[Reference], today: date) -
         yield Problem(source.path, source.line, source.column, "warning", describe_variant(net, pair, counts))
 
 
-VALIDATORS: list[Validator] = [check_references, check_org_lookalikes, check_org_variants]
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One insertion, deletion, substitution or swap of neighbours turns ``a`` into ``b``."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+#: A circle or tag used at most this share as often as a one-edit neighbour looks like a typo of it.
+LABEL_TYPO_RATIO = 0.25
+
+
+def check_label_typos(net: Network, references: list[Reference], today: date) -> Iterable[Problem]:
+    """A circle or tag one edit away from a much more common one (``freinds`` next to ``friends``).
+
+    Much more common: the rare one is used at most :data:`LABEL_TYPO_RATIO` times as often
+    (and the common one at least twice). Names of three letters or fewer are left alone
+    (``ml``/``ai`` differ by one letter and mean different things).
+    """
+    for field_name in ("circles", "tags"):
+        counts: dict[str, int] = {}
+        first: dict[str, Person] = {}
+        for person in net.people.values():
+            for label in getattr(person, field_name):
+                counts[label] = counts.get(label, 0) + 1
+                first.setdefault(label, person)
+        by_length: dict[int, list[str]] = {}
+        for label in counts:
+            by_length.setdefault(len(label), []).append(label)
+        for label, count in counts.items():
+            if len(label) <= 3:
+                continue
+            near = [
+                other
+                for n in (len(label) - 1, len(label), len(label) + 1)
+                for other in by_length.get(n, ())
+                if counts[other] >= 2 and count <= LABEL_TYPO_RATIO * counts[other] and _one_edit_apart(label, other)
+            ]
+            if not near:
+                continue
+            common = max(near, key=lambda o: (counts[o], o))
+            source = first[label].source
+            times = "once" if count == 1 else f"{count} times"
+            yield Problem(
+                source.path,
+                source.line,
+                source.column,
+                "warning",
+                f"{field_name[:-1]} '{label}' (used {times}) is one letter from '{common}' (used {counts[common]} times); "
+                f"did you mean '{common}'? If it is a typo, write '{common}' instead",
+            )
+
+
+def in_fix_order(problems: list[Problem], unreadable: list[str]) -> list[Problem]:
+    """Problems in the order they are fixed: files that cannot be read first.
+
+    While a file cannot be read, its records are missing, so an id it declares looks
+    unknown wherever it is named: such errors are held back, replaced by one line saying so.
+    """
+    if not unreadable:
+        return sort_problems(problems)
+    first = [p for p in problems if p.path in unreadable]
+    held = [p for p in problems if p.path not in unreadable and _UNKNOWN in p.message and p.is_error]
+    rest = [p for p in problems if p.path not in unreadable and not (_UNKNOWN in p.message and p.is_error)]
+    ordered = sort_problems(first)
+    if held:
+        files = ", ".join(unreadable)
+        ordered.append(
+            Problem(
+                unreadable[0],
+                0,
+                0,
+                "error",
+                f"{len(held)} unknown-id error(s) in other files are held back: the ids may be declared in "
+                f"{files}, which could not be read; fix the error(s) above first, then run `graphnet check` again",
+            )
+        )
+    return ordered + sort_problems(rest)
+
+
+VALIDATORS: list[Validator] = [check_references, check_org_lookalikes, check_org_variants, check_label_typos]

@@ -158,13 +158,19 @@ def _two_hops(model: TieModel) -> list[_Candidate]:
 
 
 def _link_prediction(model: TieModel, found: list[_Candidate]) -> None:
-    """Resource allocation and Adamic-Adar indices of (me, candidate), on those pairs only."""
+    """Resource allocation and Adamic-Adar indices of (me, candidate), on those pairs only.
+
+    The graph holds the social ties of the mutual contacts only (a third of all ties at 30,000
+    people), which is all both indices read: Γ(me) ∩ Γ(c) and the degree of each node in it.
+    """
     import networkx as nx
 
-    graph = nx.Graph()
+    # Only the ties of the mutual contacts: every common neighbour of me and a candidate is one of
+    # them, and all their ties are kept, so each one's degree, and both indices, are exact.
     social = model.social
-    graph.add_nodes_from(social)
-    graph.add_edges_from((a, b) for a, row in social.items() for b in row if a < b)
+    mutual = {m for c in found for m in c.mutual}
+    graph = nx.Graph()
+    graph.add_edges_from((m, other) for m in mutual for other in social[m])
     pairs = [(ME, c.id) for c in found]
     by_id = {c.id: c for c in found}
     for _, pid, value in nx.resource_allocation_index(graph, pairs):

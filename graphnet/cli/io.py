@@ -74,6 +74,7 @@ def _run_import(
     if dry_run and report.text:
         click.echo(report.text, nl=False)
         click.echo("")
+    _echo_updates(report, dry_run)
     counts = {"person": 0, "organization": 0, "group": 0}
     for item in report.added:
         counts[item.kind] += 1
@@ -83,18 +84,74 @@ def _run_import(
         what = f"{people} {'person' if people == 1 else 'people'}" + (f" (and {', '.join(also)})" if also else "")
         verb = "would add" if dry_run else "added"
         click.echo(f"{verb} {what} to {target}")
-    else:
-        click.echo("nothing new to add; no file written")
-    if report.merged:
-        click.echo(f"merged {len(report.merged)} already known (your files are left as they are):")
-        for merged in report.merged[:20]:
+    elif report.updated:
+        click.echo("nobody new to add; no new file")
+    # Records an import wrote were updated above; the others are yours, and left as they are.
+    listed = [m for m in report.merged if not m.imported and (m.missing or m.differs or "this file" in m.reason)]
+    if listed:
+        click.echo(f"merged {len(listed)} already known (your files are left as they are):")
+        for merged in listed[:20]:
             click.echo(f"  {describe_merge(merged, report.source)}")
-        if len(report.merged) > 20:
-            click.echo(f"  ... and {len(report.merged) - 20} more (--json lists them all)")
+        if len(listed) > 20:
+            click.echo(f"  ... and {len(listed) - 20} more (--json lists them all)")
+    if report.suggested:
+        shown = ", ".join(sorted({s["name"] for s in report.suggested})[:3])
+        more = len({s["name"] for s in report.suggested}) - 3
+        click.echo(
+            f"kept apart {len(report.suggested)} with the name (and organization) of someone else, no URL or e-mail"
+            f" in common: {shown}" + (f" and {more} more" if more > 0 else "") + " (--json lists them)"
+        )
+    if (report.added or report.updated) and report.unchanged:
+        click.echo(f"{report.unchanged} already up to date")
     if report.skipped:
         click.echo(f"skipped {report.skipped} {'row' if report.skipped == 1 else 'rows'} (errors above)")
     if dry_run:
         click.echo("dry run: nothing was written")
+
+
+#: How many people a group of changes names before "and N more".
+SHOWN_CHANGES = 3
+
+
+def _echo_updates(report: Any, dry_run: bool) -> None:
+    """The changes of a re-import, first and grouped: positions, job changes, other values, kept values."""
+    if not report.added and not report.updated:
+        click.echo(f"nothing changed: {report.unchanged} people already up to date; no file written")
+    if report.updated:
+        verb = "would update" if dry_run else "updated"
+        people = "person" if len(report.updated) == 1 else "people"
+        click.echo(
+            f"{verb} {len(report.updated)} {people} from the export (in place, only the values that came from an import):"
+        )
+        jobs = [u for u in report.updated if u.job_change is not None]
+        titles = [u for u in report.updated if u.job_change is None and "role" in u.changes]
+        if titles:
+            shown = ", ".join(
+                f"{u.name} ({u.changes['role'][0] or '—'} → {u.changes['role'][1]})" for u in titles[:SHOWN_CHANGES]
+            )
+            more = f", … and {len(titles) - SHOWN_CHANGES} more" if len(titles) > SHOWN_CHANGES else ""
+            click.echo(f"  {len(titles)} position{'' if len(titles) == 1 else 's'} changed: {shown}{more}")
+        if jobs:
+            shown = ", ".join(f"{u.name}, {u.job_change[0]} → {u.job_change[1]}" for u in jobs[:SHOWN_CHANGES])
+            more = f", … and {len(jobs) - SHOWN_CHANGES} more" if len(jobs) > SHOWN_CHANGES else ""
+            click.echo(f"  {len(jobs)} job change{'' if len(jobs) == 1 else 's'}: {shown}{more}")
+        others: dict[str, int] = {}
+        for u in report.updated:
+            for key in u.changes:
+                if key not in ("role", "org"):
+                    others[key] = others.get(key, 0) + 1
+        if others:
+            click.echo("  other values filled in or updated: " + ", ".join(f"{k} {n}" for k, n in others.items()))
+    if report.kept:
+        values = "value" if len(report.kept) == 1 else "values"
+        click.echo(f"kept {len(report.kept)} {values} you wrote by hand (the export differs):")
+        for kept in report.kept[:20]:
+            click.echo(
+                f"  {report.source}:{kept.row}: {kept.id} ({kept.where}): {kept.field} '{kept.export}' in the export,"
+                f" yours '{kept.yours}'"
+            )
+        if len(report.kept) > 20:
+            click.echo(f"  ... and {len(report.kept) - 20} more (--json lists them all)")
 
 
 def _shown_path(path: Path) -> str:

@@ -99,6 +99,8 @@ class Merged:
     missing: dict[str, Any] = field(default_factory=dict)
     #: Values that differ (field -> (in the file, in the import)), e.g. a new job.
     differs: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    #: True when the record is an import's (updated in place; see graphnet.io.reimport).
+    imported: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -38,6 +38,7 @@ from ..files.yamlwrite import record
 from ..model import Network, slugify
 from .contacts import Added, Contact, ImportReport
 from .merge import Planned, Planner
+from .reimport import ImportMemory, Kept, Update, apply_updates, export_values, plan_update
 from .rows import Progress, read_text
 
 __all__ = ["Parser", "import_contacts", "run_import"]
@@ -153,27 +154,41 @@ def _output_path(root: Path, kind: str, today: date, output: str | os.PathLike[s
     return path
 
 
-def _shadow_load(root: Path, target: Path, text: str, today: date, use_cache: bool) -> tuple[Network, list[Problem]]:
-    """Load the network as it would be with ``text`` written at ``target``, without writing there."""
-    rel = target.resolve().relative_to(root.resolve())
-    shown_new = display_path(target)
+def _shadow_load(root: Path, overrides: dict[Path, str], today: date, use_cache: bool) -> tuple[Network, list[Problem]]:
+    """Load the network as it would be with each path of ``overrides`` holding its text, writing nothing there."""
+    base = root.resolve()
+    shown_of = {path: display_path(path) for path in overrides}
+
+    def inside(path: Path) -> Path:
+        try:
+            return path.relative_to(root)
+        except ValueError:
+            return path.resolve().relative_to(base)
+
     with tempfile.TemporaryDirectory(prefix="graphnet-import-") as tmp:
         shadow = Path(tmp) / "net"
         shadow.mkdir()
+        replaced = {inside(path): text for path, text in overrides.items()}
         for path in data_files(root):
-            link = shadow / path.relative_to(root)
+            rel = path.relative_to(root)
+            if rel in replaced:
+                continue
+            link = shadow / rel
             link.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.symlink(path.resolve(), link)
             except OSError:  # no symlinks here (Windows without the right): copy instead
                 shutil.copyfile(path, link)
-        new = shadow / rel
-        new.parent.mkdir(parents=True, exist_ok=True)
-        new.write_text(text, encoding="utf-8", newline="")
-        shown_tmp = display_path(new)
+        shown_tmp: dict[str, str] = {}
+        for path, text in overrides.items():
+            new = shadow / inside(path)
+            new.parent.mkdir(parents=True, exist_ok=True)
+            new.write_text(text, encoding="utf-8", newline="")
+            shown_tmp[display_path(new)] = shown_of[path]
         loaded, problems = load(shadow, today=today, use_cache=use_cache)
     fixed = [
-        Problem(shown_new, p.line, p.column, p.severity, p.message) if p.path == shown_tmp else p for p in problems
+        Problem(shown_tmp[p.path], p.line, p.column, p.severity, p.message) if p.path in shown_tmp else p
+        for p in problems
     ]
     return loaded, fixed
 
@@ -308,6 +323,8 @@ def _plan_and_write(
     target = _output_path(net.root, kind, today, output)
     body, added = _render(kind, source, today, planner, strength)
     skipped = sum(1 for p in problems if p.is_error)
+    memory = ImportMemory(net.root)
+    updated, kept, unchanged = _plan_updates(kind, planner, memory)
     report = ImportReport(
         kind=kind,
         source=shown,
@@ -321,17 +338,77 @@ def _plan_and_write(
         problems=sorted(problems + planner.problems, key=lambda p: (p.line, p.severity != "error")),
         text=body,
         suggested=planner.suggested,
+        updated=updated,
+        kept=kept,
+        unchanged=unchanged,
     )
-    if body:
-        _verify_and_write(net, planner, report, target, today=today, use_cache=use_cache)
+    for item in added:
+        if item.kind == "person":
+            p = next(q for q in planner.planned if q.id == item.id)
+            memory.remember(kind, item.id, export_values(p.contact, p.org_text))
+    if body or updated or memory.text() is not None:
+        _verify_and_write(net, planner, report, target, memory, today=today, use_cache=use_cache)
     return report
 
 
+def _plan_updates(kind: str, planner: Planner, memory: ImportMemory) -> tuple[list[Update], list[Kept], int]:
+    """What the export changes in the records it matched (:mod:`graphnet.io.reimport`), and what it leaves."""
+    net = planner.net
+    updated: list[Update] = []
+    kept: list[Kept] = []
+    unchanged = 0
+    seen: set[str] = set()
+    for contact, ident in planner.matched:
+        person = net.people.get(ident)
+        if contact.kind != "person" or person is None or ident in seen:
+            continue
+        seen.add(ident)
+        _org_id, org_text = planner.org_of.get(id(contact), (None, None))
+        export = export_values(contact, org_text)
+        update, differs = plan_update(
+            person,
+            contact.row,
+            export,
+            memory.get(kind, ident),
+            planner.same_value,
+            net.name_of,
+            updatable=person.imported is not None,
+        )
+        kept.extend(differs)
+        if update is not None:
+            updated.append(update)
+        elif not differs:
+            unchanged += 1
+        if person.imported is not None:
+            memory.remember(kind, ident, export)
+    return updated, kept, unchanged
+
+
 def _verify_and_write(
-    net: Network, planner: Planner, report: ImportReport, target: Path, *, today: date, use_cache: bool
+    net: Network,
+    planner: Planner,
+    report: ImportReport,
+    target: Path,
+    memory: ImportMemory,
+    *,
+    today: date,
+    use_cache: bool,
 ) -> None:
-    """Load the network with the new file; unless it loads cleanly and reads back as planned, refuse."""
-    loaded, after = _shadow_load(net.root, target, report.text, today, use_cache)
+    """Load the network with the new file and the updated ones; unless it loads cleanly and reads back as planned, refuse."""
+    workspace = None
+    overrides: dict[Path, str] = {}
+    if report.text:
+        overrides[target] = report.text
+    if report.updated:
+        from ..files.edit_in_place import Workspace
+
+        workspace = Workspace(net.root, net.files)
+        apply_updates(workspace, report.updated, net.people)
+        for doc in workspace.docs.values():
+            if doc.changed:
+                doc.verify()
+                overrides[workspace.by_shown[doc.shown]] = doc.new_data().decode("utf-8-sig")
+    loaded, after = _shadow_load(net.root, overrides, today, use_cache)
     errors = [p for p in after if p.is_error]
     if errors:
         shown_errors = "\n".join(str(p) for p in errors[:10])
@@ -340,11 +417,38 @@ def _verify_and_write(
             f"the network would not load cleanly with the imported file, so nothing was written:\n{shown_errors}{more}"
         )
     _check_round_trip(loaded, planner, report.added, planner.strength)
+    _check_updates(loaded, report.updated)
     shown_target = display_path(target)
     report.problems.extend(p for p in after if p.path == shown_target)
     if report.dry_run or report.refused:
         return
-    from ..files.fileio import write_new_file
+    from ..files.fileio import replace_file, write_new_file
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_new_file(target, report.text)
+    if workspace is not None:
+        result = workspace.commit(False, [])
+        report.changed_files = list(result.paths)
+    if report.text:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_new_file(target, report.text)
+    remembered = memory.text()
+    if remembered is not None:
+        memory.path.parent.mkdir(parents=True, exist_ok=True)
+        replace_file(memory.path, remembered.encode("utf-8"))
+
+
+def _check_updates(loaded: Network, updates: list[Update]) -> None:
+    """Every updated record must read back with the export's values."""
+    for update in updates:
+        person = loaded.people.get(update.id)
+        for key, (_old, new) in update.changes.items():
+            got: Any = None
+            if person is not None:
+                got = loaded.name_of(person.org) if key == "org" and person.org else getattr(person, key)
+                got = got.isoformat() if key == "connected" and got is not None else got
+                if key == "email":
+                    got = new if new in person.emails else got
+            if got != new:
+                raise GraphnetError(
+                    f"internal error: '{update.id}' would read back with {key} {got!r} instead of {new!r}; "
+                    "nothing was written. Please report this with the row that caused it"
+                )

@@ -162,6 +162,22 @@ class Planner:
         # id(contact) -> (org id, text to write); no id for "Self-employed" and the like (graphnet.orgnames)
         self.org_of: dict[int, tuple[str | None, str]] = {}
 
+    def same_value(self, key: str, mine: str | None, theirs: str | None) -> bool:
+        """Whether two values of a field an import writes mean the same (see graphnet.io.reimport)."""
+        if key == "org":
+            if mine is None or theirs is None:
+                other = theirs if mine is None else mine
+                return other is None or is_not_organization(other, self.net.me.not_organizations)
+            found = self.orgs.existing(mine)
+            return org_key(mine) == org_key(theirs) or (found is not None and found == self.orgs.existing(theirs))
+        if mine is None or theirs is None:
+            return mine == theirs
+        if key == "email":
+            return norm_email(mine) == norm_email(theirs)
+        if key == "url":
+            return norm_url(mine) == norm_url(theirs)
+        return norm_name(mine) == norm_name(theirs)
+
     def warn(self, row: int, message: str) -> None:
         self.problems.append(Problem(self.shown, row, 0, "warning", message))
 
@@ -240,7 +256,7 @@ class Planner:
         if contact.connected is not None and not contact.urls:
             for name in (contact.name, *contact.other_names):
                 found = self.by_name_connected.get((norm_name(name), contact.connected))
-                if found and not _emails_differ(contact.emails, people[found].emails) and not people[found].url:
+                if found and not _emails_differ(contact.emails, people[found].emails):
                     return found, "same name and connection date"
         return None
 
@@ -340,7 +356,7 @@ class Planner:
         person = self.net.people[ident]
         missing: dict[str, Any] = {}
         differs: dict[str, tuple[Any, Any]] = {}
-        if contact.org is not None:
+        if contact.org is not None and not is_not_organization(contact.org, self.net.me.not_organizations):
             if person.org is None:
                 missing["org"] = contact.org
             elif org_id != person.org:
@@ -359,7 +375,9 @@ class Planner:
             extra = [v for v in getattr(contact, name) if v.casefold() not in have]
             if extra:
                 missing[name] = extra
-        return Merged(contact.row, ident, person.name, reason, str(person.source), "person", missing, differs)
+        merged = Merged(contact.row, ident, person.name, reason, str(person.source), "person", missing, differs)
+        merged.imported = person.imported is not None
+        return merged
 
     def _target(self, related: Related, me: Contact) -> str | None:
         """The id a RELATED/MEMBER/Relation reference names, if known."""

@@ -25,7 +25,7 @@ from graphnet.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 25)
-LATER = date(2027, 3, 1)
+LATER = date(2026, 11, 26)  # the newer export, a day later (dates after the real day are errors)
 ROWS = 3000
 EMPTY_NAMES = 15  # rows of the seed-1 export with neither first nor last name
 

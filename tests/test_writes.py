@@ -553,3 +553,29 @@ def test_fast_path_gives_the_same_text_as_composing(
         except GraphnetError as exc:
             results.append(type(exc).__name__)
     assert results[0] == results[1]
+
+
+def test_imported_files_are_never_the_default_target(tmp_path: Path) -> None:
+    imported = (
+        "# Imported by `graphnet import linkedin` on 2026-11-01 from Connections.csv:\npeople:\n  - name: Ann Import\n"
+    )
+    (tmp_path / "people").mkdir()
+    (tmp_path / "people" / "linkedin.yaml").write_text(imported, encoding="utf-8")
+    # Only the import holds people: the new person goes to a new people.yaml, the import is untouched.
+    result = edit.add_person(load(tmp_path), "Bob Hand")
+    assert result.path == tmp_path / "people.yaml" and result.created
+    assert (tmp_path / "people" / "linkedin.yaml").read_text(encoding="utf-8") == imported
+    # people.yaml (hand-written, read before people/linkedin.yaml) is the default from now on.
+    again = edit.add_person(load(tmp_path), "Cy Hand")
+    assert again.path == tmp_path / "people.yaml"
+    # --file still writes where it is told.
+    forced = edit.add_person(load(tmp_path), "Dee Forced", file=tmp_path / "people" / "linkedin.yaml")
+    assert forced.path == tmp_path / "people" / "linkedin.yaml"
+
+
+def test_an_imported_people_yaml_is_left_for_people_2(tmp_path: Path) -> None:
+    imported = "# Imported by `graphnet import vcard` on 2026-11-01 from c.vcf:\npeople:\n  - name: Ann Import\n"
+    (tmp_path / "people.yaml").write_text(imported, encoding="utf-8")
+    result = edit.add_person(load(tmp_path), "Bob Hand")
+    assert result.path == tmp_path / "people-2.yaml" and "written by an import" in (result.note or "")
+    assert (tmp_path / "people.yaml").read_text(encoding="utf-8") == imported

@@ -8,8 +8,9 @@ guarantees the rest of the file stays byte-for-byte the same).
 Which file:
 
 * ``file=...`` if given (a path inside the network folder);
-* else the last file (in reading order) that already holds the section and can
-  take the entry by adding text: the entry goes at the end of that section's
+* else the last file (in reading order) that already holds the section, was not
+  written by an import (its first line says ``# Imported by `graphnet import …```),
+  and can take the entry by adding text: the entry goes at the end of that section's
   block, even when other sections follow it, with the same indentation as the
   entries above it;
 * a section written in flow style (``people: [...]``) cannot be extended without
@@ -53,7 +54,7 @@ from ..names import resolve_person
 from ..orgnames import alias_clashes
 from .fileio import CannotExtend, Insertion, append_to_file, expect_entry_added, network_lock
 from .init import SCHEMA_FILE, schema_line
-from .loader import display_path, reread_if_changed
+from .loader import display_path, import_kind, reread_if_changed
 from .yamlread import YMap, YSeq
 from .yamlwrite import record
 
@@ -513,7 +514,8 @@ def _write(
                 "Choose another file with --file, or leave --file out"
             ) from None
     candidates = [root / name for name in net.files]
-    holding = [p for p in candidates if _holds_section(p, section)]
+    # A file an import wrote is the import's: new records go where the hand-written ones are.
+    holding = [p for p in candidates if _holds_section(p, section) and import_kind(p) is None]
     refused: list[tuple[Path, str]] = []
     for path in reversed(holding):
         try:
@@ -523,7 +525,12 @@ def _write(
         except CannotExtend as exc:
             refused.append((path, str(exc)))
     if not refused:
-        return attempt(root / f"{section}.yaml")
+        default = root / f"{section}.yaml"
+        if import_kind(default) is None:
+            return attempt(default)
+        result = attempt(_free_name(root, section))
+        note = f"{display_path(default)} was written by an import, so the entry went to {display_path(result.path)}"
+        return replace(result, note=note)
     last, why = refused[0]
     target = _free_name(last.parent, section)
     result = attempt(target)

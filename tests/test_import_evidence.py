@@ -371,3 +371,25 @@ def test_a_file_that_is_no_mbox_is_an_error(tmp_path: Path) -> None:
     assert [str(p).split(": ", 1)[1] for p in scan.problems] == [
         "error: no message found (no line starting 'From ' before a header); is this an mbox file or a Maildir folder?"
     ]
+
+
+def test_inbox_then_sent_add_up_and_several_paths_read_together(net: Path, tmp_path: Path) -> None:
+    whole = (FIXTURES / "mail.mbox").read_text()
+    messages = ["From " + part for part in whole.split("\nFrom ")]
+    messages[0] = messages[0][5:]
+    sent = [m for m in messages if "\nFrom: Me <me@" in m or "\nFrom: me@" in m]
+    received = [m for m in messages if m not in sent]
+    (tmp_path / "Inbox").write_text("\n".join(received))
+    (tmp_path / "Sent").write_text("\n".join(sent))
+    run(net, "import", "mail", str(tmp_path / "Inbox"))
+    run(net, "import", "mail", str(tmp_path / "Sent"))
+    separately = records(net / "log" / "mail.yaml")
+    shutil.rmtree(net / "log")
+    run(net, "import", "mail", str(tmp_path / "Inbox"), str(tmp_path / "Sent"))
+    together = records(net / "log" / "mail.yaml")
+    assert sorted(separately) == sorted(together) == [
+        ("2026-03-02", "bob-byte", "email", 1),
+        ("2026-03-02", "grace-hopper", "email", 1),
+        ("2026-03-10", "ada-lovelace", "email", 3),
+        ("2026-04-03", "grace-hopper", "email", 1),
+    ]

@@ -497,10 +497,15 @@ def import_calendar_command(
 
 
 @import_group.command("mail")
-@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.argument("path", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @_interactions_options
-def import_mail_command(ctx: click.Context, path: Path, dry_run: bool, add_unknown: bool, as_json: bool) -> None:
+def import_mail_command(
+    ctx: click.Context, path: tuple[Path, ...], dry_run: bool, add_unknown: bool, as_json: bool
+) -> None:
     """Import who you corresponded with from an mbox file or a Maildir folder into log/mail.yaml.
+
+    Several PATHs (Inbox, Sent, Archive...) are read together, so each month
+    of mail with a person is one record over all of them.
 
     Reads headers only (From, To, Cc, Bcc, Date, Message-ID, List-Id,
     Precedence, Auto-Submitted): never a subject or a body. Mailing lists, bulk
@@ -513,17 +518,18 @@ def import_mail_command(ctx: click.Context, path: Path, dry_run: bool, add_unkno
     Example:
         graphnet import mail "~/Takeout/Mail/All mail Including Spam and Trash.mbox"
         graphnet import mail ~/Maildir --dry-run
+        graphnet import mail ~/Mail/Inbox ~/Mail/Sent
     """
     from ..io.interactions import import_mail
 
     net = load_or_exit(ctx)
     obj = ctx.find_object(Context)
     assert obj is not None
-    progress, close = _progress_bar(f"reading {path.name}", as_json)
+    progress, close = _progress_bar(f"reading {path[0].name}", as_json)
     try:
         report = import_mail(
             net,
-            path,
+            list(path),
             today=obj.today,
             dry_run=dry_run,
             add_unknown=add_unknown,

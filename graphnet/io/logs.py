@@ -8,9 +8,11 @@ Importing again merges by key:
 
 * a key not in the file yet is appended (as the file's last entries);
 * a key already there keeps the larger of each number (``count``, ``sent``,
-  ``received``) and the later date, changed in place, value by value; so a later
-  export that overlaps an earlier one adds only what is new, an older export
-  changes nothing, and importing the same export twice changes no byte.
+  ``received``; a mail record's ``count`` is then ``sent + received``) and the later
+  date, changed in place, value by value; so a later export that overlaps an
+  earlier one adds only what is new, an older export changes nothing, importing
+  the same export twice changes no byte, and a mailbox of received mail then one
+  of sent mail add up.
 
 Every write goes through :func:`graphnet.files.fileio.edit_file`: under the file's
 lock, every other byte kept, and the strict re-read must be the old data with
@@ -217,20 +219,32 @@ def _offsets(text: str) -> list[int]:
 
 
 def _updates(entry: YMap, planned: Planned) -> dict[str, str]:
-    """Values of a record that the planned one raises (key -> new text); empty when none."""
+    """Values of a record that the planned one raises (key -> new text); empty when none.
+
+    Each number keeps the larger of the two, except a mail record's ``count``, which is
+    ``sent + received`` after that: importing a mailbox of received mail and then one of
+    sent mail (Thunderbird's Inbox and Sent) adds up, as it should.
+    """
     changes: dict[str, str] = {}
     old_day = date.fromisoformat(str(entry["date"]).strip())
     if planned.day > old_day:
         changes["date"] = planned.day.isoformat()
+    merged: dict[str, int] = {}
     for name in NUMBERS:
         new = getattr(planned, name)
-        if new is None and name == "count":
-            new = 1
-        if new is None:
-            continue
         old = _number(entry.get(name)) if name in entry else (1 if name == "count" else 0)
-        if old is None or new > old:
-            changes[name] = str(new)
+        if new is None:
+            new = 1 if name == "count" else None
+        if new is not None and old is not None:
+            merged[name] = max(old, new)
+        elif new is not None:
+            merged[name] = new
+    if planned.sent is not None and planned.received is not None and "sent" in merged and "received" in merged:
+        merged["count"] = merged["sent"] + merged["received"]
+    for name, value in merged.items():
+        old = _number(entry.get(name)) if name in entry else (1 if name == "count" else 0)
+        if old != value:
+            changes[name] = str(value)
     return changes
 
 

@@ -387,9 +387,13 @@ def test_inbox_then_sent_add_up_and_several_paths_read_together(net: Path, tmp_p
     shutil.rmtree(net / "log")
     run(net, "import", "mail", str(tmp_path / "Inbox"), str(tmp_path / "Sent"))
     together = records(net / "log" / "mail.yaml")
-    assert sorted(separately) == sorted(together) == [
-        ("2026-03-02", "bob-byte", "email", 1),
-        ("2026-03-02", "grace-hopper", "email", 1),
-        ("2026-03-10", "ada-lovelace", "email", 3),
-        ("2026-04-03", "grace-hopper", "email", 1),
-    ]
+    assert (
+        sorted(separately)
+        == sorted(together)
+        == [
+            ("2026-03-02", "bob-byte", "email", 1),
+            ("2026-03-02", "grace-hopper", "email", 1),
+            ("2026-03-10", "ada-lovelace", "email", 3),
+            ("2026-04-03", "grace-hopper", "email", 1),
+        ]
+    )

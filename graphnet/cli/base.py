@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import functools
 import gc
 import io
@@ -21,6 +22,7 @@ from .. import __version__
 from ..errors import GraphnetError, Problem, has_errors
 from ..files.loader import load
 from ..model import DATE_MAX, DATE_MIN, Network, calendar_today, date_out_of_range
+from ..terminal import escape_controls
 
 EXIT_DATA_ERRORS = 1
 EXIT_BAD_REQUEST = 2
@@ -147,14 +149,53 @@ def _supported_today(ctx: click.Context, param: click.Parameter, value: Any) -> 
     return value
 
 
+class _Escaping(io.TextIOBase):
+    """Writes through to a stream with every control character escaped (:mod:`graphnet.terminal`)."""
+
+    def __init__(self, target: Any) -> None:
+        self.target = target
+
+    def write(self, text: str) -> int:
+        self.target.write(escape_controls(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.target.flush()
+
+    def isatty(self) -> bool:
+        return bool(getattr(self.target, "isatty", lambda: False)())
+
+
+#: Standard output as it was before escaping, for data written to it (exports, the map).
+_DATA_STDOUT: contextvars.ContextVar[Any] = contextvars.ContextVar("graphnet_data_stdout", default=None)
+
+
+def data_stdout() -> Any:
+    """The stream that data (an export, a map) goes to with ``-o -``: stdout, written as it is."""
+    return _DATA_STDOUT.get() or sys.stdout
+
+
 class _Commands(click.Group):
-    """The command group: a bad request from any command is a message and exit 2, never a traceback."""
+    """The command group: a bad request from any command is a message and exit 2, never a traceback.
+
+    Everything a command prints goes through :func:`graphnet.terminal.escape_controls`, so a
+    name imported with escape sequences in it cannot drive the terminal; data written to
+    standard output (``export``, ``map -o -``) takes :func:`data_stdout` instead.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
+        token = _DATA_STDOUT.set(sys.stdout)
         try:
-            return super().invoke(ctx)
-        except GraphnetError as exc:
-            fail(str(exc))
+            with (
+                contextlib.redirect_stdout(_Escaping(sys.stdout)),  # type: ignore[type-var]
+                contextlib.redirect_stderr(_Escaping(sys.stderr)),  # type: ignore[type-var]
+            ):
+                try:
+                    return super().invoke(ctx)
+                except GraphnetError as exc:
+                    fail(str(exc))
+        finally:
+            _DATA_STDOUT.reset(token)
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from ..errors import GraphnetError
-from .base import EXIT_DATA_ERRORS, Context, cli, echo_json, fail, load_or_exit
+from .base import EXIT_DATA_ERRORS, Context, cli, data_stdout, echo_json, fail, load_or_exit
 
 
 def _run_import(
@@ -337,7 +337,7 @@ def export_command(ctx: click.Context, fmt: str, output: str, force: bool, inclu
     net = load_or_exit(ctx)
     obj = ctx.find_object(Context)
     assert obj is not None
-    target: Any = sys.stdout if output == "-" else Path(output)
+    target: Any = data_stdout() if output == "-" else Path(output)
     written = export(net, fmt, target, today=obj.today, include_private=include_private, force=force)
     for path in written:
         click.echo(_shown_path(path), err=output == "-")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from ..map.options import COLOR_BY, SIZE_BY
 from ..model import MAP_LIMIT_RANGE
-from .base import Context, cli, fail, load_or_exit
+from .base import Context, cli, data_stdout, fail, load_or_exit
 
 
 @cli.command("map")
@@ -116,8 +115,9 @@ def map_command(
     )
     if output == "-":
         data = map_data(net, options, today=today)
-        sys.stdout.write(render_html(data))
-        sys.stdout.flush()
+        out = data_stdout()
+        out.write(render_html(data))
+        out.flush()
         if data.message:
             click.echo(f"note: {data.message}", err=True)
         return

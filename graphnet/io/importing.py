@@ -36,6 +36,7 @@ from ..errors import GraphnetError, Problem
 from ..files.loader import data_files, display_path, load
 from ..files.yamlwrite import record
 from ..model import Network, slugify
+from ..terminal import control_characters
 from .contacts import Added, Contact, ImportReport
 from .merge import Planned, Planner
 from .reimport import ImportMemory, Kept, Update, apply_updates, export_values, plan_update
@@ -335,7 +336,9 @@ def _plan_and_write(
         merged=planner.merged,
         skipped=skipped,
         refused=skipped > 0 and not skip_bad,
-        problems=sorted(problems + planner.problems, key=lambda p: (p.line, p.severity != "error")),
+        problems=sorted(
+            problems + planner.problems + _control_warnings(added, shown), key=lambda p: (p.line, p.severity != "error")
+        ),
         text=body,
         suggested=planner.suggested,
         updated=updated,
@@ -382,6 +385,32 @@ def _plan_updates(kind: str, planner: Planner, memory: ImportMemory) -> tuple[li
         if person.imported is not None:
             memory.remember(kind, ident, export)
     return updated, kept, unchanged
+
+
+def _control_warnings(added: list[Added], shown: str) -> list[Problem]:
+    """A warning for every new record with control characters (escape sequences) in a value.
+
+    They are imported as written (the file is the person's to fix), and graphnet's terminal
+    output shows them escaped (:mod:`graphnet.terminal`); the warning says where they are.
+    """
+    warnings: list[Problem] = []
+    for item in added:
+        for key, value in item.fields:
+            texts = value if isinstance(value, list) else [value]
+            found = [c for text in texts if isinstance(text, str) for c in control_characters(text)]
+            if found:
+                warnings.append(
+                    Problem(
+                        shown,
+                        item.row,
+                        0,
+                        "warning",
+                        f"'{key}' of '{item.id}' holds control characters ({', '.join(dict.fromkeys(found))}), "
+                        "such as terminal escape sequences; imported as written and shown escaped: "
+                        "remove them from the new file if they are not meant",
+                    )
+                )
+    return warnings
 
 
 def _verify_and_write(

@@ -395,6 +395,8 @@ def _control_warnings(added: list[Added], shown: str) -> list[Problem]:
     """
     warnings: list[Problem] = []
     for item in added:
+        if item.row <= 0:
+            continue  # an organization made for a row's company: that row's 'org' warning covers it
         for key, value in item.fields:
             texts = value if isinstance(value, list) else [value]
             found = [c for text in texts if isinstance(text, str) for c in control_characters(text)]

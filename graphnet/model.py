@@ -27,6 +27,7 @@ __all__ = [
     "Network",
     "Organization",
     "Person",
+    "Reference",
     "Reminder",
     "Settings",
     "Source",
@@ -65,6 +66,13 @@ class Source(NamedTuple):
 
 
 NOWHERE = Source("<none>")
+
+#: An id written somewhere that must name a record of one of ``kinds``:
+#: ``(value, kinds, where, path, line, column)``, where ``kinds`` holds "person", "me"
+#: or "group" and ``where`` is the cfgv-style key path (``people[3] (id 'ada') > knows[1]``).
+#: A plain tuple, since a big network has hundreds of thousands of them. The loader collects
+#: them and the validators (``files/validation.py``) check them.
+Reference = tuple[str, tuple[str, ...], str, str, int, int]
 
 
 @dataclass(slots=True)
@@ -432,6 +440,9 @@ class Network:
     #: A hash of the files' names and bytes as read (:func:`graphnet.files.cache.fingerprint`),
     #: so a writer can tell whether the folder changed since it was loaded.
     digest: str = ""
+    #: No date in the records is after this day (set by the loader: the latest date written).
+    #: None when not known; :func:`graphnet.analyses.ties.as_of` then looks at every date.
+    dated_until: date | None = None
 
     def name_of(self, ident: str) -> str:
         """Display name of a person, organization or group id (``me`` -> "you")."""

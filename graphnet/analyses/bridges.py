@@ -43,6 +43,7 @@ from ..gcpause import paused_gc
 from ..model import Network
 from .communities import ClusterNamer, Structure, cluster_labels, structure
 from .reach import Opens, Reach, is_met
+from .ties import as_of
 
 __all__ = ["BridgeTie", "BridgesResult", "Broker", "brokers", "burt_measures", "cluster_betweenness"]
 
@@ -395,8 +396,8 @@ def brokers(net: Network, *, today: date | None = None, top: int = 10, include_u
         (``exact_betweenness_max_nodes``, ``betweenness_samples``, ``seed``,
         ``louvain_max_nodes``).
     today : date, optional
-        The day of the answer (default: today): introductions dated after it
-        do not count yet.
+        The day of the answer (default: today): records dated after it do not
+        count yet (:func:`graphnet.analyses.ties.as_of`).
     top : int
         How many brokers and bridge ties to return.
     include_unmet : bool
@@ -441,6 +442,7 @@ def brokers(net: Network, *, today: date | None = None, top: int = 10, include_u
 
 
 def _brokers(net: Network, today: date, top: int, include_unmet: bool) -> BridgesResult:
+    net = as_of(net, today)
     settings = net.me.settings
     s = structure(net, today=today)
     labels = cluster_labels(s, seed=settings.seed, louvain_max_nodes=settings.louvain_max_nodes)

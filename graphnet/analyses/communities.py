@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..gcpause import paused_gc
 from ..model import ME, Network, Person, Settings
+from .ties import Ties
 
 if TYPE_CHECKING:  # NetworkX is imported only when needed, so ``import graphnet`` stays fast
     import networkx as nx
@@ -80,50 +81,35 @@ def _finish(kind_of: dict[str, str], pairs: Iterable[tuple[str, str]], mine: Ite
     )
 
 
-def _from_network(net: Network, today: date | None) -> Structure:
-    # The same nodes and edges as graph.build_graph, without me (a test checks they agree).
-    kind_of: dict[str, str] = {}
-    for org in net.organizations:
-        kind_of[org] = "organization"
-    for gid in net.groups:
-        kind_of[gid] = "group"
-    people = net.people
-    for pid in people:
-        kind_of[pid] = "person"
-    pairs: list[tuple[str, str]] = []
-    mine: set[str] = set()
-    orgs = net.organizations
-    for person in people.values():
-        pid = person.id
-        if person.strength >= 1:
-            mine.add(pid)
-        for tie in person.knows:
-            if tie.other in people:
-                pairs.append((pid, tie.other))
-        if person.introduced_by in people:
-            pairs.append((person.introduced_by, pid))
-        if person.org is not None and person.org in orgs:
-            pairs.append((pid, person.org))
-        for job in person.past_orgs:
-            if job.org in orgs and job.org != person.org:
-                pairs.append((pid, job.org))
-    for group in net.groups.values():
-        for member in group.members:
-            if member == ME:
-                mine.add(group.id)
-            elif member in people:
-                pairs.append((member, group.id))
-    for intro in net.introductions:
-        a, b = intro.people
-        if intro.status not in ("made", "met") or (today and intro.date and intro.date > today):
-            continue
-        if a == ME or b == ME:
-            other = b if a == ME else a
-            if other in people:
-                mine.add(other)
-        elif a in people and b in people:
-            pairs.append((a, b))
-    return _finish(kind_of, pairs, mine)
+def _from_network(net: Network, today: date | None, ties: Ties | None = None) -> Structure:
+    # The ties of graph.build_graph (ties.Ties), without me: mine are the nodes I am linked to. The
+    # index is already an adjacency (both ways), so no pair list and no set is needed; ids are
+    # numbered by C-level maps (me maps to -1, which sorts first and is dropped).
+    day = today if today is not None else date.today()
+    if ties is None or ties.today != day:
+        ties = Ties(net, day)
+    net = ties.net
+    ids = sorted([*net.organizations, *net.groups, *net.people])
+    index = {ident: i for i, ident in enumerate(ids)}
+    number = {**index, ME: -1}.__getitem__
+    adj: list[list[int]] = [[] for _ in ids]
+    for a, row in ties.social.items():
+        if a != ME:
+            adj[index[a]] = list(map(number, row))
+    for member, places in ties.memberships.items():
+        if member != ME:
+            adj[index[member]].extend(map(number, places))
+    for place, members in ties.members.items():
+        adj[index[place]] = list(map(number, members))
+    for found in adj:
+        found.sort()
+        if found and found[0] < 0:
+            del found[0]
+    people, orgs = net.people, net.organizations
+    kinds = ["person" if i in people else "organization" if i in orgs else "group" for i in ids]
+    mine = {index[b] for b in ties.social[ME]}
+    mine.update(index[p] for p in ties.memberships.get(ME, ()))
+    return Structure(ids=ids, index=index, kinds=kinds, adj=adj, mine=mine)
 
 
 def _from_graph(graph: nx.Graph) -> Structure:
@@ -133,7 +119,9 @@ def _from_graph(graph: nx.Graph) -> Structure:
     return _finish(kind_of, pairs, mine)
 
 
-def structure(source: Network | nx.Graph | Structure, *, today: date | None = None) -> Structure:
+def structure(
+    source: Network | nx.Graph | Structure, *, today: date | None = None, ties: Ties | None = None
+) -> Structure:
     """The network without me as a :class:`Structure`.
 
     Parameters
@@ -143,9 +131,11 @@ def structure(source: Network | nx.Graph | Structure, *, today: date | None = No
         NetworkX graph), a graph from :func:`graphnet.build_graph`, or a
         structure (returned as is).
     today : date, optional
-        With a network: introductions dated after it are left out (they have
-        not happened yet as of ``--today``). Without it, everything counts,
-        exactly as in :func:`graphnet.build_graph`.
+        With a network: the day (default: the real date); records dated after it
+        are left out (:func:`graphnet.analyses.ties.as_of`), exactly as in
+        :func:`graphnet.build_graph`.
+    ties : Ties, optional
+        With a network: its ties as of ``today`` when already derived (e.g. by a tie model), reused.
 
     Returns
     -------
@@ -158,7 +148,7 @@ def structure(source: Network | nx.Graph | Structure, *, today: date | None = No
     if isinstance(source, Structure):
         return source
     if isinstance(source, Network):
-        return _from_network(source, today)
+        return _from_network(source, today, ties)
     return _from_graph(source)
 
 
@@ -283,6 +273,7 @@ def communities(
     *,
     seed: int | None = None,
     louvain_max_nodes: int | None = None,
+    today: date | None = None,
 ) -> dict[str, int]:
     """Clusters of my network with me removed (Louvain, seeded).
 
@@ -297,6 +288,8 @@ def communities(
         Above this many nodes (people, organizations and groups), use the
         array-based Louvain instead of NetworkX's (default
         :attr:`Settings.louvain_max_nodes`).
+    today : date, optional
+        With a network: the day (default: the real date); records dated after it are left out.
 
     Returns
     -------
@@ -323,7 +316,7 @@ def communities(
     """
     settings = net_or_graph.me.settings if isinstance(net_or_graph, Network) else Settings()
     with paused_gc():
-        s = structure(net_or_graph)
+        s = structure(net_or_graph, today=today)
         labels = cluster_labels(
             s,
             seed=settings.seed if seed is None else seed,

@@ -11,59 +11,27 @@ See ``docs/graph.md`` for every node and edge attribute.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import networkx as nx
 
 from ..gcpause import paused_gc
-from ..model import ME, Network, Source
+from ..model import ME, Network
+from .ties import RELATIONS, Link, Ties
 
 __all__ = ["EDGE_KINDS", "build_graph", "people_of"]
 
 #: Relation kinds, strongest evidence first; an edge's ``kind`` is the first of its relations here.
-EDGE_KINDS = ("tie", "knows", "introduction", "works_at", "worked_at", "member_of")
+EDGE_KINDS = RELATIONS
 _RANK = {kind: i for i, kind in enumerate(EDGE_KINDS)}
+#: Relations whose links carry attributes (:meth:`~graphnet.analyses.ties.Link.attributes`).
+_DESCRIBED = frozenset({"works_at", "worked_at", "introduction"})
+#: ``str(source)`` (``path:line:col``) without a Python-level call: a big network has 270,000 links.
+_WHERE = "%s:%s:%s"
 
 
-def _link(
-    graph: nx.Graph,
-    a: str,
-    b: str,
-    kind: str,
-    source: Source,
-    *,
-    strength: int | None = None,
-    inferred: bool = False,
-    **extra: Any,
-) -> None:
-    data = graph.get_edge_data(a, b)
-    where = str(source)
-    if data is None:
-        graph.add_edge(
-            a,
-            b,
-            kind=kind,
-            relations=[kind],
-            strength=strength,
-            inferred=inferred,
-            sources=[where],
-            **extra,
-        )
-        return
-    if kind not in data["relations"]:
-        data["relations"].append(kind)
-        if _RANK[kind] < _RANK[data["kind"]]:
-            data["kind"] = kind
-    if strength is not None and (data["strength"] is None or strength > data["strength"]):
-        data["strength"] = strength
-    data["inferred"] = data["inferred"] and inferred
-    if where not in data["sources"]:
-        data["sources"].append(where)
-    for key, value in extra.items():
-        data.setdefault(key, value)
-
-
-def build_graph(net: Network) -> nx.Graph:
+def build_graph(net: Network, today: date | None = None, *, ties: Ties | None = None) -> nx.Graph:
     """Build the graph of ``net``: people, organizations and groups, with typed edges.
 
     Parameters
@@ -71,6 +39,11 @@ def build_graph(net: Network) -> nx.Graph:
     net : Network
         A loaded network (references to unknown ids are skipped, since the
         loader has reported them).
+    today : date, optional
+        The day the graph is drawn for (default: the real date): records dated after it
+        are left out (:func:`graphnet.analyses.ties.as_of`).
+    ties : Ties, optional
+        The ties of ``net`` as of ``today`` when already derived (e.g. by a tie model), reused.
 
     Returns
     -------
@@ -80,13 +53,16 @@ def build_graph(net: Network) -> nx.Graph:
     Notes
     -----
     O(P + K + J + M + E): people, ``knows`` entries, jobs, group memberships and
-    events. Tie weights are not computed here (see :mod:`graphnet.strength`).
+    events. The edges are the ties of :func:`graphnet.analyses.ties.links`, merged per
+    pair. Tie weights are not computed here (see :mod:`graphnet.analyses.strength`).
     """
+    day = today if today is not None else date.today()
     with paused_gc():
-        return _build(net)
+        return _build(ties if ties is not None and ties.today == day else Ties(net, day))
 
 
-def _build(net: Network) -> nx.Graph:
+def _build(ties: Ties) -> nx.Graph:
+    net = ties.net
     graph = nx.Graph(name=net.me.name)
     graph.add_node(ME, kind="me", name=net.me.name)
     for org in net.organizations.values():
@@ -102,60 +78,63 @@ def _build(net: Network) -> nx.Graph:
         )
     for group in net.groups.values():
         graph.add_node(group.id, kind="group", name=group.name, group_kind=group.kind)
-    people = net.people
-    for person in people.values():
-        graph.add_node(
+    graph.add_nodes_from(
+        (
             person.id,
-            kind="person",
-            name=person.name,
-            org=person.org,
-            role=person.role,
-            department=person.department,
-            circles=list(person.circles),
-            tags=list(person.tags),
-            strength=person.strength,
-            met=person.met,
-            last_contact=person.last_contact,
-            location=person.location,
+            {
+                "kind": "person",
+                "name": person.name,
+                "org": person.org,
+                "role": person.role,
+                "department": person.department,
+                "circles": list(person.circles),
+                "tags": list(person.tags),
+                "strength": person.strength,
+                "met": person.met,
+                "last_contact": person.last_contact,
+                "location": person.location,
+            },
         )
-    for person in people.values():
-        if person.strength >= 1:
-            _link(graph, ME, person.id, "tie", person.source, strength=person.strength)
-        for tie in person.knows:
-            if tie.other in people:
-                _link(graph, person.id, tie.other, "knows", tie.source, strength=tie.strength)
-        if person.introduced_by in people and person.introduced_by != person.id:
-            # They introduced me to this person, so the two know each other: inferred, and labelled so.
-            _link(graph, person.introduced_by, person.id, "knows", person.source, inferred=True)
-        if person.org is not None and person.org in net.organizations:
-            _link(graph, person.id, person.org, "works_at", person.source, role=person.role)
-        for job in person.past_orgs:
-            if job.org in net.organizations and job.org != person.org:
-                _link(
-                    graph,
-                    person.id,
-                    job.org,
-                    "worked_at",
-                    job.source,
-                    role=job.role,
-                    start=job.start,
-                    end=job.end,
-                )
-    me = net.me
-    if me.org is not None and me.org in net.organizations:
-        _link(graph, ME, me.org, "works_at", me.source, role=me.role)
-    for job in me.past_orgs:
-        if job.org in net.organizations and job.org != me.org:
-            _link(graph, ME, job.org, "worked_at", job.source, role=job.role, start=job.start, end=job.end)
-    for group in net.groups.values():
-        for member in group.members:
-            if member == ME or member in people:
-                _link(graph, member, group.id, "member_of", group.source)
-    for intro in net.introductions:
-        a, b = intro.people
-        if intro.status in ("made", "met") and all(x == ME or x in people for x in (a, b)):
-            _link(graph, a, b, "introduction", intro.source, introduced_by=intro.by, intro_status=intro.status)
+        for person in net.people.values()
+    )
+    _add_edges(graph, ties)
     return graph
+
+
+def _add_edges(graph: nx.Graph, ties: Ties) -> None:
+    """One edge per linked pair, carrying every link of the pair."""
+    graph.add_edges_from((a, b, _edge(found)) for a, b, found in ties.pairs())
+
+
+def _edge(found: list[Link]) -> dict[str, Any]:
+    """The attributes of the edge of one pair's links (most pairs have one)."""
+    first = found[0]
+    relation = first.relation
+    data: dict[str, Any] = {
+        "kind": relation,
+        "relations": [relation],
+        "strength": first.strength,
+        "inferred": first.inferred,
+        "sources": [_WHERE % first.source],
+    }
+    if relation in _DESCRIBED:
+        data.update(first.attributes())
+    for link in found[1:]:
+        relation = link.relation
+        if relation not in data["relations"]:
+            data["relations"].append(relation)
+            if _RANK[relation] < _RANK[data["kind"]]:
+                data["kind"] = relation
+        strength = link.strength
+        if strength is not None and (data["strength"] is None or strength > data["strength"]):
+            data["strength"] = strength
+        data["inferred"] = data["inferred"] and link.inferred
+        where = _WHERE % link.source
+        if where not in data["sources"]:
+            data["sources"].append(where)
+        for key, value in link.attributes().items():
+            data.setdefault(key, value)
+    return data
 
 
 def people_of(graph: nx.Graph) -> list[str]:

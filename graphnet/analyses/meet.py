@@ -32,6 +32,7 @@ from ..model import ME, STRENGTH_LABELS, Introduction, Network, Person
 from .communities import ClusterNamer, cluster_labels, structure
 from .goals import role_match, target_fit
 from .strength import TieModel, clip, month
+from .ties import as_of
 from .weak_ties import mutual_curve
 
 __all__ = ["MeetResult", "Suggestion", "meet"]
@@ -127,6 +128,7 @@ def meet(net: Network, *, today: date | None = None, top: int = 10) -> MeetResul
        Networks 25(3):211-230 (2003).
     """
     today = today if today is not None else date.today()
+    net = as_of(net, today)
     with paused_gc():
         model = TieModel(net, today)
         found = _two_hops(model)

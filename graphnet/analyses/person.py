@@ -22,6 +22,7 @@ import networkx as nx
 from ..files.format import private_names, private_values
 from ..model import ME, STRENGTH_LABELS, Network
 from .strength import ago, describe_tie
+from .ties import as_of
 
 if TYPE_CHECKING:
     from .strength import TieFacts, TieModel
@@ -131,10 +132,10 @@ class PersonIndex:
     ):
         from .graph import build_graph
 
-        self.net = net
+        self.net = as_of(net, today)
         self.today = today
         self.include_private = include_private
-        self.graph = graph if graph is not None else build_graph(net)
+        self.graph = graph if graph is not None else build_graph(self.net, today)
         self.events: dict[str, list[TimelineEntry]] = defaultdict(list)
         self.pending: dict[str, list[str]] = defaultdict(list)
         self._model = model
@@ -277,6 +278,7 @@ def person_page(
     O(degree + timeline) with an index; building the index is O(records).
     """
     index = index or PersonIndex(net, today, include_private=include_private)
+    net = index.net
     person = net.people[person_id]
     facts = index.model.facts(ME, person_id)
     tie, evidence = "not met yet, no tie on record", dict[str, Any]()

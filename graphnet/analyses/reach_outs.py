@@ -48,6 +48,7 @@ from ..model import ME, TOP_RANGE, Network
 from .activity import connections, last_contacts
 from .colleagues import Overlap, describe_overlap, my_colleagues
 from .strength import TieModel, ago, clip
+from .ties import as_of
 from .warm_paths import PathFinder
 
 __all__ = ["REASON_KINDS", "ReachOut", "ReachOutResult", "Reason", "reach_outs"]
@@ -195,6 +196,7 @@ def reach_outs(
 
 
 def _reach_outs(net: Network, day: date, top: int, model: TieModel | None, targets_only: bool) -> ReachOutResult:
+    net = as_of(net, day)
     settings = net.me.settings
     people = net.people
     reasons: dict[str, list[Reason]] = defaultdict(list)

@@ -13,6 +13,7 @@ from datetime import date
 
 from ..model import ME, Network
 from .activity import last_contacts
+from .ties import as_of
 
 __all__ = ["WORK_CIRCLES", "Summary", "summary"]
 
@@ -73,6 +74,7 @@ def summary(net: Network, today: date) -> Summary:
     O(P + K + E) for people, ``knows`` entries and events. A person is "outside
     work" when they have circles and none of them is in :data:`WORK_CIRCLES`.
     """
+    net = as_of(net, today)
     latest = last_contacts(net, today)
     ties = [p for p in net.people.values() if p.strength >= 1]
     pairs = {frozenset((p.id, t.other)) for p in net.people.values() for t in p.knows if t.other in net.people}

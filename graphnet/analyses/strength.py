@@ -42,6 +42,7 @@ from ..model import ME, Favor, Introduction, Job, Network, Settings
 from .activity import connections, contact_counts, last_contacts
 from .colleagues import describe_overlap, my_colleagues
 from .evidence import Evidence, evidence_by_person
+from .ties import SOCIAL_RELATIONS, Ties
 
 if TYPE_CHECKING:  # NetworkX is imported only when a graph is built (``import graphnet`` stays fast)
     import networkx as nx
@@ -57,8 +58,6 @@ __all__ = [
     "why_tie",
 ]
 
-#: Edge relations that are social ties (the others are memberships of organizations and groups).
-SOCIAL_RELATIONS = frozenset({"tie", "knows", "introduction"})
 #: Largest interaction (number of people in ``with``) whose participants count as in touch pairwise.
 MAX_SHARED_INTERACTION = 25
 
@@ -343,22 +342,30 @@ class TieModel:
     -----
     Indexing is O(P + K + J + M + I·m² + F + N): people, ``knows`` entries, jobs,
     memberships, interactions (m people each, at most 25), favors and introductions.
-    One tie's facts cost O(k_a + k_b) (their ``knows`` lists and mutual contacts).
+    One tie's facts cost O(min(k_a, k_b)) (their mutual contacts).
     """
 
-    def __init__(self, net: Network, today: date | None = None) -> None:
-        self.net = net
+    def __init__(self, net: Network, today: date | None = None, *, ties: Ties | None = None) -> None:
         self.today = today if today is not None else date.today()
         self.settings = net.me.settings
-        #: node -> neighbour -> facts (None until first asked for; one shared object per pair).
-        self.social: dict[str, dict[str, TieFacts | None]] = {ME: {}}
+        if ties is None or ties.today != self.today:
+            with paused_gc(freeze=True):
+                ties = Ties(net, self.today)
+        #: Every tie as of ``today`` (:class:`graphnet.analyses.ties.Ties`), shared with the graph.
+        self.ties = ties
+        #: The records as of ``today`` (:func:`graphnet.analyses.ties.as_of`).
+        self.net = ties.net
+        #: node -> neighbour -> the records of the pair's social tie (:attr:`Ties.social`).
+        self.social: dict[str, dict[str, Any]] = ties.social
+        #: node -> neighbour -> the facts of the tie, once asked for (one shared object per pair).
+        self._facts: dict[str, dict[str, TieFacts]] = {node: {} for node in ties.social}
         #: member -> organization or group id -> ``works_at``, ``worked_at`` or ``member_of``.
-        self.memberships: dict[str, dict[str, str]] = {}
+        self.memberships: dict[str, dict[str, str]] = ties.memberships
         #: organization or group id -> member ids, in the order met.
-        self.members: dict[str, list[str]] = {}
+        self.members: dict[str, list[str]] = ties.members
         self._ranked: dict[str, list[str]] = {}
         self._rank_keys: dict[str, tuple[int, date]] | None = None
-        self._intros: dict[tuple[str, str], Introduction] = {}
+        self._intros: dict[tuple[str, str], Introduction] = ties.introductions
         self._favors: dict[tuple[str, str], list[Favor]] = {}
         self._shared: dict[tuple[str, str], list[Any]] = {}
         self._introduced_me_to: dict[str, list[tuple[str, date | None]]] = {}
@@ -389,99 +396,31 @@ class TieModel:
         #: The same, as distances: −log of each side's weight (see :meth:`membership_cost`).
         self.side_costs = {kind: -math.log(root) for kind, root in self._roots.items()}
         with paused_gc(freeze=True):
-            self._build()
+            self._index_introduced_me_to()
+            self._index_evidence()
 
     # -- indexing --------------------------------------------------------------------------
 
-    def _build(self) -> None:
-        net, today = self.net, self.today
-        people = net.people
-        social = self.social
-        for ident in people:
-            social[ident] = {}
-        mine = social[ME]
-        orgs = net.organizations
-        memberships, members = self.memberships, self.members
-        for pid, person in people.items():
-            row = social[pid]
-            if person.strength >= 1:
-                mine[pid] = None
-                row[ME] = None
-            for tie in person.knows:
-                other = tie.other
-                if other != pid and other in people:
-                    row[other] = None
-                    social[other][pid] = None
-            by = person.introduced_by
-            if by is not None and by != pid and by in people:
-                row[by] = None
-                social[by][pid] = None
-            # Memberships: member -> place -> kind, and place -> members in the order met.
-            org = person.org
-            if org is not None and org in orgs:
-                memberships[pid] = {org: "works_at"}
-                if org in members:
-                    members[org].append(pid)
-                else:
-                    members[org] = [pid]
-            for job in person.past_orgs:
-                place = job.org
-                if place != org and place in orgs:
-                    jobs = memberships.get(pid)
-                    if jobs is None:
-                        memberships[pid] = {place: "worked_at"}
-                    elif place in jobs:
-                        continue
-                    else:
-                        jobs[place] = "worked_at"
-                    if place in members:
-                        members[place].append(pid)
-                    else:
-                        members[place] = [pid]
-        my_org = net.me.org
-        if my_org is not None and my_org in orgs:
-            memberships[ME] = {my_org: "works_at"}
-            members.setdefault(my_org, []).append(ME)
-        for job in net.me.past_orgs:
-            if job.org != my_org and job.org in orgs and job.org not in memberships.get(ME, {}):
-                memberships.setdefault(ME, {})[job.org] = "worked_at"
-                members.setdefault(job.org, []).append(ME)
-        for group in net.groups.values():
-            gid = group.id
-            for member in group.members:
-                if member == ME or member in people:
-                    joined = memberships.get(member)
-                    if joined is None:
-                        memberships[member] = {gid: "member_of"}
-                    elif gid in joined:
-                        continue
-                    else:
-                        joined[gid] = "member_of"
-                    if gid in members:
-                        members[gid].append(member)
-                    else:
-                        members[gid] = [member]
-        for intro in net.introductions:
-            a, b = intro.people
-            if intro.status in ("made", "met") and a in social and b in social:
-                social[a][b] = None
-                social[b][a] = None
-                self._intros.setdefault(_pair(a, b), intro)
-        # People X introduced me to, for my tie with X (``introduced_by`` and introductions records).
+    def _index_introduced_me_to(self) -> None:
+        """People X introduced me to, for my tie with X (``introduced_by`` and introductions records)."""
+        mine = self.social[ME]
         told = self._introduced_me_to
-        for person in people.values():
+        for person in self.ties.introduced:
             by = person.introduced_by
-            if by is not None and by in mine and by != person.id:
-                told.setdefault(by, []).append((person.id, person.met))
-        for intro in net.introductions:
-            a, b = intro.people
-            if intro.date is not None and intro.date > today:
-                continue
-            if ME in (a, b) and intro.by in mine and intro.status in ("made", "met"):
+            if by in mine:
+                told.setdefault(by, []).append((person.id, person.met))  # type: ignore[arg-type]
+        for intro in self.ties.my_introductions:
+            if intro.by in mine:
+                a, b = intro.people
                 other = b if a == ME else a
                 listed = told.setdefault(intro.by, [])
                 if all(other != o for o, _ in listed):
                     listed.append((other, intro.date))
+
+    def _index_evidence(self) -> None:
+        """Contact evidence as of today: mine, and what two people who share a tie did together."""
+        net, today, social = self.net, self.today, self.social
+        people, mine = net.people, social[ME]
         # My contact evidence (the same as reach-outs and stats use), plus the day we met.
         self.contacts = last_contacts(net, today)
         last = dict(self.contacts)
@@ -492,7 +431,7 @@ class TieModel:
                 last[ident] = overlap.end
         for ident, person in people.items():
             met = person.met
-            if met is not None and met <= today and ident in mine and (ident not in last or met > last[ident]):
+            if met is not None and ident in mine and (ident not in last or met > last[ident]):
                 last[ident] = met
         self._last = last
         self._counts = contact_counts(net, today)
@@ -501,15 +440,13 @@ class TieModel:
         self.connections = connections(net, today)
         # Favors between two people who share a tie; interactions two people shared.
         for favor in net.favors:
-            if favor.date is not None and favor.date > today:
-                continue
             if favor.to in social.get(favor.from_, ()):
                 self._favors.setdefault(_pair(favor.from_, favor.to), []).append(favor)
         year_ago = today - timedelta(days=365)
         shared = self._shared
         for interaction in net.interactions:
             who = interaction.with_
-            if len(who) < 2 or len(who) > MAX_SHARED_INTERACTION or interaction.date > today:
+            if len(who) < 2 or len(who) > MAX_SHARED_INTERACTION:
                 continue
             when = interaction.date
             for i, a in enumerate(who):
@@ -526,57 +463,59 @@ class TieModel:
                         if when > year_ago:
                             entry[1] += 1
 
-    def _make(self, a: str, b: str) -> TieFacts:
-        """Assemble the facts of the social tie a–b from the records."""
-        people = self.net.people
+    def _make(self, a: str, b: str, evidence: Any) -> TieFacts:
+        """Assemble the facts of the social tie a–b from its links and the evidence."""
         if b == ME:
             a, b = b, a
-        relations: list[str] = []
         declared: int | None = None
         since: date | None = None
         note: str | None = None
+        stated = False
+        introducer: str | None = None
+        intro: Introduction | None = None
+        for link in self.ties.between(a, b, evidence):
+            if link.relation == "tie":
+                declared = link.strength
+            elif link.relation == "knows" and link.inferred:
+                introducer = introducer or link.a
+            elif link.relation == "knows":
+                stated = True
+                if link.strength is not None and (declared is None or link.strength > declared):
+                    declared = link.strength
+                since = since or link.record.since  # type: ignore[union-attr]
+                note = note or link.record.note  # type: ignore[union-attr]
+            elif intro is None:
+                intro = link.record  # type: ignore[assignment]
+        relations = ["tie"] if a == ME and declared is not None else []  # my tie: its link declares strength >= 1
         inferred = False
-        if a == ME:
-            if people[b].strength >= 1:
-                relations.append("tie")
-                declared = people[b].strength
-        else:
-            stated = False
-            for x, y in ((a, b), (b, a)):
-                for tie in people[x].knows:
-                    if tie.other == y:
-                        stated = True
-                        if tie.strength is not None and (declared is None or tie.strength > declared):
-                            declared = tie.strength
-                        since = since or tie.since
-                        note = note or tie.note
-            introducer = a if people[b].introduced_by == a else b if people[a].introduced_by == b else None
-            if stated or introducer is not None:
-                relations.append("knows")
-            if not stated and introducer is not None:
-                inferred = True
-                a, b = introducer, (b if introducer == a else a)  # the introducer first, for the explanation
-        key = _pair(a, b)
-        intro = self._intros.get(key)
+        if stated or introducer is not None:
+            relations.append("knows")
+        if not stated and introducer is not None:
+            inferred = True
+            a, b = introducer, (b if introducer == a else a)  # the introducer first, for the explanation
         if intro is not None:
             relations.append("introduction")
             inferred = False
         facts = TieFacts(a, b, relations[0] if relations else "introduction", declared, inferred)
         facts.relations = relations or ["introduction"]
         facts.since, facts.note = since, note
-        today = self.today
         if intro is not None:
             facts.introduced_by, facts.intro_date, facts.intro_status = intro.by, intro.date, intro.status
+        self._add_evidence(facts, _pair(a, b), intro)
+        return facts
+
+    def _add_evidence(self, facts: TieFacts, key: tuple[str, str], intro: Introduction | None) -> None:
+        """Contact, interactions and favors of a tie, as of today."""
+        a, b = facts.a, facts.b
         if a == ME:
             facts.last_contact = self._last.get(b)
             facts.logged = self.contacts.get(b)
-            met = people[b].met
-            facts.met = met if met is not None and met <= today else None
+            facts.met = self.net.people[b].met
             overlap = self.colleagues.get(b)
             if overlap is not None:
                 facts.colleague = describe_overlap(overlap, self.net.name_of(overlap.org))
             if b in self.connections:
-                facts.connected = people[b].connected or date.min
+                facts.connected = self.net.people[b].connected or date.min
             facts.interactions = self._counts.get(b, 0)
             facts.evidence = self.evidence.get(b)
             facts.introduced_me_to = self._introduced_me_to.get(b)
@@ -585,7 +524,7 @@ class TieModel:
             entry = self._shared.get(key)
             if entry is not None:
                 last, facts.interactions = entry[0], entry[1]
-            if intro is not None and intro.date is not None and intro.date <= today:
+            if intro is not None and intro.date is not None:
                 last = intro.date if last is None else max(last, intro.date)
             facts.last_contact = last
         favors = self._favors.get(key)
@@ -600,7 +539,6 @@ class TieModel:
                     facts.last_contact = (
                         favor.date if facts.last_contact is None else max(facts.last_contact, favor.date)
                     )
-        return facts
 
     # -- weights ---------------------------------------------------------------------------
 
@@ -661,14 +599,17 @@ class TieModel:
 
     def facts(self, a: str, b: str) -> TieFacts | None:
         """The finished facts of the social tie a–b, or None when there is none."""
-        row = self.social.get(a)
-        if row is None or b not in row:
+        made = self._facts.get(a)
+        if made is None:
             return None
-        facts = row[b]
+        facts = made.get(b)
         if facts is None:
-            facts = self._make(a, b)
-            row[b] = facts
-            self.social[b][a] = facts
+            evidence = self.social[a].get(b)
+            if evidence is None:
+                return None
+            facts = self._make(a, b, evidence)
+            made[b] = facts
+            self._facts[b][a] = facts
         return self.finish_tie(facts)
 
     def weight(self, a: str, b: str) -> float:
@@ -678,9 +619,10 @@ class TieModel:
 
     def cost(self, a: str, b: str) -> float:
         """−log(weight) of the social tie a–b, a distance for shortest paths (inf when there is none)."""
-        facts = self.social[a].get(b) if a in self.social else None
-        if facts is not None and facts.weight >= 0:
-            return facts.cost
+        made = self._facts.get(a)
+        held = made.get(b) if made is not None else None
+        if held is not None and held.weight >= 0:
+            return held.cost
         facts = self.facts(a, b)
         return math.inf if facts is None else facts.cost
 
@@ -709,9 +651,9 @@ class TieModel:
         and their bound is one constant. Exact (the tie's facts are assembled) for my own ties
         and whenever a setting could make the formula non-monotone.
         """
-        facts = self.social[a].get(b)
-        if facts is not None and facts.weight >= 0:
-            return facts.cost
+        held = self._facts[a].get(b)
+        if held is not None and held.weight >= 0:
+            return held.cost
         if a == ME or b == ME or self._bare_cost is None:
             return self.cost(a, b)
         key = _pair(a, b)
@@ -1001,7 +943,7 @@ def weighted_graph(net: Network, today: date | None = None, *, model: TieModel |
 
     model = model if model is not None else TieModel(net, today)
     with paused_gc(freeze=True):
-        return _annotate(build_graph(net), model)
+        return _annotate(build_graph(net, model.today, ties=model.ties), model)
 
 
 def _annotate(graph: nx.Graph, model: TieModel) -> nx.Graph:

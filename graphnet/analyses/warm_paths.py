@@ -1005,6 +1005,7 @@ def warm_paths(
     require_range("max_hops" if max_hops is not None else "max_hops under me:", hops, *SETTING_RANGES["max_hops"])
     ident, kind = resolve_target(net, target)
     model = model if model is not None else TieModel(net, today)
+    net = model.net  # the records as of the model's day
     finder = PathFinder(model)
     with paused_gc():
         paths, searched, exhaustive = finder.find(ident, kind, top, hops)

@@ -36,6 +36,7 @@ from .activity import connections
 from .communities import ClusterNamer, structure
 from .reach import Opens, Reach, names_of
 from .strength import month
+from .ties import as_of
 
 __all__ = ["WeakTie", "WeakTiesResult", "mutual_curve", "weak_ties"]
 
@@ -118,8 +119,8 @@ def weak_ties(net: Network, *, today: date | None = None, top: int = 10, include
         The loaded network. Tuning from its ``me:`` settings:
         ``weak_tie_max_strength``, ``weak_tie_mutual_peak``, ``weak_tie_target_bonus``.
     today : date, optional
-        The day of the answer (default: today): introductions dated after it
-        do not count yet.
+        The day of the answer (default: today): records dated after it do not
+        count yet (:func:`graphnet.analyses.ties.as_of`).
     top : int
         How many weak ties to return.
     include_unmet : bool
@@ -167,6 +168,7 @@ def weak_ties(net: Network, *, today: date | None = None, top: int = 10, include
 def _weak_ties(net: Network, today: date, top: int, include_unmet: bool) -> WeakTiesResult:
     from .warm_paths import asked_introductions
 
+    net = as_of(net, today)
     settings = net.me.settings
     s = structure(net, today=today)
     kinds, adj = s.kinds, s.adj

@@ -40,6 +40,7 @@ from ..model import (
     Network,
     Organization,
     Person,
+    Reference,
     Reminder,
     Settings,
     Source,
@@ -73,12 +74,6 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INT = re.compile(r"[+-]?\d+")
 _FLOAT = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
-
-#: An id written somewhere that must name a record of one of ``kinds``:
-#: ``(value, kinds, where, path, line, column)``, where ``kinds`` holds "person", "me"
-#: or "group" and ``where`` is the cfgv-style key path (``people[3] (id 'ada') > knows[1]``).
-#: A plain tuple, since a big network has hundreds of thousands of them.
-Reference = tuple[str, tuple[str, ...], str, str, int, int]
 
 _STRENGTH_EXPLAINED = " (" + ", ".join(f"{k} = {v}" for k, v in STRENGTH_LABELS.items()) + ")"
 _new_source = tuple.__new__
@@ -251,6 +246,7 @@ def _load(root_path: Path, today: date, use_cache: bool) -> tuple[Network, list[
             builder.add_file(tree, shown, import_kind(path))
     net.digest = digest.hexdigest()
     builder.finish()
+    net.dated_until = builder.latest
     from .validation import VALIDATORS, in_fix_order
 
     problems = builder.problems
@@ -274,6 +270,8 @@ class _Builder:
     def __init__(self, net: Network, today: date) -> None:
         self.net = net
         self.today = today
+        #: The latest date read (date.min when none): see ``Network.dated_until``.
+        self.latest = date.min
         self.problems: list[Problem] = []
         self.references: list[Reference] = []
         self.path = ""
@@ -361,6 +359,8 @@ class _Builder:
         if unsupported is not None:
             self.error(pos, f"{what}: {unsupported}; fix the date")
             return None
+        if when > self.latest:
+            self.latest = when
         return when
 
     def integer(self, rec: YMap, key: str, where: str, low: int, high: int | None, explain: str = "") -> int | None:
@@ -864,7 +864,9 @@ class _Builder:
         for i, rec in self.record_maps(value, "reminders"):
             where = f"reminders[{i}]"
             self.check_keys(rec, REMINDER_KEYS, where)
+            latest = self.latest
             when = self.date_field(rec, "date", where, required=True)  # the future is what reminders are for
+            self.latest = latest  # so a reminder's date is not one of the records' (Network.dated_until)
             person = self.text(rec, "person", where, required=True)
             if when is None or person is None:
                 continue

@@ -10,9 +10,8 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from ..errors import Problem, did_you_mean, sort_problems
-from ..model import ME, Network, Person, org_key
+from ..model import ME, Network, Person, Reference, org_key
 from ..orgnames import LookAlike, alias_fix, look_alikes, people_counts
-from .loader import Reference
 
 __all__ = [
     "VALIDATORS",

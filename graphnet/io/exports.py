@@ -82,7 +82,7 @@ def export_graph(net: Network, *, today: date, include_private: bool = False) ->
     except ImportError:  # pragma: no cover - the structural graph when the tie model is missing
         from ..analyses.graph import build_graph
 
-        source = build_graph(net)
+        source = build_graph(net, today)
     else:
         source = weighted_graph(net, today)
     graph = nx.Graph()

@@ -106,14 +106,15 @@ def map_data(net: Network, options: MapOptions | None = None, *, today: date | N
     if options.size_by not in SIZE_BY:
         raise GraphnetError(f"size_by must be one of {', '.join(SIZE_BY)}, not {options.size_by!r}")
     today = today or date.today()
-    graph = build_graph(net)
-    contacts = last_contacts(net, today)
     from ..analyses.strength import TieModel
 
     model = TieModel(net, today)
+    net = model.net  # the records as of today
+    graph = build_graph(net, today, ties=model.ties)
+    contacts = last_contacts(net, today)
     paths, nearest, target = _highlight(net, graph, options, today, model)
     view = choose(net, graph, options, contacts, paths, target)
-    structure = analyses.structure(net, graph, view.shown)
+    structure = analyses.structure(net, graph, view.shown, model)
     clusters = analyses.clusters(net, structure, view.shown)
     score, why = analyses.brokerage(net, structure, view.shown, clusters)
     weak = analyses.weak_tie_reasons(net, today, top=max(5, len(view.people) // 25))

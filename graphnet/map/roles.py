@@ -15,6 +15,7 @@ from ..model import Network
 
 if TYPE_CHECKING:
     from ..analyses.communities import Structure
+    from ..analyses.strength import TieModel
 
 __all__ = ["WHOLE_NETWORK_MAX_NODES", "brokerage", "clusters", "structure", "weak_tie_reasons"]
 
@@ -22,7 +23,7 @@ __all__ = ["WHOLE_NETWORK_MAX_NODES", "brokerage", "clusters", "structure", "wea
 WHOLE_NETWORK_MAX_NODES = 5000
 
 
-def structure(net: Network, graph: nx.Graph, shown: set[str]) -> Structure:
+def structure(net: Network, graph: nx.Graph, shown: set[str], model: TieModel) -> Structure:
     """The network without me for the community and brokerage analyses.
 
     Small networks are analysed whole (the same clusters as the other commands), and so is one
@@ -32,7 +33,9 @@ def structure(net: Network, graph: nx.Graph, shown: set[str]) -> Structure:
     from ..analyses.communities import structure as whole
 
     nearly_whole = len(shown) >= 0.9 * graph.number_of_nodes()
-    return whole(net if graph.number_of_nodes() <= WHOLE_NETWORK_MAX_NODES or nearly_whole else graph.subgraph(shown))
+    if graph.number_of_nodes() <= WHOLE_NETWORK_MAX_NODES or nearly_whole:
+        return whole(net, today=model.today, ties=model.ties)
+    return whole(graph.subgraph(shown))
 
 
 def clusters(net: Network, s: Structure, shown: set[str]) -> tuple[dict[str, int], dict[int, str]]:

@@ -22,7 +22,7 @@ import networkx as nx
 from ..files.format import private_names, private_values
 from ..model import ME, STRENGTH_LABELS, Network
 from .strength import ago, describe_tie
-from .ties import as_of
+from .ties import Ties
 
 if TYPE_CHECKING:
     from .strength import TieFacts, TieModel
@@ -132,10 +132,12 @@ class PersonIndex:
     ):
         from .graph import build_graph
 
-        self.net = as_of(net, today)
+        #: Every tie as of ``today``, shared by the graph and the tie model.
+        self.ties = Ties(net, today)
+        self.net = self.ties.net
         self.today = today
         self.include_private = include_private
-        self.graph = graph if graph is not None else build_graph(self.net, today)
+        self.graph = graph if graph is not None else build_graph(self.net, today, ties=self.ties)
         self.events: dict[str, list[TimelineEntry]] = defaultdict(list)
         self.pending: dict[str, list[str]] = defaultdict(list)
         self._model = model
@@ -149,7 +151,7 @@ class PersonIndex:
         if self._model is None:
             from .strength import TieModel
 
-            self._model = TieModel(self.net, self.today)
+            self._model = TieModel(self.net, self.today, ties=self.ties)
         return self._model
 
     def _note(self, text: str | None) -> str:

@@ -194,6 +194,7 @@ def _task_analysis(task: dict[str, Any]) -> dict[str, Any]:
 
     import graphnet
     from graphnet import cli as cli_module
+    from graphnet.cli import base as cli_base
 
     today = date.fromisoformat(TODAY)
     started, cpu = time.perf_counter(), time.process_time()
@@ -207,7 +208,9 @@ def _task_analysis(task: dict[str, Any]) -> dict[str, Any]:
 
     # The CLI's own Context.load runs (and does what it does after loading, e.g.
     # gc.freeze()), but the loader it calls hands back the network loaded above.
-    cli_module.load = preloaded  # type: ignore[attr-defined]
+    # The name Context.load calls lives in graphnet.cli.base (patching the package's attribute,
+    # as before the CLI was split into modules, left the real loader in place and timed the load).
+    cli_base.load = preloaded  # type: ignore[assignment]
     runner = CliRunner()
     results: dict[str, Any] = {}
     for key, argv in task["commands"].items():

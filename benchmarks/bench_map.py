@@ -18,6 +18,12 @@ reported of:
 - **wall**: the same seen from Playwright (``goto`` until the flag is seen,
   polled every 10 ms).
 
+Writing the map is compared with the **floor** of the same network, measured in the
+same run: PyYAML's C loader (``yaml.load(..., Loader=yaml.CSafeLoader)``) over its YAML
+files, in this process, by CPU time and by wall time; the write's CPU time is that of
+the ``graphnet map`` process (``RUSAGE_CHILDREN``). On a shared machine CPU time is the
+steadier of the two.
+
 Cases (generated with ``benchmarks/generate.py --seed 1`` into
 ``benchmarks/.networks/``, git-ignored):
 
@@ -36,6 +42,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -91,14 +98,30 @@ def network(people: int | None) -> Path:
     return folder
 
 
-def write_map(case: Case, out: Path) -> tuple[float, str]:
+def write_map(case: Case, out: Path) -> tuple[float, float, str]:
+    """(wall seconds, CPU seconds, stderr) of one ``graphnet map`` with the parse cache warm."""
     env = dict(os.environ, GRAPHNET_CACHE_DIR=str(NETWORKS / "map-cache"))
     command = [sys.executable, "-m", "graphnet", "--data", str(network(case.people)), "--today", TODAY, "map"]
     command += [*case.args, "-o", str(out)]
     subprocess.run(command, env=env, capture_output=True, check=True)  # warm the parse cache
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
-    return time.perf_counter() - start, done.stderr.strip()
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, done.stderr.strip()
+
+
+def floor(case: Case) -> tuple[float, float]:
+    """(wall, CPU) seconds of the bare C-loader parse of the case's YAML files."""
+    import yaml
+
+    files = sorted(network(case.people).rglob("*.yaml"))
+    start, cpu = time.perf_counter(), time.process_time()
+    for path in files:
+        yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def open_once(browser: Any, path: Path) -> dict[str, Any]:
@@ -157,7 +180,8 @@ def main() -> None:
             for name in args.cases.split(","):
                 case = CASES[name.strip()]
                 out = out_dir / f"map-{case.name}.html"
-                build, note = write_map(case, out)
+                build, build_cpu, note = write_map(case, out)
+                floor_wall, floor_cpu = floor(case)
                 runs = [open_once(browser, out) for _ in range(args.runs)]
                 leaks = sorted({u for r in runs for u in r["requests"]})
                 errors = sorted({e for r in runs for e in r["errors"]})
@@ -170,6 +194,9 @@ def main() -> None:
                         "physics": "on" if runs[0]["physics"] else "off",
                         "size": out.stat().st_size / 1e6,
                         "build": build,
+                        "build_cpu": build_cpu,
+                        "floor_cpu": floor_cpu,
+                        "floor_wall": floor_wall,
                         "interactive": statistics.median(r["interactive"] for r in runs),
                         "wall": statistics.median(r["wall"] for r in runs),
                         "all": [round(r["interactive"], 2) for r in runs],
@@ -184,7 +211,20 @@ def main() -> None:
     print(f"# graphnet map, time to interactive (median of {args.runs}), {platform.machine()}, {os.cpu_count()} CPUs")
     print(f"# {version}, headless, every http(s) request blocked; today = {TODAY}")
     print()
-    header = ("case", "nodes", "edges", "physics", "HTML MB", "write s", "interactive s", "wall s", "runs", "clean")
+    header = (
+        "case",
+        "nodes",
+        "edges",
+        "physics",
+        "HTML MB",
+        "write s (wall / CPU)",
+        "floor s (wall / CPU)",
+        "write / floor (CPU)",
+        "interactive s",
+        "wall s",
+        "runs",
+        "clean",
+    )
     print("| " + " | ".join(header) + " |")
     print("|" + "|".join("---" for _ in header) + "|")
     for row in rows:
@@ -194,7 +234,9 @@ def main() -> None:
             f"{row['edges']:,}",
             row["physics"],
             f"{row['size']:.1f}",
-            f"{row['build']:.1f}",
+            f"{row['build']:.1f} / {row['build_cpu']:.1f}",
+            f"{row['floor_wall']:.1f} / {row['floor_cpu']:.1f}",
+            f"{row['build_cpu'] / row['floor_cpu']:.2f}×" if row["floor_cpu"] >= 0.1 else "–",
             f"{row['interactive']:.2f}",
             f"{row['wall']:.2f}",
             " / ".join(str(x) for x in row["all"]),

@@ -78,6 +78,11 @@ class GraphnetError(Exception):
 
     Raised by the API for bad *requests* (an unknown target, an unwritable file);
     bad *data* is reported as :class:`Problem` values by the loader instead.
+
+    A message names the parameters of the function called, in backquotes
+    (```top` must be at least 1``), and settings by their name under ``me:``;
+    never an option of the command line, which translates the backquoted
+    parameters into its own options (``--top must be at least 1``).
     """
 
 

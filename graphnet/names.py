@@ -107,7 +107,7 @@ def resolve_person(net: Network, text: str, what: str = "", *, allow_me: bool = 
     text : str
         An id, a full name, a unique first name or a unique start of a name or id.
     what : str
-        What is being named (an option, e.g. ``--by``), to start messages with.
+        What is being named (a parameter in backquotes, e.g. ```by```), to start messages with.
     allow_me : bool
         Whether ``me`` is an acceptable answer.
 

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from ..model import SETTING_RANGES, TOP_RANGE
-from .base import Context, cli, echo_json, load_or_exit, read_only
+from .base import Context, cli, echo_json, load_or_exit, pass_state, read_only
 
 
 def _wrapped(text: str, indent: int = 4) -> str:
@@ -31,9 +31,9 @@ _VERBOSE = click.option("--verbose", "-v", is_flag=True, help="Also show the net
 @_INCLUDE_UNMET
 @_VERBOSE
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
-@click.pass_context
+@pass_state
 @read_only
-def bridges_command(ctx: click.Context, top: int, include_unmet: bool, verbose: bool, as_json: bool) -> None:
+def bridges_command(state: Context, top: int, include_unmet: bool, verbose: bool, as_json: bool) -> None:
     """Who links the parts of your network, what they open, and what to do about it.
 
     Computed on your network without you (else everyone hangs off you):
@@ -51,8 +51,8 @@ def bridges_command(ctx: click.Context, top: int, include_unmet: bool, verbose: 
     """
     from ..analyses.bridges import brokers
 
-    net = load_or_exit(ctx)
-    today = ctx.find_object(Context).today  # type: ignore[union-attr]
+    net = load_or_exit(state)
+    today = state.today
     result = brokers(net, today=today, top=top, include_unmet=include_unmet)
     if as_json:
         echo_json(result.to_dict())
@@ -87,9 +87,9 @@ def bridges_command(ctx: click.Context, top: int, include_unmet: bool, verbose: 
 @_INCLUDE_UNMET
 @_VERBOSE
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
-@click.pass_context
+@pass_state
 @read_only
-def weak_ties_command(ctx: click.Context, top: int, include_unmet: bool, verbose: bool, as_json: bool) -> None:
+def weak_ties_command(state: Context, top: int, include_unmet: bool, verbose: bool, as_json: bool) -> None:
     """Your weak ties ranked by what they open up, each with what to do.
 
     A weak tie is someone you rate 1 or 2 (``weak_tie_max_strength`` under
@@ -107,8 +107,8 @@ def weak_ties_command(ctx: click.Context, top: int, include_unmet: bool, verbose
     """
     from ..analyses.weak_ties import mutual_curve, weak_ties
 
-    net = load_or_exit(ctx)
-    today = ctx.find_object(Context).today  # type: ignore[union-attr]
+    net = load_or_exit(state)
+    today = state.today
     result = weak_ties(net, today=today, top=top, include_unmet=include_unmet)
     if as_json:
         echo_json(result.to_dict())
@@ -163,9 +163,9 @@ def _hanging(text: str, first: int, rest: int) -> str:
     help="Longest path, in introductions  [default: max_hops under me:, else 3].",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
-@click.pass_context
+@pass_state
 @read_only
-def path_command(ctx: click.Context, target: str, top: int, max_hops: int | None, as_json: bool) -> None:
+def path_command(state: Context, target: str, top: int, max_hops: int | None, as_json: bool) -> None:
     """Warm introduction paths to TARGET, an organization or a person.
 
     TARGET is an organization (id, name or alias, any case) or a person (id or
@@ -183,8 +183,8 @@ def path_command(ctx: click.Context, target: str, top: int, max_hops: int | None
     """
     from ..analyses.warm_paths import warm_paths
 
-    net = load_or_exit(ctx)
-    today = ctx.find_object(Context).today  # type: ignore[union-attr]
+    net = load_or_exit(state)
+    today = state.today
     result = warm_paths(net, target, today=today, top=top, max_hops=max_hops)
     if as_json:
         echo_json(result.to_json())
@@ -281,9 +281,9 @@ def _echo_near_names(result: Any, target: str) -> None:
     help="Only what moves toward a target: warm paths, pending introductions, favors owed on those paths.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
-@click.pass_context
+@pass_state
 @read_only
-def reach_outs_command(ctx: click.Context, top: int, targets_only: bool, as_json: bool) -> None:
+def reach_outs_command(state: Context, top: int, targets_only: bool, as_json: bool) -> None:
     """Whom to contact now, ranked, each with reasons and a suggested action.
 
     Reasons: target-path (first step of a warm path to one of your targets),
@@ -302,8 +302,8 @@ def reach_outs_command(ctx: click.Context, top: int, targets_only: bool, as_json
     """
     from ..analyses.reach_outs import reach_outs
 
-    net = load_or_exit(ctx)
-    today = ctx.find_object(Context).today  # type: ignore[union-attr]
+    net = load_or_exit(state)
+    today = state.today
     result = reach_outs(net, today=today, top=top, targets_only=targets_only)
     if as_json:
         echo_json(result.to_json())
@@ -335,9 +335,9 @@ def reach_outs_command(ctx: click.Context, top: int, targets_only: bool, as_json
 @cli.command("meet")
 @click.option("--top", type=_TOP, default=10, show_default=True, help="How many people to suggest.")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
-@click.pass_context
+@pass_state
 @read_only
-def meet_command(ctx: click.Context, top: int, as_json: bool) -> None:
+def meet_command(state: Context, top: int, as_json: bool) -> None:
     """Whom to meet next: people two hops away who would widen your network toward your goals.
 
     Candidates are people you have not met whom one of your contacts knows.
@@ -355,8 +355,8 @@ def meet_command(ctx: click.Context, top: int, as_json: bool) -> None:
     """
     from ..analyses.meet import meet
 
-    net = load_or_exit(ctx)
-    today = ctx.find_object(Context).today  # type: ignore[union-attr]
+    net = load_or_exit(state)
+    today = state.today
     result = meet(net, today=today, top=top)
     if as_json:
         echo_json(result.to_dict())

@@ -9,6 +9,7 @@ import gc
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -49,9 +50,13 @@ def fail(message: str, code: int = EXIT_BAD_REQUEST) -> NoReturn:
     sys.exit(code)
 
 
-def load_or_exit(ctx: click.Context) -> Network:
+#: Passes the command line's :class:`Context` to a command as its first argument.
+pass_state = click.make_pass_decorator(Context)
+
+
+def load_or_exit(state: Context) -> Network:
     """The loaded network; on data errors print them to stderr and exit 1."""
-    net, problems = ctx.find_object(Context).load()  # type: ignore[union-attr]
+    net, problems = state.load()
     if has_errors(problems):
         errors = [p for p in problems if p.is_error]
         for problem in errors[:20]:
@@ -175,6 +180,48 @@ def data_stdout() -> Any:
     return _DATA_STDOUT.get() or sys.stdout
 
 
+_PARAMETER = re.compile(r"`([a-z][a-z0-9_]*)`")
+
+
+def cli_words(message: str, ctx: click.Context) -> str:
+    """A library message as the command line says it: each parameter (```knows```) as its option.
+
+    The library names a parameter of the function called in backquotes (see
+    :class:`graphnet.errors.GraphnetError`); a parameter the command (or the ``graphnet``
+    group, for ``today``) takes under the same name becomes its option (``--knows``) or
+    its argument (``NAME``). Other backquoted words are left as they are.
+    """
+    names: dict[str, str] = {}
+    context: click.Context | None = ctx
+    while context is not None:
+        for param in context.command.params:
+            if param.name is None or param.name in names:
+                continue
+            if isinstance(param, click.Option):
+                names[param.name] = max(param.opts, key=len)
+            else:
+                names[param.name] = param.human_readable_name
+        context = context.parent
+    return _PARAMETER.sub(lambda m: names.get(m.group(1), m.group(0)), message)
+
+
+class _Command(click.Command):
+    """A command whose library errors name its options, not the library's parameters."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GraphnetError as exc:
+            exc.args = (cli_words(str(exc), ctx),)  # the same error (a subclass keeps its data), in CLI words
+            raise
+
+
+class _Subcommands(click.Group):
+    """A group of commands under ``graphnet`` (add, import, cache): its commands say their options too."""
+
+    command_class = _Command
+
+
 class _Commands(click.Group):
     """The command group: a bad request from any command is a message and exit 2, never a traceback.
 
@@ -182,6 +229,9 @@ class _Commands(click.Group):
     name imported with escape sequences in it cannot drive the terminal; data written to
     standard output (``export``, ``map -o -``) takes :func:`data_stdout` instead.
     """
+
+    command_class = _Command
+    group_class = _Subcommands
 
     def invoke(self, ctx: click.Context) -> Any:
         token = _DATA_STDOUT.set(sys.stdout)

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .base import cli
+from .base import Context, cli, pass_state
 from .edit import _dry_run_option, _file_option, _report, _write_context
 
 
@@ -20,8 +20,8 @@ def _dry_run_diff(f: Any) -> Any:
 @click.argument("key")
 @click.argument("value")
 @_dry_run_diff
-@click.pass_context
-def set_command(ctx: click.Context, person: str, key: str, value: str, dry_run: bool) -> None:
+@pass_state
+def set_command(state: Context, person: str, key: str, value: str, dry_run: bool) -> None:
     """Set one field of a person (or of me): strength, cadence, org, role, location, met…
 
     The value is replaced where it is written (comments and formatting around it stay);
@@ -36,7 +36,7 @@ def set_command(ctx: click.Context, person: str, key: str, value: str, dry_run: 
     """
     from ..files.change import set_field
 
-    net, today, _cached = _write_context(ctx)
+    net, today, _cached = _write_context(state)
     _report(set_field(net, person, key, value, today=today, dry_run=dry_run))
 
 
@@ -47,9 +47,9 @@ def set_command(ctx: click.Context, person: str, key: str, value: str, dry_run: 
 @click.option("--since", metavar="YYYY-MM-DD", help="Since when they know each other.")
 @click.option("--note", help="How they know each other.")
 @_dry_run_diff
-@click.pass_context
+@pass_state
 def tie_command(
-    ctx: click.Context, a: str, b: str, strength: int | None, since: str | None, note: str | None, dry_run: bool
+    state: Context, a: str, b: str, strength: int | None, since: str | None, note: str | None, dry_run: bool
 ) -> None:
     """A and B know each other: adds a knows entry under A, or updates the one already written under either.
 
@@ -59,7 +59,7 @@ def tie_command(
     """
     from ..files.change import tie
 
-    net, today, _cached = _write_context(ctx)
+    net, today, _cached = _write_context(state)
     _report(tie(net, a, b, strength=strength, since=since, note=note, today=today, dry_run=dry_run))
 
 
@@ -69,8 +69,8 @@ def tie_command(
 @click.option("--role", help="The new role (without it, the old role is dropped with the old job).")
 @click.option("--date", "when", metavar="YYYY-MM-DD", help="When the old job ended (default: today).")
 @_dry_run_diff
-@click.pass_context
-def move_command(ctx: click.Context, person: str, org: str, role: str | None, when: str | None, dry_run: bool) -> None:
+@pass_state
+def move_command(state: Context, person: str, org: str, role: str | None, when: str | None, dry_run: bool) -> None:
     """A job change: the current org and role go to past_orgs (with to: set), ORG becomes current.
 
     \b
@@ -80,7 +80,7 @@ def move_command(ctx: click.Context, person: str, org: str, role: str | None, wh
     """
     from ..files.change import move_person
 
-    net, today, _cached = _write_context(ctx)
+    net, today, _cached = _write_context(state)
     _report(move_person(net, person, org, role=role, when=when, today=today, dry_run=dry_run))
 
 
@@ -88,8 +88,8 @@ def move_command(ctx: click.Context, person: str, org: str, role: str | None, wh
 @click.argument("keep")
 @click.argument("drop")
 @_dry_run_diff
-@click.pass_context
-def merge_command(ctx: click.Context, keep: str, drop: str, dry_run: bool) -> None:
+@pass_state
+def merge_command(state: Context, keep: str, drop: str, dry_run: bool) -> None:
     """Two records of one person become one: KEEP takes DROP's missing fields and every reference to DROP.
 
     DROP's record is removed. Every file changes together, or none does.
@@ -100,7 +100,7 @@ def merge_command(ctx: click.Context, keep: str, drop: str, dry_run: bool) -> No
     """
     from ..files.change import merge_people
 
-    net, today, _cached = _write_context(ctx)
+    net, today, _cached = _write_context(state)
     _report(merge_people(net, keep, drop, today=today, dry_run=dry_run))
 
 
@@ -110,10 +110,8 @@ def merge_command(ctx: click.Context, keep: str, drop: str, dry_run: bool) -> No
 @click.option("--note", help="What about.")
 @_file_option
 @_dry_run_option
-@click.pass_context
-def remind_command(
-    ctx: click.Context, person: str, on: str, note: str | None, file: Path | None, dry_run: bool
-) -> None:
+@pass_state
+def remind_command(state: Context, person: str, on: str, note: str | None, file: Path | None, dry_run: bool) -> None:
     """Plan a follow-up: reach-outs lists PERSON from that day (reason: reminder).
 
     \b
@@ -122,7 +120,7 @@ def remind_command(
     """
     from ..files.edit import add_reminder
 
-    net, today, cached = _write_context(ctx)
+    net, today, cached = _write_context(state)
     _report(add_reminder(net, person, on=on, note=note, today=today, file=file, dry_run=dry_run, use_cache=cached))
 
 
@@ -130,8 +128,8 @@ def remind_command(
 @click.argument("person")
 @click.option("--until", "until", required=True, metavar="YYYY-MM-DD", help="The day reach-outs may list them again.")
 @_dry_run_diff
-@click.pass_context
-def snooze_command(ctx: click.Context, person: str, until: str, dry_run: bool) -> None:
+@pass_state
+def snooze_command(state: Context, person: str, until: str, dry_run: bool) -> None:
     """Leave PERSON out of reach-outs until a day (sets their snoozed_until).
 
     \b
@@ -140,5 +138,5 @@ def snooze_command(ctx: click.Context, person: str, until: str, dry_run: bool) -
     """
     from ..files.change import snooze
 
-    net, today, _cached = _write_context(ctx)
+    net, today, _cached = _write_context(state)
     _report(snooze(net, person, until, today=today, dry_run=dry_run))

@@ -11,25 +11,23 @@ import click
 
 from ..files.format import RECORDS, Field
 from ..model import Network
-from .base import Context, cli, fail
+from .base import Context, cli, cli_words, fail, pass_state
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _write_context(ctx: click.Context) -> tuple[Network, date, bool]:
+def _write_context(state: Context) -> tuple[Network, date, bool]:
     """The network to add to (data errors are reported, not fatal: the fix may be this write)."""
-    context = ctx.find_object(Context)
-    assert context is not None
-    if not context.data.is_dir():
+    if not state.data.is_dir():
         fail(
-            f"the network folder {context.data} does not exist; create it with `graphnet init {context.data}`"
+            f"the network folder {state.data} does not exist; create it with `graphnet init {state.data}`"
             " or point --data at your network"
         )
-    net, problems = context.load()
+    net, problems = state.load()
     errors = sum(1 for p in problems if p.is_error)
     if errors:
         click.echo(f"warning: the network has {errors} error(s); `graphnet check` lists them", err=True)
-    return net, context.today, context.use_cache
+    return net, state.today, state.use_cache
 
 
 def _report(result: Any) -> None:
@@ -50,7 +48,7 @@ def _file_option(f: Any) -> Any:
 
 
 def _date_option(f: Any) -> Any:
-    return click.option("--date", "when", metavar="YYYY-MM-DD", help="When it happened (default: today).")(f)
+    return click.option("--date", "date", metavar="YYYY-MM-DD", help="When it happened (default: today).")(f)
 
 
 @cli.group()
@@ -99,8 +97,8 @@ def _record_options(kind: str) -> Callable[[F], F]:
 @_record_options("person")
 @_file_option
 @_dry_run_option
-@click.pass_context
-def add_person_command(ctx: click.Context, name: str, file: Path | None, dry_run: bool, **fields: Any) -> None:
+@pass_state
+def add_person_command(state: Context, name: str, file: Path | None, dry_run: bool, **fields: Any) -> None:
     """Add a person under people:.
 
     \b
@@ -110,11 +108,11 @@ def add_person_command(ctx: click.Context, name: str, file: Path | None, dry_run
     """
     from ..files.edit import AlreadyImported, add_person
 
-    net, today, cached = _write_context(ctx)
+    net, today, cached = _write_context(state)
     try:
         _report(add_person(net, name, **fields, today=today, file=file, dry_run=dry_run, use_cache=cached))
     except AlreadyImported as known:  # not a failure: the person is there, the message says how to raise them
-        click.echo(str(known))
+        click.echo(cli_words(str(known), click.get_current_context()))
 
 
 @add.command("org")
@@ -122,8 +120,8 @@ def add_person_command(ctx: click.Context, name: str, file: Path | None, dry_run
 @_record_options("organization")
 @_file_option
 @_dry_run_option
-@click.pass_context
-def add_org_command(ctx: click.Context, name: str, file: Path | None, dry_run: bool, **fields: Any) -> None:
+@pass_state
+def add_org_command(state: Context, name: str, file: Path | None, dry_run: bool, **fields: Any) -> None:
     """Add an organization under organizations:.
 
     \b
@@ -132,7 +130,7 @@ def add_org_command(ctx: click.Context, name: str, file: Path | None, dry_run: b
     """
     from ..files.edit import add_org
 
-    net, _today, cached = _write_context(ctx)
+    net, _today, cached = _write_context(state)
     _report(add_org(net, name, **fields, file=file, dry_run=dry_run, use_cache=cached))
 
 
@@ -141,8 +139,8 @@ def add_org_command(ctx: click.Context, name: str, file: Path | None, dry_run: b
 @_record_options("group")
 @_file_option
 @_dry_run_option
-@click.pass_context
-def add_group_command(ctx: click.Context, name: str, file: Path | None, dry_run: bool, **fields: Any) -> None:
+@pass_state
+def add_group_command(state: Context, name: str, file: Path | None, dry_run: bool, **fields: Any) -> None:
     """Add a group under groups:.
 
     \b
@@ -151,7 +149,7 @@ def add_group_command(ctx: click.Context, name: str, file: Path | None, dry_run:
     """
     from ..files.edit import add_group
 
-    net, _today, cached = _write_context(ctx)
+    net, _today, cached = _write_context(state)
     _report(add_group(net, name, **fields, file=file, dry_run=dry_run, use_cache=cached))
 
 
@@ -162,13 +160,13 @@ def add_group_command(ctx: click.Context, name: str, file: Path | None, dry_run:
 @_date_option
 @_file_option
 @_dry_run_option
-@click.pass_context
+@pass_state
 def log_command(
-    ctx: click.Context,
+    state: Context,
     people: tuple[str, ...],
     kind: str | None,
     note: str | None,
-    when: str | None,
+    date: str | None,
     file: Path | None,
     dry_run: bool,
 ) -> None:
@@ -181,13 +179,13 @@ def log_command(
     """
     from ..files.edit import log_interaction
 
-    net, today, cached = _write_context(ctx)
+    net, today, cached = _write_context(state)
     result = log_interaction(
         net,
         list(people),
         kind=kind,
         note=note,
-        date=when,
+        date=date,
         today=today,
         file=file,
         dry_run=dry_run,
@@ -204,14 +202,14 @@ def log_command(
 @_date_option
 @_file_option
 @_dry_run_option
-@click.pass_context
+@pass_state
 def favor_command(
-    ctx: click.Context,
+    state: Context,
     giver: str,
     receiver: str,
     what: str,
     kind: str | None,
-    when: str | None,
+    date: str | None,
     file: Path | None,
     dry_run: bool,
 ) -> None:
@@ -224,14 +222,14 @@ def favor_command(
     """
     from ..files.edit import add_favor
 
-    net, today, cached = _write_context(ctx)
+    net, today, cached = _write_context(state)
     result = add_favor(
         net,
         giver,
         receiver,
         what=what,
         kind=kind,
-        date=when,
+        date=date,
         today=today,
         file=file,
         dry_run=dry_run,
@@ -254,14 +252,14 @@ def favor_command(
 @_date_option
 @_file_option
 @_dry_run_option
-@click.pass_context
+@pass_state
 def intro_command(
-    ctx: click.Context,
+    state: Context,
     people: tuple[str, str],
     by: str,
     status: str,
     note: str | None,
-    when: str | None,
+    date: str | None,
     file: Path | None,
     dry_run: bool,
 ) -> None:
@@ -274,7 +272,7 @@ def intro_command(
     """
     from ..files.edit import add_introduction
 
-    net, today, cached = _write_context(ctx)
+    net, today, cached = _write_context(state)
     result = add_introduction(
         net,
         by,
@@ -282,7 +280,7 @@ def intro_command(
         people[1],
         status=status,
         note=note,
-        date=when,
+        date=date,
         today=today,
         file=file,
         dry_run=dry_run,

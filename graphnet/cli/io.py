@@ -10,11 +10,11 @@ from typing import Any
 import click
 
 from ..errors import GraphnetError
-from .base import EXIT_DATA_ERRORS, Context, cli, data_stdout, echo_json, fail, load_or_exit
+from .base import EXIT_DATA_ERRORS, Context, cli, data_stdout, echo_json, fail, load_or_exit, pass_state
 
 
 def _run_import(
-    ctx: click.Context,
+    state: Context,
     kind: str,
     file: Path,
     strength: int | None,
@@ -26,9 +26,7 @@ def _run_import(
     """Shared body of ``graphnet import linkedin|vcard|google``."""
     from ..io.imports import IMPORTERS, describe_merge
 
-    net = load_or_exit(ctx)
-    obj = ctx.find_object(Context)
-    assert obj is not None
+    net = load_or_exit(state)
     stderr = sys.stderr  # click.get_text_stream is deprecated in click 8.4
     bar: Any = None
 
@@ -41,7 +39,7 @@ def _run_import(
         bar.update(done - bar.pos)
 
     options: dict[str, Any] = {
-        "today": obj.today,
+        "today": state.today,
         "dry_run": dry_run,
         "progress": progress,
         "output": output,
@@ -50,7 +48,7 @@ def _run_import(
     if strength is not None:
         options["strength"] = strength
     try:
-        report = IMPORTERS[kind](net, file, use_cache=obj.use_cache, **options)
+        report = IMPORTERS[kind](net, file, use_cache=state.use_cache, **options)
     except GraphnetError as exc:
         fail(str(exc))
     finally:
@@ -184,7 +182,7 @@ def _import_options(default_strength: int) -> Any:
                 is_flag=True,
                 help="Import the good rows even if some rows cannot be imported (they are listed).",
             ),
-            click.pass_context,
+            pass_state,
         ]
         for option in reversed(decorators):
             function = option(function)
@@ -224,7 +222,7 @@ def import_group() -> None:
 @import_group.command("linkedin")
 @_import_options(1)
 def import_linkedin_command(
-    ctx: click.Context,
+    state: Context,
     file: Path,
     strength: int | None,
     dry_run: bool,
@@ -243,13 +241,13 @@ def import_linkedin_command(
         graphnet import linkedin Connections.csv --dry-run | less
         graphnet import linkedin Connections.csv --file people/linkedin.yaml
     """
-    _run_import(ctx, "linkedin", file, strength, dry_run, output, as_json, skip_bad)
+    _run_import(state, "linkedin", file, strength, dry_run, output, as_json, skip_bad)
 
 
 @import_group.command("vcard")
 @_import_options(2)
 def import_vcard_command(
-    ctx: click.Context,
+    state: Context,
     file: Path,
     strength: int | None,
     dry_run: bool,
@@ -268,13 +266,13 @@ def import_vcard_command(
     Example:
         graphnet import vcard ~/Desktop/contacts.vcf --dry-run
     """
-    _run_import(ctx, "vcard", file, strength, dry_run, output, as_json, skip_bad)
+    _run_import(state, "vcard", file, strength, dry_run, output, as_json, skip_bad)
 
 
 @import_group.command("google")
 @_import_options(2)
 def import_google_command(
-    ctx: click.Context,
+    state: Context,
     file: Path,
     strength: int | None,
     dry_run: bool,
@@ -292,7 +290,7 @@ def import_google_command(
     Example:
         graphnet import google contacts.csv --dry-run
     """
-    _run_import(ctx, "google", file, strength, dry_run, output, as_json, skip_bad)
+    _run_import(state, "google", file, strength, dry_run, output, as_json, skip_bad)
 
 
 @cli.command("export")
@@ -313,8 +311,8 @@ def import_google_command(
 )
 @click.option("--force", is_flag=True, help="Replace the -o file(s) even if graphnet did not write them.")
 @click.option("--include-private", is_flag=True, help="Also export e-mail, phone, URL and notes.")
-@click.pass_context
-def export_command(ctx: click.Context, fmt: str, output: str, force: bool, include_private: bool) -> None:
+@pass_state
+def export_command(state: Context, fmt: str, output: str, force: bool, include_private: bool) -> None:
     """Export the network as a graph file with tie weights and kinds.
 
     Nodes are you, people, organizations and groups; edges carry their kind
@@ -334,11 +332,9 @@ def export_command(ctx: click.Context, fmt: str, output: str, force: bool, inclu
     """
     from ..io.exports import export
 
-    net = load_or_exit(ctx)
-    obj = ctx.find_object(Context)
-    assert obj is not None
+    net = load_or_exit(state)
     target: Any = data_stdout() if output == "-" else Path(output)
-    written = export(net, fmt, target, today=obj.today, include_private=include_private, force=force)
+    written = export(net, fmt, target, today=state.today, include_private=include_private, force=force)
     for path in written:
         click.echo(_shown_path(path), err=output == "-")
 
@@ -437,7 +433,7 @@ def _interactions_options(function: Any) -> Any:
             help="Add people who match nobody (mail both ways, or a meeting with you) as new people first.",
         ),
         click.option("--json", "as_json", is_flag=True, help="Print the report as JSON."),
-        click.pass_context,
+        pass_state,
     ]
     for option in reversed(decorators):
         function = option(function)
@@ -458,7 +454,7 @@ def _finish_interactions(report: Any, as_json: bool) -> None:
 @click.option("--titles", is_flag=True, help="Keep event titles as the records' note (left out by default).")
 @_interactions_options
 def import_calendar_command(
-    ctx: click.Context, file: Path, titles: bool, dry_run: bool, add_unknown: bool, as_json: bool
+    state: Context, file: Path, titles: bool, dry_run: bool, add_unknown: bool, as_json: bool
 ) -> None:
     """Import meetings from an iCalendar file (.ics) into log/calendar.yaml.
 
@@ -476,20 +472,18 @@ def import_calendar_command(
     """
     from ..io.interactions import import_calendar
 
-    net = load_or_exit(ctx)
-    obj = ctx.find_object(Context)
-    assert obj is not None
+    net = load_or_exit(state)
     progress, close = _progress_bar(f"reading {file.name}", as_json)
     try:
         report = import_calendar(
             net,
             file,
-            today=obj.today,
+            today=state.today,
             titles=titles,
             dry_run=dry_run,
             add_unknown=add_unknown,
             progress=progress,
-            use_cache=obj.use_cache,
+            use_cache=state.use_cache,
         )
     finally:
         close()
@@ -500,7 +494,7 @@ def import_calendar_command(
 @click.argument("path", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @_interactions_options
 def import_mail_command(
-    ctx: click.Context, path: tuple[Path, ...], dry_run: bool, add_unknown: bool, as_json: bool
+    state: Context, path: tuple[Path, ...], dry_run: bool, add_unknown: bool, as_json: bool
 ) -> None:
     """Import who you corresponded with from an mbox file or a Maildir folder into log/mail.yaml.
 
@@ -522,19 +516,17 @@ def import_mail_command(
     """
     from ..io.interactions import import_mail
 
-    net = load_or_exit(ctx)
-    obj = ctx.find_object(Context)
-    assert obj is not None
+    net = load_or_exit(state)
     progress, close = _progress_bar(f"reading {path[0].name}", as_json)
     try:
         report = import_mail(
             net,
             list(path),
-            today=obj.today,
+            today=state.today,
             dry_run=dry_run,
             add_unknown=add_unknown,
             progress=progress,
-            use_cache=obj.use_cache,
+            use_cache=state.use_cache,
         )
     finally:
         close()
@@ -546,7 +538,7 @@ def import_mail_command(
 @click.option("--titles", is_flag=True, help="Keep event titles as the records' note (left out by default).")
 @_interactions_options
 def import_takeout_command(
-    ctx: click.Context, folder: Path, titles: bool, dry_run: bool, add_unknown: bool, as_json: bool
+    state: Context, folder: Path, titles: bool, dry_run: bool, add_unknown: bool, as_json: bool
 ) -> None:
     """Import a Google Takeout folder: contacts (.vcf), calendars (.ics) and mail (.mbox) in one go.
 
@@ -561,20 +553,18 @@ def import_takeout_command(
     """
     from ..io.interactions import import_takeout
 
-    net = load_or_exit(ctx)
-    obj = ctx.find_object(Context)
-    assert obj is not None
+    net = load_or_exit(state)
     progress, close = _progress_bar(f"reading {folder.name}", as_json)
     try:
         result = import_takeout(
             net,
             folder,
-            today=obj.today,
+            today=state.today,
             titles=titles,
             dry_run=dry_run,
             add_unknown=add_unknown,
             progress=progress,
-            use_cache=obj.use_cache,
+            use_cache=state.use_cache,
         )
     finally:
         close()

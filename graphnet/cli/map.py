@@ -8,7 +8,7 @@ import click
 
 from ..map.options import COLOR_BY, SIZE_BY
 from ..model import MAP_LIMIT_RANGE
-from .base import Context, cli, data_stdout, fail, load_or_exit
+from .base import Context, cli, data_stdout, fail, load_or_exit, pass_state
 
 
 @cli.command("map")
@@ -59,9 +59,9 @@ from .base import Context, cli, data_stdout, fail, load_or_exit
     help="Show at most this many people, closest first  [default: 1500].",
 )
 @click.option("--all", "show_all", is_flag=True, help="Show every person, however many (big maps get slow).")
-@click.pass_context
+@pass_state
 def map_command(
-    ctx: click.Context,
+    state: Context,
     output: str,
     force: bool,
     color_by: str,
@@ -97,10 +97,13 @@ def map_command(
 
     if show_all and limit is not None:
         fail("give either --limit or --all, not both")
-    if not focus and ctx.get_parameter_source("depth") is click.core.ParameterSource.COMMANDLINE:
+    if (
+        not focus
+        and click.get_current_context().get_parameter_source("depth") is click.core.ParameterSource.COMMANDLINE
+    ):
         fail("--depth goes with --focus PERSON")
-    net = load_or_exit(ctx)
-    today = ctx.find_object(Context).today  # type: ignore[union-attr]
+    net = load_or_exit(state)
+    today = state.today
     options = MapOptions(
         color_by=color_by,
         size_by=size_by,

@@ -9,14 +9,14 @@ from pathlib import Path
 import click
 
 from ..errors import has_errors
-from .base import EXIT_DATA_ERRORS, Context, cli, echo_json, load_or_exit, read_only
+from .base import EXIT_DATA_ERRORS, Context, cli, echo_json, load_or_exit, pass_state, read_only
 
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the problems as a JSON list.")
-@click.pass_context
+@pass_state
 @read_only
-def check(ctx: click.Context, as_json: bool) -> None:
+def check(state: Context, as_json: bool) -> None:
     """Check the network's files and list every problem, one a line.
 
     Each line reads path:line:col: severity: message, which editors can jump
@@ -27,7 +27,7 @@ def check(ctx: click.Context, as_json: bool) -> None:
         graphnet check
         graphnet check --json | jq '.[] | select(.severity == "error")'
     """
-    _net, problems = ctx.find_object(Context).load()  # type: ignore[union-attr]
+    _net, problems = state.load()
     if as_json:
         echo_json([p.to_dict() for p in problems])
     else:
@@ -41,9 +41,9 @@ def check(ctx: click.Context, as_json: bool) -> None:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-@click.pass_context
+@pass_state
 @read_only
-def stats(ctx: click.Context, as_json: bool) -> None:
+def stats(state: Context, as_json: bool) -> None:
     """Summarise the network: size, activity, reach beyond work, isolation warnings.
 
     \b
@@ -53,8 +53,8 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     """
     from ..analyses.stats import summary
 
-    net = load_or_exit(ctx)
-    today = ctx.find_object(Context).today  # type: ignore[union-attr]
+    net = load_or_exit(state)
+    today = state.today
     result = summary(net, today)
     if as_json:
         echo_json(result.to_dict())
@@ -82,8 +82,8 @@ def stats(ctx: click.Context, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("folder", required=False, type=click.Path(path_type=Path, file_okay=False))
-@click.pass_context
-def init(ctx: click.Context, folder: Path | None) -> None:
+@pass_state
+def init(state: Context, folder: Path | None) -> None:
     """Start a new network folder with a commented starter file per section.
 
     Writes me.yaml, people.yaml, organizations.yaml, groups.yaml,
@@ -99,8 +99,7 @@ def init(ctx: click.Context, folder: Path | None) -> None:
     """
     from ..files.init import init_network
 
-    context = ctx.find_object(Context)
-    target = folder or (context.data if context is not None else Path("data"))
+    target = folder or state.data
     written = init_network(target)
     for path in written:
         click.echo(f"created {path}")

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import click
 
-from .base import Context, cli, echo_json, load_or_exit, read_only
+from .base import Context, cli, echo_json, load_or_exit, pass_state, read_only
 
 
 def _page_text(page: object, name_of: Callable[[str], str]) -> str:
@@ -58,9 +58,9 @@ def _page_text(page: object, name_of: Callable[[str], str]) -> str:
 @click.argument("person")
 @click.option("--json", "as_json", is_flag=True, help="Print the page as JSON.")
 @click.option("--include-private", is_flag=True, help="Also show email, phone, url, notes and private notes.")
-@click.pass_context
+@pass_state
 @read_only
-def show_command(ctx: click.Context, person: str, as_json: bool, include_private: bool) -> None:
+def show_command(state: Context, person: str, as_json: bool, include_private: bool) -> None:
     """One page about one person: who they are, past jobs, our tie and its evidence, how we met,
     mutual contacts, what they open, pending asks, reminders and a timeline (newest first).
 
@@ -74,9 +74,7 @@ def show_command(ctx: click.Context, person: str, as_json: bool, include_private
     from ..analyses.person import person_page
     from ..names import resolve_person
 
-    net = load_or_exit(ctx)
-    state = ctx.find_object(Context)
-    assert state is not None
+    net = load_or_exit(state)
     ident = resolve_person(net, person, "PERSON", allow_me=False)
     page = person_page(net, ident, state.today, include_private)
     if as_json:
@@ -88,9 +86,9 @@ def show_command(ctx: click.Context, person: str, as_json: bool, include_private
 @cli.command("who")
 @click.argument("query")
 @click.option("--json", "as_json", is_flag=True, help="Print the people as JSON.")
-@click.pass_context
+@pass_state
 @read_only
-def who_command(ctx: click.Context, query: str, as_json: bool) -> None:
+def who_command(state: Context, query: str, as_json: bool) -> None:
     """People at an organization (now or before), or with a tag, circle or location.
 
     \b
@@ -101,7 +99,7 @@ def who_command(ctx: click.Context, query: str, as_json: bool) -> None:
     """
     from ..analyses.person import who
 
-    net = load_or_exit(ctx)
+    net = load_or_exit(state)
     rows = who(net, query)
     if as_json:
         echo_json({"people": [row.to_dict() for row in rows]})

@@ -202,8 +202,8 @@ def tie(
         raise GraphnetError(f"'{first}' is named twice; a tie is between two people")
     details = [
         ("strength", _strength(strength)),
-        ("since", _date(since, "--since", calendar_today())),
-        ("note", _text(note, "--note")),
+        ("since", _date(since, "`since`", calendar_today())),
+        ("note", _text(note, "`note`")),
     ]
     details = [(k, v) for k, v in details if v is not None]
     owner, other = first, second
@@ -270,8 +270,8 @@ def move_person(
     new_org = _org_name(net, org, "ORG")
     if new_org is None:
         raise GraphnetError("name the organization they moved to")
-    new_role = _text(role, "--role")
-    day = _date(when, "--date", calendar_today(), default=_today(today))
+    new_role = _text(role, "`role`")
+    day = _date(when, "`when`", calendar_today(), default=_today(today))
     shown, section = _where(net, ident)
 
     def plan(workspace: Workspace) -> list[str]:
@@ -307,11 +307,11 @@ def snooze(
     net: Network, person: str, until: date | str, *, today: date | None = None, dry_run: bool = False
 ) -> EditResult:
     """Leave ``person`` out of reach-outs until ``until`` (their ``snoozed_until`` field)."""
-    day = _date(until, "--until", date.max)
+    day = _date(until, "`until`", date.max)
     if day is None:
-        raise GraphnetError("--until: give the day reach-outs may list them again, YYYY-MM-DD")
+        raise GraphnetError("`until`: give the day reach-outs may list them again, YYYY-MM-DD")
     if day <= _today(today):
-        raise GraphnetError(f"--until ({day}) must be after today ({_today(today)})")
+        raise GraphnetError(f"`until` ({day}) must be after today ({_today(today)})")
     return set_field(net, person, "snoozed_until", day.isoformat(), today=today, dry_run=dry_run)
 
 

@@ -154,9 +154,9 @@ def _date(value: date | str | None, what: str, latest: date, *, default: date | 
     if value is None or value == "":
         if default is not None and default > calendar_today() and latest < date.max:
             raise GraphnetError(
-                f"--today ({default}) is after the real date ({calendar_today()}), and {what} defaults to it: "
+                f"`today` ({default}) is after the real date ({calendar_today()}), and {what} defaults to it: "
                 f"a record dated then would be an error in `graphnet check`; give {what} YYYY-MM-DD "
-                "or leave --today out; nothing was written"
+                "or leave `today` out; nothing was written"
             )
         return default
     if isinstance(value, date):
@@ -197,9 +197,9 @@ def _new_id(net: Network, name: str, ident: str | None, kind: str, *, replaceabl
     else:
         ident = slugify(name)
         if not ident:
-            raise GraphnetError(f"no id can be made from the name '{name}'; give one with --id")
+            raise GraphnetError(f"no id can be made from the name '{name}'; give one with `id`")
     if ident == ME:
-        raise GraphnetError("the id 'me' is reserved for you; give another one with --id")
+        raise GraphnetError("the id 'me' is reserved for you; give another one with `id`")
     for table, what in ((net.people, "person"), (net.organizations, "organization"), (net.groups, "group")):
         record_ = table.get(ident)
         if record_ is None:
@@ -212,9 +212,9 @@ def _new_id(net: Network, name: str, ident: str | None, kind: str, *, replaceabl
         raise GraphnetError(
             f"the id '{ident}' is already used by the {what} '{record_.name}'{where}; "
             + (
-                f"if this is someone else with the same name, give the new {kind} its own id, e.g. --id {ident}-2"
+                f"if this is someone else with the same name, give the new {kind} its own id, e.g. `id` {ident}-2"
                 if same
-                else f"give the new {kind} another id with --id"
+                else f"give the new {kind} another id with `id`"
             )
         )
     return ident
@@ -459,11 +459,11 @@ def _explicit_file(net: Network, file: str | os.PathLike[str]) -> Path:
         path = Path(os.path.normpath((net.root / given).absolute()))
     relative = _inside(path, net.root)
     if relative is None or relative == Path("."):
-        raise GraphnetError(f"--file {file}: must be a file inside the network folder {display_path(net.root)}")
+        raise GraphnetError(f"`file` {file}: must be a file inside the network folder {display_path(net.root)}")
     if path.suffix not in (".yaml", ".yml"):
-        raise GraphnetError(f"--file {file}: graphnet only reads *.yaml and *.yml files")
+        raise GraphnetError(f"`file` {file}: graphnet only reads *.yaml and *.yml files")
     if any(part.startswith(".") for part in relative.parts):
-        raise GraphnetError(f"--file {file}: hidden files and folders are not read by graphnet")
+        raise GraphnetError(f"`file` {file}: hidden files and folders are not read by graphnet")
     return path
 
 
@@ -511,7 +511,7 @@ def _write(
         except CannotExtend as exc:
             raise GraphnetError(
                 f"cannot add to {display_path(path)} by adding text alone ({exc}); nothing was written. "
-                "Choose another file with --file, or leave --file out"
+                "Choose another file with `file`, or leave `file` out"
             ) from None
     candidates = [root / name for name in net.files]
     # A file an import wrote is the import's: new records go where the hand-written ones are.
@@ -605,7 +605,7 @@ def _already_imported(net: Network, ident: str, given: dict[str, Any]) -> str:
         f" (strength {person.strength}{at}); nothing was written. "
         "To make them a relationship, raise the strength and set what you know:\n"
         + "\n".join(f"  {command}" for command in commands)
-        + f"\nIf this is someone else with the same name, add them with --id {ident}-2."
+        + f"\nIf this is someone else with the same name, add them with `id` {ident}-2."
     )
 
 
@@ -709,29 +709,29 @@ def add_person(
         raise AlreadyImported(imported, _already_imported(net, imported, given))
     ident = _new_id(net, name_, id, "person")
     known: list[str] = []
-    for other in _texts(knows, "--knows"):
-        other_id = _person(net, other, f"--knows {other}", allow_me=False)
+    for other in _texts(knows, "`knows`"):
+        other_id = _person(net, other, f"`knows` {other}", allow_me=False)
         if other_id == ident:
-            raise GraphnetError(f"--knows {other}: a person cannot know themself")
+            raise GraphnetError(f"`knows` {other}: a person cannot know themself")
         if other_id not in known:
             known.append(other_id)
-    introducer = _person(net, introduced_by, "--introduced-by", allow_me=False) if introduced_by else None
+    introducer = _person(net, introduced_by, "`introduced_by`", allow_me=False) if introduced_by else None
     fields: Fields = [
         ("id", ident if id is not None else None),
         ("name", name_),
-        ("org", _org_name(net, org, "--org")),
-        ("role", _text(role, "--role")),
-        ("department", _text(department, "--department")),
-        ("circles", _texts(circles, "--circle") or None),
-        ("tags", _texts(tags, "--tag") or None),
+        ("org", _org_name(net, org, "`org`")),
+        ("role", _text(role, "`role`")),
+        ("department", _text(department, "`department`")),
+        ("circles", _texts(circles, "`circles`") or None),
+        ("tags", _texts(tags, "`tags`") or None),
         ("strength", _strength(strength)),
-        ("met", _date(met, "--met", calendar_today())),
+        ("met", _date(met, "`met`", calendar_today())),
         ("introduced_by", introducer),
         ("knows", known or None),
-        ("email", _one_or_list(_texts(email, "--email"))),
-        ("phone", _text(phone, "--phone")),
-        ("url", _text(url, "--url")),
-        ("notes", _text(notes, "--notes")),
+        ("email", _one_or_list(_texts(email, "`email`"))),
+        ("phone", _text(phone, "`phone`")),
+        ("url", _text(url, "`url`")),
+        ("notes", _text(notes, "`notes`")),
     ]
     result = _write(net, "people", fields, file=file, dry_run=dry_run, use_cache=use_cache)
     used = [("knows", k) for k in known] + ([("introduced by", introducer)] if introducer else [])
@@ -765,19 +765,19 @@ def add_org(
         org = net.organizations[existing]
         raise GraphnetError(f"the organization '{org.name}' ({org.id}) is already declared at {org.source}")
     ident = _new_id(net, name_, id, "organization", replaceable_org=True)
-    alias_texts = _texts(aliases, "--alias")
+    alias_texts = _texts(aliases, "`aliases`")
     new = Organization(id=ident, name=name_, aliases=alias_texts)
     declared = [o for o in net.organizations.values() if o.declared and o.id != ident]
     for org, index, why in alias_clashes([*declared, new]):
         if org is new:
-            raise GraphnetError(f"--alias {alias_texts[index]}: {why}; an alias must name one organization only")
+            raise GraphnetError(f"`aliases` {alias_texts[index]}: {why}; an alias must name one organization only")
     fields: Fields = [
         ("id", ident if id is not None else None),
         ("name", name_),
         ("aliases", alias_texts or None),
-        ("industry", _text(industry, "--industry")),
-        ("competitors", [c for c in (_org_name(net, c, "--competitor") for c in competitors) if c] or None),
-        ("notes", _text(notes, "--notes")),
+        ("industry", _text(industry, "`industry`")),
+        ("competitors", [c for c in (_org_name(net, c, "`competitors`") for c in competitors) if c] or None),
+        ("notes", _text(notes, "`notes`")),
     ]
     result = _write(net, "organizations", fields, file=file, dry_run=dry_run, use_cache=use_cache)
     return _naming(net, result, new=(ident, name_))
@@ -801,16 +801,16 @@ def add_group(
     assert name_ is not None
     ident = _new_id(net, name_, id, "group")
     member_ids: list[str] = []
-    for member in _texts(members, "--member"):
-        member_id = _person(net, member, f"--member {member}", allow_me=True)
+    for member in _texts(members, "`members`"):
+        member_id = _person(net, member, f"`members` {member}", allow_me=True)
         if member_id not in member_ids:
             member_ids.append(member_id)
     fields: Fields = [
         ("id", ident if id is not None else None),
         ("name", name_),
-        ("kind", _text(kind, "--kind")),
+        ("kind", _text(kind, "`kind`")),
         ("members", member_ids or None),
-        ("notes", _text(notes, "--notes")),
+        ("notes", _text(notes, "`notes`")),
     ]
     result = _write(net, "groups", fields, file=file, dry_run=dry_run, use_cache=use_cache)
     return _naming(net, result, *(("member", m) for m in member_ids), new=(ident, name_))
@@ -839,10 +839,10 @@ def log_interaction(
     if not who:
         raise GraphnetError("name at least one person you were in touch with")
     fields: Fields = [
-        ("date", _date(date, "--date", calendar_today(), default=day)),
+        ("date", _date(date, "`date`", calendar_today(), default=day)),
         ("with", who[0] if len(who) == 1 else who),
-        ("kind", _text(kind, "--kind")),
-        ("note", _text(note, "--note")),
+        ("kind", _text(kind, "`kind`")),
+        ("note", _text(note, "`note`")),
     ]
     result = _write(net, "interactions", fields, file=file, dry_run=dry_run, use_cache=use_cache)
     return _naming(net, result, *(("with", w) for w in who))
@@ -864,16 +864,16 @@ def add_favor(
 ) -> WriteResult:
     """Record a favor from ``giver`` to ``receiver`` (ids, names or ``me``) on ``date`` (default today)."""
     day = _today(today)
-    from_ = _person(net, giver, "--from", allow_me=True)
-    to = _person(net, receiver, "--to", allow_me=True)
+    from_ = _person(net, giver, "`giver`", allow_me=True)
+    to = _person(net, receiver, "`receiver`", allow_me=True)
     if from_ == to:
-        raise GraphnetError(f"--from and --to are both '{from_}'; a favor goes from one person to another")
+        raise GraphnetError(f"`giver` and `receiver` are both '{from_}'; a favor goes from one person to another")
     fields: Fields = [
-        ("date", _date(date, "--date", calendar_today(), default=day)),
+        ("date", _date(date, "`date`", calendar_today(), default=day)),
         ("from", from_),
         ("to", to),
-        ("kind", _text(kind, "--kind")),
-        ("what", _text(what, "--what", required=True)),
+        ("kind", _text(kind, "`kind`")),
+        ("what", _text(what, "`what`", required=True)),
     ]
     result = _write(net, "favors", fields, file=file, dry_run=dry_run, use_cache=use_cache)
     return _naming(net, result, ("from", from_), ("to", to))
@@ -903,22 +903,22 @@ def add_introduction(
     if status_ not in INTRODUCTION_STATUSES:
         hint = did_you_mean(status_, INTRODUCTION_STATUSES)
         raise GraphnetError(
-            f"--status must be one of {', '.join(INTRODUCTION_STATUSES)}, not '{status}'"
+            f"`status` must be one of {', '.join(INTRODUCTION_STATUSES)}, not '{status}'"
             + (f"; {hint}" if hint else "")
         )
-    by_id = _person(net, by, "--by", allow_me=True)
+    by_id = _person(net, by, "`by`", allow_me=True)
     first = _person(net, a, a, allow_me=True)
     second = _person(net, b, b, allow_me=True)
     if first == second:
         raise GraphnetError(f"'{first}' is named twice; name the two people introduced")
     if by_id in (first, second):
-        raise GraphnetError(f"'{by_id}' cannot introduce themself; --by is the person who made the introduction")
+        raise GraphnetError(f"'{by_id}' cannot introduce themself; `by` is the person who made the introduction")
     fields: Fields = [
-        ("date", _date(date, "--date", calendar_today(), default=day)),
+        ("date", _date(date, "`date`", calendar_today(), default=day)),
         ("by", by_id),
         ("people", [first, second]),
         ("status", status_),
-        ("note", _text(note, "--note")),
+        ("note", _text(note, "`note`")),
     ]
     result = _write(net, "introductions", fields, file=file, dry_run=dry_run, use_cache=use_cache)
     return _naming(net, result, ("by", by_id), ("introduced", first), ("introduced", second))
@@ -937,9 +937,9 @@ def add_reminder(
 ) -> WriteResult:
     """Plan a follow-up with ``person`` on ``on`` (may be in the future): reach-outs lists it from that day."""
     ident = _person(net, person, "PERSON", allow_me=False)
-    when = _date(on, "--on", date.max)  # the one record allowed a future date
+    when = _date(on, "`on`", date.max)  # the one record allowed a future date
     if when is None:
-        raise GraphnetError("--on: give the day to follow up, YYYY-MM-DD")
-    fields: Fields = [("date", when), ("person", ident), ("note", _text(note, "--note"))]
+        raise GraphnetError("`on`: give the day to follow up, YYYY-MM-DD")
+    fields: Fields = [("date", when), ("person", ident), ("note", _text(note, "`note`"))]
     result = _write(net, "reminders", fields, file=file, dry_run=dry_run, use_cache=use_cache)
     return _naming(net, result, ("person", ident))

@@ -427,7 +427,7 @@ def _append(real: Path, shown: str, build: Builder, verify: Verifier, *, dry_run
         mode = os.stat(real).st_mode
         if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(real, os.W_OK):
             raise GraphnetError(
-                f"{shown} is read-only; make it writable (chmod u+w) or choose another file with --file; "
+                f"{shown} is read-only; make it writable (chmod u+w) or choose another file with `file`; "
                 "nothing was written"
             )
 

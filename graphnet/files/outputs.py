@@ -108,7 +108,7 @@ def check_output(path: str | os.PathLike[str], *, data_root: Path | None, force:
     if not force and not is_graphnet_output(target):
         raise GraphnetError(
             f"{shown} exists and graphnet did not write it; not replacing it "
-            "(choose another -o, or add --force to replace it)"
+            "(choose another `output`, or add `force` to replace it)"
         )
     return OutputTarget(target, stream=False)
 

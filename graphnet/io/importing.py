@@ -131,19 +131,19 @@ def _output_path(root: Path, kind: str, today: date, output: str | os.PathLike[s
         if not path.is_absolute():
             path = root / path
         if path.suffix not in (".yaml", ".yml"):
-            raise GraphnetError(f"--file {output}: an import writes a .yaml file; give a name ending in .yaml")
+            raise GraphnetError(f"`output` {output}: an import writes a .yaml file; give a name ending in .yaml")
         try:
             rel = path.resolve().relative_to(root.resolve())
         except ValueError:
             raise GraphnetError(
-                f"--file {output}: the file must be inside the network folder {display_path(root)}, "
+                f"`output` {output}: the file must be inside the network folder {display_path(root)}, "
                 "or graphnet would not read it"
             ) from None
         if any(part.startswith(".") for part in rel.parts):
-            raise GraphnetError(f"--file {output}: graphnet skips hidden files and folders; choose another name")
+            raise GraphnetError(f"`output` {output}: graphnet skips hidden files and folders; choose another name")
         if path.exists():
             raise GraphnetError(
-                f"--file {output}: the file exists; an import always writes a new file (never edits yours)"
+                f"`output` {output}: the file exists; an import always writes a new file (never edits yours)"
             )
         return path
     base = root / "people" / f"{kind}-{today.isoformat()}"
@@ -262,7 +262,7 @@ def run_import(
 ) -> ImportReport:
     """Read the export at ``path`` with ``parser`` and import its contacts (:func:`import_contacts`)."""
     if not 0 <= strength <= 5:
-        raise GraphnetError(f"--strength must be from 0 to 5, not {strength}")
+        raise GraphnetError(f"`strength` must be from 0 to 5, not {strength}")
     source = Path(path)
     shown = display_path(source)
     if not source.is_file():

@@ -84,7 +84,7 @@ def _select_people(net: Network, graph: nx.Graph, options: MapOptions) -> tuple[
     if options.focus:
         from ..names import resolve_person
 
-        centre = resolve_person(net, options.focus, "--focus")
+        centre = resolve_person(net, options.focus, "`focus`")
         near = hops(graph, centre, max(1, options.depth))
         people = [p for p in people if p in near]
         notes.append(f"{options.depth} hop(s) around {net.name_of(centre)}")

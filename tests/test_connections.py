@@ -236,3 +236,20 @@ def test_add_person_for_someone_imported_offers_the_set_command(write):
     other = run(folder, "add", "person", "Eric Hill", "--id", "eric-hill-2")
     assert other.exit_code == 0, other.output
     assert "eric-hill-2" in load_ok(folder).people
+
+
+def test_stats_counts_connections_apart(write):
+    write("people/linkedin-2026-11-01.yaml", IMPORTED, dedent=False)
+    folder = write(
+        "me.yaml",
+        """\
+        me: {name: Sam}
+        interactions:
+          - {date: 2026-01-05, with: logged}
+        """,
+    )
+    out = run(folder, "stats").output
+    # 4 imported ties: Eric and Old Link are connections; Raised (strength 3) and Logged (an interaction) are not.
+    assert "your ties                4 (2 of them connections)" in out
+    data = json.loads(run(folder, "stats", "--json").output)
+    assert (data["ties"], data["connections"]) == (4, 2)

@@ -259,3 +259,37 @@ def test_the_readme_flow_import_add_ten_ask(network: Path):
     assert path["direct"]["people"][0]["id"] == "edsger-dijkstra"
     assert path["paths"][0]["people"][:2] in (["me", "edsger-dijkstra"], ["me", "hedy-lamarr"])
     assert all(p["people"][1] in hand for p in path["paths"])
+
+
+def test_an_earlier_import_that_wrote_met_is_turned_into_connected(tmp_path: Path):
+    """Before `connected` existed, the LinkedIn import wrote Connected On as `met`: a re-import corrects it."""
+    folder = tmp_path / "net"
+    (folder / "people").mkdir(parents=True)
+    (folder / "me.yaml").write_text("me:\n  name: Sam\n", encoding="utf-8")
+    hana = next(r for r in FIRST_ROWS if r.name == "Hana Sato")
+    (folder / "people" / "linkedin-2024-01-01.yaml").write_text(
+        "# Imported by `graphnet import linkedin` on 2024-01-01 from Connections.csv:\n"
+        "people:\n"
+        "  - name: Hana Sato\n"
+        "    org: Datadog\n"
+        "    role: VP of Sales\n"
+        "    strength: 1\n"
+        f"    met: {hana.connected.isoformat()}  # from Connected On\n"
+        f"    url: {hana.url}\n",
+        encoding="utf-8",
+    )
+    export = tmp_path / "Connections.csv"
+    export.write_bytes(GEN.to_csv([hana]))
+    assert load(folder).people["hana-sato"].met == hana.connected
+    result = run(folder, TODAY, "import", "linkedin", str(export))
+    assert result.exit_code == 0, result.output
+    assert "1 'met' written from Connected On by an earlier import became 'connected'" in result.stdout
+    after = load(folder).people["hana-sato"]
+    assert (after.met, after.connected) == (None, hana.connected)
+    assert connections_of(folder) == {"hana-sato"}
+
+
+def connections_of(folder: Path) -> set[str]:
+    from graphnet.analyses.activity import connections
+
+    return connections(load(folder), TODAY)

@@ -40,7 +40,7 @@ def test_stats_json_counts_and_windows(write):
     assert data["largest_org"] == {"id": "initech", "people": 4}
     warnings = " ".join(data["warnings"])
     assert "contacted nobody in the last 30 days" in warnings
-    assert "4 of your 5 ties are at Initech" in warnings
+    assert "4 of your 5 relationships are at Initech" in warnings
     assert "outside work" in warnings and "no group" in warnings
     assert "received 3 favors and given 0" in warnings
 
@@ -51,7 +51,7 @@ def test_stats_table_and_today_makes_it_reproducible(write):
     result = runner.invoke(cli, ["--data", str(folder), "--today", "2026-10-15", "stats"])
     assert result.exit_code == 0
     assert re.search(r"^ties active, 30 days +1$", result.stdout, re.M)
-    assert "warning: 4 of your 5 ties are at Initech" in result.stdout
+    assert "warning: 4 of your 5 relationships are at Initech" in result.stdout
     again = runner.invoke(cli, ["--data", str(folder), "--today", "2026-10-15", "stats"])
     assert again.stdout == result.stdout
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..model import ME, Network
-from .activity import last_contacts
+from .activity import connections, last_contacts
 from .ties import as_of
 
 __all__ = ["WORK_CIRCLES", "Summary", "summary"]
@@ -40,6 +40,8 @@ class Summary:
     favors_received: int
     largest_org: tuple[str, int] | None
     warnings: list[str] = field(default_factory=list)
+    #: My ties that are connections (an import and nothing else), not relationships.
+    connections: int = 0
 
     @property
     def outside_work_share(self) -> float:
@@ -52,6 +54,7 @@ class Summary:
             "organizations_declared": self.organizations_declared,
             "groups": self.groups,
             "ties": self.ties,
+            "connections": self.connections,
             "knows_ties": self.knows_ties,
             "introductions": self.introductions,
             "interactions": self.interactions,
@@ -83,7 +86,9 @@ def summary(net: Network, today: date) -> Summary:
     }
     with_circles = [p for p in net.people.values() if p.circles]
     outside = [p for p in with_circles if not WORK_CIRCLES.intersection(c.casefold() for c in p.circles)]
-    orgs = Counter(p.org for p in ties if p.org)
+    imported_only = connections(net, today)
+    # Where my relationships are (thousands of LinkedIn connections at one employer say little).
+    orgs = Counter(p.org for p in ties if p.org and p.id not in imported_only)
     largest = orgs.most_common(1)[0] if orgs else None
     given = sum(1 for f in net.favors if f.from_ == ME)
     received = sum(1 for f in net.favors if f.to == ME)
@@ -105,16 +110,19 @@ def summary(net: Network, today: date) -> Summary:
         favors_given=given,
         favors_received=received,
         largest_org=largest,
+        connections=sum(1 for p in ties if p.id in imported_only),
     )
     warn = result.warnings.append
     if ties and active[30] == 0:
         warn(
             "you have contacted nobody in the last 30 days: isolation is a network's worst enemy; see `graphnet reach-outs`"
         )
-    if largest and len(ties) >= 5 and largest[1] / len(ties) > 0.5:
+    relationships = len(ties) - result.connections
+    if largest and relationships >= 5 and largest[1] / relationships > 0.5:
         name = net.name_of(largest[0])
         warn(
-            f"{largest[1]} of your {len(ties)} ties are at {name}: your network lives in one organization; meet people beyond it"
+            f"{largest[1]} of your {relationships} relationships are at {name}: your network lives in one organization;"
+            " meet people beyond it"
         )
     if len(with_circles) >= 5 and result.outside_work_share < 0.2:
         warn(

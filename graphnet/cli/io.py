@@ -140,6 +140,11 @@ def _echo_updates(report: Any, dry_run: bool) -> None:
                     others[key] = others.get(key, 0) + 1
         if others:
             click.echo("  other values filled in or updated: " + ", ".join(f"{k} {n}" for k, n in others.items()))
+        moved = sum(1 for u in report.updated if "met" in u.removed)
+        if moved:
+            click.echo(
+                f"  {moved} 'met' written from Connected On by an earlier import became 'connected' (not contact)"
+            )
     if report.kept:
         values = "value" if len(report.kept) == 1 else "values"
         click.echo(f"kept {len(report.kept)} {values} you wrote by hand (the export differs):")

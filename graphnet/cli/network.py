@@ -63,7 +63,10 @@ def stats(state: Context, as_json: bool) -> None:
         ("people", str(result.people)),
         ("organizations", f"{result.organizations} ({result.organizations_declared} declared)"),
         ("groups", f"{result.groups} ({result.my_groups} yours)"),
-        ("your ties", str(result.ties)),
+        (
+            "your ties",
+            str(result.ties) + (f" ({result.connections} of them connections)" if result.connections else ""),
+        ),
         ("ties between people", str(result.knows_ties)),
         ("ties active, 30 days", str(result.active[30])),
         ("ties active, 90 days", str(result.active[90])),

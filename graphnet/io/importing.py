@@ -376,6 +376,10 @@ def _plan_updates(kind: str, planner: Planner, memory: ImportMemory) -> tuple[li
             planner.same_value,
             net.name_of,
             updatable=person.imported is not None,
+            met_was_connected=kind == "linkedin"
+            and person.imported == "linkedin"
+            and person.met is not None
+            and person.met == contact.connected,
         )
         kept.extend(differs)
         if update is not None:

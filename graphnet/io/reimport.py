@@ -47,6 +47,8 @@ class Update:
     job_change: tuple[str, str] | None = None
     #: The role held at the old organization, moved with it to ``past_orgs``.
     old_role: str | None = None
+    #: Keys removed: ``met`` that an earlier LinkedIn import wrote from *Connected On*.
+    removed: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -55,6 +57,7 @@ class Update:
             "name": self.name,
             "changes": {k: [a, b] for k, (a, b) in self.changes.items()},
             "job_change": self.job_change is not None,
+            "removed": list(self.removed),
         }
 
 
@@ -140,6 +143,7 @@ def plan_update(
     name_of: Callable[[str], str],
     *,
     updatable: bool,
+    met_was_connected: bool = False,
 ) -> tuple[Update | None, list[Kept]]:
     """What the export changes in ``person``, and the hand-written values it differs from.
 
@@ -161,6 +165,9 @@ def plan_update(
         Organization id -> name.
     updatable : bool
         True when the record is in an import's file; a record a person wrote is never updated.
+    met_was_connected : bool
+        True when the record's ``met`` is the export's *Connected On*, written by an earlier
+        LinkedIn import (before ``connected`` existed): it becomes ``connected``.
     """
     mine = written(person, name_of)
     update = Update(person.id, person.name, row)
@@ -178,7 +185,11 @@ def plan_update(
         if key == "org" and old is not None:
             update.job_change = (old, new)
             update.old_role = person.role
-    return (update if update.changes else None), kept
+    if updatable and met_was_connected:
+        update.removed.append("met")
+        if mine["connected"] is None and export.get("connected") is not None:
+            update.changes.setdefault("connected", (None, str(export["connected"])))
+    return (update if update.changes or update.removed else None), kept
 
 
 def export_values(contact: Any, org_text: str | None) -> dict[str, str | None]:
@@ -230,6 +241,8 @@ def apply_updates(workspace: Any, updates: list[Update], people: dict[str, Perso
             old_org, old_role = written.get("org"), written.get("role")
             job = [("org", old_org)] + ([("role", old_role)] if isinstance(old_role, str) and old_role else [])
             doc.append_item(record, path, "past_orgs", job)
+        for key in update.removed:
+            doc.delete_key(record, path, key)
         for key, (_old, new) in update.changes.items():
             if key == "email" and isinstance(written.get("email"), list):
                 doc.append_item(record, path, "email", new)  # keep the other addresses

@@ -14,6 +14,9 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+# My id is defined with the name resolver (names.py sits below the model: Network.find_person uses it).
+from .names import ME
+
 __all__ = [
     "DEFAULT_CADENCE",
     "ME",
@@ -36,7 +39,6 @@ __all__ = [
     "slugify",
 ]
 
-ME = "me"
 
 #: What each declared strength means (docs/format.md).
 STRENGTH_LABELS: dict[int, str] = {

@@ -22,7 +22,11 @@ from .errors import GraphnetError, did_you_mean
 if TYPE_CHECKING:
     from .model import Network
 
-__all__ = ["AmbiguousName", "find_person", "fold", "person_matches", "resolve_person"]
+__all__ = ["ME", "AmbiguousName", "find_person", "fold", "person_matches", "resolve_person"]
+
+#: My own id in every file and answer (``graphnet.model.ME``): it is defined here, below the model,
+#: so that the model's ``Network.find_person`` can use this resolver without an import cycle.
+ME = "me"
 
 #: How many candidates an ambiguity message lists before saying "and N more".
 MAX_LISTED = 20
@@ -52,8 +56,6 @@ def person_matches(net: Network, text: str) -> list[str]:
     -----
     O(P) for P people unless ``text`` is an id (O(1)).
     """
-    from .model import ME
-
     if text in net.people or text == ME:
         return [text]
     wanted = fold(text)
@@ -118,8 +120,6 @@ def resolve_person(net: Network, text: str, what: str = "", *, allow_me: bool = 
     GraphnetError
         Nobody fits (with a did-you-mean), or ``me`` where it is not allowed.
     """
-    from .model import ME
-
     head = f"{what}: " if what else ""
     value = text.strip() if isinstance(text, str) else ""
     if not value:

@@ -518,3 +518,17 @@ def test_lines_beyond_the_budget_are_drawn_when_their_node_is_chosen(
     opened.page.keyboard.press("Escape")
     assert counts(opened) == (141, 100)
     assert_clean(opened)
+
+
+def test_physics_when_asked_for_stabilizes_from_the_computed_positions(
+    open_map: Callable[..., Opened], write: Callable[..., Path], tmp_path: Path
+) -> None:
+    from test_map import NETWORK
+
+    net, _problems = graphnet.load(write("n.yaml", NETWORK, dedent=False), today=TODAY)
+    opened = open_map(write_map(net, tmp_path / "m.html", MapOptions(physics=True), today=TODAY).path)
+    timings = opened.js("() => window.graphnetTimings")
+    assert timings["stabilized"] <= timings["ready"]
+    assert opened.js("() => network.physics.options.enabled") is False  # frozen once stable
+    assert opened.js("() => network.getPositions(['me']).me.x") == 0
+    assert_clean(opened)

@@ -126,7 +126,7 @@ def place(
     positions = layout.radial_layout(view.centre, rings, sectors, view.affiliations, anchors=anchors, extents=extents)
     if big:
         extent = max((math.hypot(x, y) for x, y in positions.values()), default=1.0)
-        overview = round(12 * extent / 420)  # about 12 px once the whole map fits a 900-px-high view
+        overview = round(15 * extent / 420)  # 11 to 15 px once the whole map fits a 720- to 900-px-high view
         headline = _headline(net, graph, view, roles)
         for ident, look in looks.items():
             look.loud = ident in headline

@@ -54,6 +54,10 @@ STRENGTH_LABELS: dict[int, str] = {
 DEFAULT_CADENCE: dict[int, int] = {5: 21, 4: 45, 3: 90, 2: 180, 1: 365}
 
 INTRODUCTION_STATUSES = ("requested", "made", "met", "declined")
+#: The status of an introduction written without one.
+DEFAULT_INTRODUCTION_STATUS = "made"
+#: Declared strengths, weakest first: 0 (not met yet) to 5 (inner circle).
+STRENGTH_RANGE = (min(STRENGTH_LABELS), max(STRENGTH_LABELS))
 
 
 class Source(NamedTuple):
@@ -231,6 +235,10 @@ SETTING_RANGES: dict[str, tuple[float, float]] = {
 }
 #: How many items an answer may list (``--top`` of every command, ``top`` of the library).
 TOP_RANGE = (1, 1000)
+#: How many items an answer lists unless asked (``top``): brokers, weak ties, reach-outs, meet.
+DEFAULT_TOP = 10
+#: How many warm paths ``path`` shows unless asked (``top``).
+DEFAULT_PATHS = 5
 #: How many people a map may show (``map --limit``).
 MAP_LIMIT_RANGE = (1, 1_000_000)
 #: Days of a keep-in-touch ``cadence`` (under ``me:`` or a person): one day to a century.
@@ -355,7 +363,7 @@ class Introduction:
     date: date | None
     by: str
     people: tuple[str, str]
-    status: str = "made"
+    status: str = DEFAULT_INTRODUCTION_STATUS
     note: str | None = None
     source: Source = NOWHERE
 

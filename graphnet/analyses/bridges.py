@@ -40,7 +40,7 @@ from typing import Any
 import numpy as np
 
 from ..gcpause import paused_gc
-from ..model import Network
+from ..model import DEFAULT_TOP, Network
 from .communities import ClusterNamer, Structure, cluster_labels, structure
 from .reach import Opens, Reach, is_met
 from .ties import as_of
@@ -386,7 +386,9 @@ def _span(adjsets: list[set[int]], a: int, b: int, limit: int | None = None) -> 
 # --------------------------------------------------------------------------- brokers
 
 
-def brokers(net: Network, *, today: date | None = None, top: int = 10, include_unmet: bool = False) -> BridgesResult:
+def brokers(
+    net: Network, *, today: date | None = None, top: int = DEFAULT_TOP, include_unmet: bool = False
+) -> BridgesResult:
     """The brokers and bridge ties of my network, with me removed.
 
     Parameters

@@ -28,7 +28,7 @@ from datetime import date
 from typing import Any
 
 from ..gcpause import paused_gc
-from ..model import ME, STRENGTH_LABELS, Introduction, Network, Person
+from ..model import DEFAULT_TOP, ME, STRENGTH_LABELS, Introduction, Network, Person
 from .communities import ClusterNamer, cluster_labels, structure
 from .goals import role_match, target_fit
 from .strength import TieModel, clip, month
@@ -85,7 +85,7 @@ class _Candidate:
     score: float = 0.0
 
 
-def meet(net: Network, *, today: date | None = None, top: int = 10) -> MeetResult:
+def meet(net: Network, *, today: date | None = None, top: int = DEFAULT_TOP) -> MeetResult:
     """People two hops away worth meeting next, best first, each with whom to ask.
 
     Parameters

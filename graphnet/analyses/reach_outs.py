@@ -44,7 +44,7 @@ from typing import Any
 
 from ..errors import require_range
 from ..gcpause import paused_gc
-from ..model import ME, TOP_RANGE, Network
+from ..model import DEFAULT_TOP, ME, TOP_RANGE, Network
 from .activity import connections, last_contacts
 from .colleagues import Overlap, describe_overlap, my_colleagues
 from .strength import TieModel, ago, clip
@@ -145,7 +145,7 @@ def reach_outs(
     net: Network,
     *,
     today: date | None = None,
-    top: int = 10,
+    top: int = DEFAULT_TOP,
     model: TieModel | None = None,
     targets_only: bool = False,
 ) -> ReachOutResult:

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import GraphnetError, did_you_mean, require_range
 from ..gcpause import paused_gc
-from ..model import ME, SETTING_RANGES, STRENGTH_LABELS, TOP_RANGE, Introduction, Network
+from ..model import DEFAULT_PATHS, ME, SETTING_RANGES, STRENGTH_LABELS, TOP_RANGE, Introduction, Network
 from .colleagues import describe_overlap
 from .goals import RoleMatch, role_match
 from .strength import TieModel, clip, month
@@ -950,7 +950,7 @@ def warm_paths(
     target: str,
     *,
     today: date | None = None,
-    top: int = 5,
+    top: int = DEFAULT_PATHS,
     max_hops: int | None = None,
     model: TieModel | None = None,
 ) -> PathResult:

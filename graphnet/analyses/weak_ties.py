@@ -31,7 +31,7 @@ from datetime import date
 from typing import Any
 
 from ..gcpause import paused_gc
-from ..model import STRENGTH_LABELS, Network
+from ..model import DEFAULT_TOP, STRENGTH_LABELS, Network
 from .activity import connections
 from .communities import ClusterNamer, structure
 from .reach import Opens, Reach, names_of
@@ -110,7 +110,9 @@ def mutual_curve(mutual: int, peak: float) -> float:
     return x * math.exp(1.0 - x)
 
 
-def weak_ties(net: Network, *, today: date | None = None, top: int = 10, include_unmet: bool = False) -> WeakTiesResult:
+def weak_ties(
+    net: Network, *, today: date | None = None, top: int = DEFAULT_TOP, include_unmet: bool = False
+) -> WeakTiesResult:
     """My weak ties, ranked by the non-redundant reach, targets and mutual contacts they bring.
 
     Parameters

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from ..model import SETTING_RANGES, TOP_RANGE
+from ..model import DEFAULT_PATHS, DEFAULT_TOP, SETTING_RANGES, TOP_RANGE
 from .base import Context, cli, echo_json, load_or_exit, pass_state, read_only
 
 
@@ -27,7 +27,7 @@ _VERBOSE = click.option("--verbose", "-v", is_flag=True, help="Also show the net
 
 
 @cli.command("bridges")
-@click.option("--top", type=_TOP, default=10, show_default=True, help="How many brokers and bridge ties.")
+@click.option("--top", type=_TOP, default=DEFAULT_TOP, show_default=True, help="How many brokers and bridge ties.")
 @_INCLUDE_UNMET
 @_VERBOSE
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
@@ -83,7 +83,7 @@ def bridges_command(state: Context, top: int, include_unmet: bool, verbose: bool
 
 
 @cli.command("weak-ties")
-@click.option("--top", type=_TOP, default=10, show_default=True, help="How many weak ties.")
+@click.option("--top", type=_TOP, default=DEFAULT_TOP, show_default=True, help="How many weak ties.")
 @_INCLUDE_UNMET
 @_VERBOSE
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
@@ -155,7 +155,7 @@ def _hanging(text: str, first: int, rest: int) -> str:
 
 @cli.command("path")
 @click.argument("target")
-@click.option("--top", type=_TOP, default=5, show_default=True, help="How many paths to show.")
+@click.option("--top", type=_TOP, default=DEFAULT_PATHS, show_default=True, help="How many paths to show.")
 @click.option(
     "--max-hops",
     type=click.IntRange(int(SETTING_RANGES["max_hops"][0]), int(SETTING_RANGES["max_hops"][1])),
@@ -273,7 +273,7 @@ def _echo_near_names(result: Any, target: str) -> None:
 
 
 @cli.command("reach-outs")
-@click.option("--top", type=_TOP, default=10, show_default=True, help="How many people to list.")
+@click.option("--top", type=_TOP, default=DEFAULT_TOP, show_default=True, help="How many people to list.")
 @click.option(
     "--targets",
     "targets_only",
@@ -333,7 +333,7 @@ def reach_outs_command(state: Context, top: int, targets_only: bool, as_json: bo
 
 
 @cli.command("meet")
-@click.option("--top", type=_TOP, default=10, show_default=True, help="How many people to suggest.")
+@click.option("--top", type=_TOP, default=DEFAULT_TOP, show_default=True, help="How many people to suggest.")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
 @pass_state
 @read_only

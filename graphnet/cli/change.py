@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from ..model import STRENGTH_RANGE
 from .base import Context, cli, pass_state
 from .edit import _dry_run_option, _file_option, _report, _write_context
 
@@ -43,7 +44,7 @@ def set_command(state: Context, person: str, key: str, value: str, dry_run: bool
 @cli.command("tie")
 @click.argument("a")
 @click.argument("b")
-@click.option("--strength", type=click.IntRange(0, 5), help="How well they know each other, 0-5.")
+@click.option("--strength", type=click.IntRange(*STRENGTH_RANGE), help="How well they know each other, 0-5.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Since when they know each other.")
 @click.option("--note", help="How they know each other.")
 @_dry_run_diff

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import click
 
 from ..files.format import RECORDS, Field
-from ..model import Network
+from ..model import DEFAULT_INTRODUCTION_STATUS, INTRODUCTION_STATUSES, STRENGTH_RANGE, Network
 from .base import Context, cli, cli_words, fail, pass_state
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -83,7 +83,7 @@ def _record_options(kind: str) -> Callable[[F], F]:
         for described in reversed([d for d in RECORDS[kind].fields if d.option]):
             extra: dict[str, Any] = {"multiple": described.is_list}
             if described.type == "strength":
-                extra["type"] = click.IntRange(0, 5)
+                extra["type"] = click.IntRange(*STRENGTH_RANGE)
             elif described.type == "date":
                 extra["metavar"] = "YYYY-MM-DD"
             command = click.option(described.option, described.name, help=_option_help(described), **extra)(command)
@@ -243,8 +243,8 @@ def favor_command(
 @click.option("--by", required=True, help="Who made the introduction: id, name or me.")
 @click.option(
     "--status",
-    type=click.Choice(["requested", "made", "met", "declined"]),
-    default="made",
+    type=click.Choice(INTRODUCTION_STATUSES),
+    default=DEFAULT_INTRODUCTION_STATUS,
     show_default=True,
     help="Where the introduction stands.",
 )

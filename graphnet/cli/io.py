@@ -10,6 +10,8 @@ from typing import Any
 import click
 
 from ..errors import GraphnetError
+from ..io.formats import EXPORT_FORMATS
+from ..model import STRENGTH_RANGE
 from .base import EXIT_DATA_ERRORS, Context, cli, data_stdout, echo_json, fail, load_or_exit, pass_state
 
 
@@ -169,7 +171,7 @@ def _import_options(default_strength: int) -> Any:
             click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path)),
             click.option(
                 "--strength",
-                type=click.IntRange(0, 5),
+                type=click.IntRange(*STRENGTH_RANGE),
                 default=None,
                 help=f"Declared strength of the new people (default {default_strength}).",
             ),
@@ -302,7 +304,7 @@ def import_google_command(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["graphml", "gexf", "json", "csv"]),
+    type=click.Choice(EXPORT_FORMATS),
     required=True,
     help="graphml (Gephi, Cytoscape, Neo4j APOC), gexf (Gephi), json (node-link), csv (neo4j-admin import).",
 )

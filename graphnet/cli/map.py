@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..map.options import COLOR_BY, SIZE_BY
-from ..model import MAP_LIMIT_RANGE
+from ..map.options import COLOR_BY, DEFAULT_LIMIT, DEPTH_RANGE, SIZE_BY, MapOptions
+from ..model import MAP_LIMIT_RANGE, STRENGTH_RANGE
 from .base import Context, cli, data_stdout, fail, load_or_exit, pass_state
 
 
@@ -24,14 +24,14 @@ from .base import Context, cli, data_stdout, fail, load_or_exit, pass_state
 @click.option(
     "--color-by",
     type=click.Choice(COLOR_BY),
-    default="cluster",
+    default=MapOptions.color_by,
     show_default=True,
     help="What node colours stand for.",
 )
 @click.option(
     "--size-by",
     type=click.Choice(SIZE_BY),
-    default=SIZE_BY[0],
+    default=MapOptions.size_by,
     show_default=True,
     help="What a person's size stands for: your tie's strength, brokerage (links clusters) or nothing.",
 )
@@ -39,12 +39,14 @@ from .base import Context, cli, data_stdout, fail, load_or_exit, pass_state
 @click.option("--focus", metavar="PERSON", help="Show only the neighbourhood of this person (id or name).")
 @click.option(
     "--depth",
-    type=click.IntRange(1, 6),
-    default=2,
+    type=click.IntRange(*DEPTH_RANGE),
+    default=MapOptions.depth,
     show_default=True,
     help="How many hops around --focus to show.",
 )
-@click.option("--min-strength", type=click.IntRange(0, 5), help="Show only people whose tie with you is this strong.")
+@click.option(
+    "--min-strength", type=click.IntRange(*STRENGTH_RANGE), help="Show only people whose tie with you is this strong."
+)
 @click.option("--circle", help="Show only people in this circle.")
 @click.option("--org", help="Show only people who work or worked at this organization.")
 @click.option(
@@ -56,7 +58,7 @@ from .base import Context, cli, data_stdout, fail, load_or_exit, pass_state
     "--limit",
     type=click.IntRange(*MAP_LIMIT_RANGE),
     default=None,
-    help="Show at most this many people, closest first  [default: 1500].",
+    help=f"Show at most this many people, closest first  [default: {DEFAULT_LIMIT}].",
 )
 @click.option("--all", "show_all", is_flag=True, help="Show every person, however many (big maps get slow).")
 @pass_state

@@ -41,6 +41,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import GraphnetError, did_you_mean
 from ..model import (
+    DEFAULT_INTRODUCTION_STATUS,
     INTRODUCTION_STATUSES,
     ME,
     STRENGTH_LABELS,
@@ -886,7 +887,7 @@ def add_introduction(
     a: str,
     b: str,
     *,
-    status: str = "made",
+    status: str = DEFAULT_INTRODUCTION_STATUS,
     note: str | None = None,
     date: date | str | None = None,
     today: date | None = None,
@@ -899,7 +900,7 @@ def add_introduction(
     ``status`` is one of requested, made (default), met, declined.
     """
     day = _today(today)
-    status_ = (status or "made").strip()
+    status_ = (status or DEFAULT_INTRODUCTION_STATUS).strip()
     if status_ not in INTRODUCTION_STATUSES:
         hint = did_you_mean(status_, INTRODUCTION_STATUSES)
         raise GraphnetError(

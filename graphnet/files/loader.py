@@ -27,6 +27,7 @@ from ..gcpause import paused_gc
 from ..model import (
     CADENCE_RANGE,
     COUNT_MAX,
+    DEFAULT_INTRODUCTION_STATUS,
     INTRODUCTION_STATUSES,
     ME,
     SETTING_RANGES,
@@ -775,7 +776,7 @@ class _Builder:
                     f"{where}: 'people' names '{pair[0]}' twice; name the two people introduced",
                 )
                 continue
-            status = (self.text(rec, "status", where) or "made").strip()
+            status = (self.text(rec, "status", where) or DEFAULT_INTRODUCTION_STATUS).strip()
             if status not in INTRODUCTION_STATUSES:
                 hint = did_you_mean(status, INTRODUCTION_STATUSES)
                 self.error(

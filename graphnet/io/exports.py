@@ -41,10 +41,11 @@ from ..errors import GraphnetError
 from ..files.format import private_names
 from ..files.outputs import check_output, write_output
 from ..model import Network
+from .formats import EXPORT_FORMATS
 
 __all__ = ["FORMATS", "export", "export_graph", "render"]
 
-FORMATS = ("graphml", "gexf", "json", "csv")
+FORMATS = EXPORT_FORMATS
 #: The private fields of the nodes' records: left out unless asked for (see graphnet.files.format).
 PRIVATE_FIELDS = private_names("person", "organization", "group")
 

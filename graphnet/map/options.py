@@ -11,6 +11,7 @@ from ..model import ME
 __all__ = [
     "COLOR_BY",
     "DEFAULT_LIMIT",
+    "DEPTH_RANGE",
     "PHYSICS_MAX_NODES",
     "SIZE_BY",
     "LegendEntry",
@@ -24,8 +25,10 @@ DEFAULT_LIMIT = 1500
 #: Above this many nodes a map is "big": fewer line styles, headline labels only (positions are
 #: always computed in Python and physics is off unless asked for).
 PHYSICS_MAX_NODES = 500
-#: What node colours can stand for.
+#: What node colours can stand for (the first is the default).
 COLOR_BY = ("cluster", "org", "circle")
+#: How many hops around ``focus`` a map may show.
+DEPTH_RANGE = (1, 6)
 #: What a person's size can stand for (the first is the default: a stranger is never the biggest).
 SIZE_BY = ("strength", "brokerage", "none")
 
@@ -35,9 +38,9 @@ class MapOptions:
     """What the map shows; every field matches a ``graphnet map`` option."""
 
     #: Node colour: ``cluster`` (community), ``org`` (current organization) or ``circle``.
-    color_by: str = "cluster"
+    color_by: str = COLOR_BY[0]
     #: Person size: ``strength`` (my tie), ``brokerage`` (links clusters) or ``none``.
-    size_by: str = "strength"
+    size_by: str = SIZE_BY[0]
     #: Draw the best warm paths to this target (organization or person) over the map.
     highlight: str | None = None
     #: Show only the neighbourhood of this person (id or name), ``depth`` hops deep.

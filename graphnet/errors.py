@@ -127,7 +127,9 @@ def did_you_mean(
         found.extend(keys[key])
     unique: list[str] = []
     for ident in found:
-        if ident not in unique and ident.casefold() != wanted:
+        # A candidate that differs only in case is the likeliest meaning (``Name:`` for ``name:``);
+        # only the very word given is no suggestion.
+        if ident not in unique and ident != word.strip():
             unique.append(ident)
     if not unique:
         return ""

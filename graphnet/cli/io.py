@@ -67,7 +67,8 @@ def _run_import(
         rows = "row" if report.skipped == 1 else "rows"
         fail(
             f"{report.skipped} {rows} of {report.source} could not be imported (listed above), so nothing was "
-            "written; fix them in the file, or add --skip-bad to import the other rows without them",
+            f"written; fix {'it' if report.skipped == 1 else 'them'} in the file, or add --skip-bad to import "
+            "the other rows without them",
             EXIT_DATA_ERRORS,
         )
     target = str(report.output) if report.output is None else _shown_path(report.output)

@@ -38,8 +38,21 @@ __all__ = [
     "store_answer",
 ]
 
-#: Bump when the tree encoding or the parser's results change.
-FORMAT = "tree-v1"
+
+def _parser_fingerprint() -> str:
+    """A short hash of the strict reader and of this module: a parse cached by another graphnet
+    (other messages, other positions) is never served after an upgrade or an edit of the code."""
+    digest = hashlib.sha256()
+    for module in ("yamlread.py", "cache.py"):
+        try:
+            digest.update((Path(__file__).parent / module).read_bytes())
+        except OSError:  # pragma: no cover - installed without sources
+            digest.update(module.encode())
+    return digest.hexdigest()[:12]
+
+
+#: Bump the version when the tree encoding changes; the suffix follows the parser's code.
+FORMAT = f"tree-v1-{_parser_fingerprint()}"
 
 
 def cache_dir() -> Path:
@@ -153,7 +166,7 @@ def parse_cached(data: bytes, shown: str) -> tuple[Any, list[Problem]]:
 
 #: What graphnet itself stores under the cache folder: ``tree-vN/ab/<sha256>.json``,
 #: ``answers-vN/<sha256>.json`` and the temporary ``.tmp-*.json`` of an interrupted write.
-_OWN_FOLDER = re.compile(r"(tree|answers)-v\d+")
+_OWN_FOLDER = re.compile(r"(tree|answers)-v\d+(-[0-9a-f]{12})?")
 _OWN_ENTRY = re.compile(r"([0-9a-f]{64}|\.tmp-[^/]*)\.json")
 _OWN_SHARD = re.compile(r"[0-9a-f]{2}")
 

@@ -194,6 +194,19 @@ _HINTS = (
 )
 
 
+def _tab_hint(line_text: str) -> str:
+    """What to do about the tab(s) of a line YAML refused: indentation, or a tab inside a line."""
+    indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
+    if "\t" in indent:
+        return "YAML indentation must use spaces, not tabs; replace the tab with spaces"
+    column = line_text.index("\t") + 1
+    return (
+        f"the tab at column {column} is not indentation but inside the line, before or in a value; "
+        "YAML allows a tab there only inside quotes: replace it with a space, or quote the value "
+        '(note: "a<TAB>b")'
+    )
+
+
 def _syntax_problem(exc: yaml.YAMLError, path: str, text: str) -> Problem:
     if isinstance(exc, yaml.reader.ReaderError):
         line, column = _text_position(text, exc.position)
@@ -208,8 +221,9 @@ def _syntax_problem(exc: yaml.YAMLError, path: str, text: str) -> Problem:
         return Problem(path, line, column, "error", f"the YAML is nested too deeply (over {MAX_DEPTH} levels)")
     full = f"{context or ''} {problem}"
     hint = next((h for key, h in _HINTS if key in full), "check the YAML syntax on this line")
-    if "\t" in text.splitlines()[line - 1 : line][0] if line - 1 < len(text.splitlines()) else False:
-        hint = "YAML indentation must use spaces, not tabs; replace the tab with spaces"
+    lines = text.splitlines()
+    if line - 1 < len(lines) and "\t" in lines[line - 1]:
+        hint = _tab_hint(lines[line - 1])
     message = f"YAML syntax error: {problem.strip()}"
     if context:
         message += f" ({context.strip()})"

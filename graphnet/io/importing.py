@@ -246,6 +246,13 @@ def _check_round_trip(loaded: Network, planner: Planner, added: list[Added], str
 Parser = Callable[..., tuple[list[Contact], list[Problem], int]]
 
 
+#: What to do about an export that is not UTF-8, by format (the default speaks of CSV).
+ENCODING_ADVICE = {
+    "vcard": "export the contacts again as vCard (UTF-8), or convert the file, e.g. "
+    "`iconv -f latin1 -t utf-8 contacts.vcf > contacts-utf8.vcf`, and import that",
+}
+
+
 def run_import(
     kind: str,
     parser: Parser,
@@ -265,9 +272,12 @@ def run_import(
         raise GraphnetError(f"`strength` must be from 0 to 5, not {strength}")
     source = Path(path)
     shown = display_path(source)
-    if not source.is_file():
+    # Not only regular files: `… | graphnet import linkedin /dev/stdin` and `<(iconv …)` are pipes.
+    if not source.exists():
         raise GraphnetError(f"{shown}: no such file")
-    text = read_text(source, shown)
+    if source.is_dir():
+        raise GraphnetError(f"{shown} is a folder; give the export file")
+    text = read_text(source, shown, advice=ENCODING_ADVICE.get(kind))
     contacts, problems, rows = parser(text, shown, progress=progress)
     return import_contacts(
         kind,

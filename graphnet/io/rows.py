@@ -24,8 +24,12 @@ __all__ = ["Progress", "Reading", "Row", "Ticker", "header_key", "read_csv", "re
 Progress = Callable[[int, int], None]
 
 
-def read_text(path: Path, shown: str) -> str:
-    """A text file's content: UTF-8 (with or without BOM) or UTF-16 with BOM."""
+def read_text(path: Path, shown: str, *, advice: str | None = None) -> str:
+    """A text file's content: UTF-8 (with or without BOM) or UTF-16 with BOM.
+
+    ``advice`` says what to do when it is neither (default: about CSV exports). The file may
+    be a pipe (``/dev/stdin``, ``<(…)``): it is read once.
+    """
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -37,7 +41,7 @@ def read_text(path: Path, shown: str) -> str:
     except UnicodeDecodeError as exc:
         raise GraphnetError(
             f"{shown} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "download the export again, or save it from a spreadsheet as 'CSV UTF-8'"
+            + (advice or "download the export again, or save it from a spreadsheet as 'CSV UTF-8'")
         ) from exc
 
 

@@ -215,6 +215,25 @@ def _card(component: Any, row: int, reading: Reading) -> Contact | None:
     return contact
 
 
+_FAILED_LINE = re.compile(r"^At line \d+: (Failed to parse line: )?(?P<line>.*)$")
+
+
+def _failed_line(card: str, row: int, message: str) -> tuple[int, str]:
+    """The file line of the line vobject could not read, and a message without vobject's own count.
+
+    vobject counts CR and LF separately, so its "At line 7" is no line of the file: the line is
+    found by its text instead, and the card's first line is the fallback.
+    """
+    match = _FAILED_LINE.match(message)
+    if match is None:
+        return row, message
+    bad = match.group("line").strip()
+    for offset, text in enumerate(card.splitlines()):
+        if bad and text.strip() == bad:
+            return row + offset, f"this line is not 'NAME:value': {bad!r}"
+    return row, message
+
+
 def parse_vcard(text: str, shown: str, *, progress: Progress | None = None) -> tuple[list[Contact], list[Problem], int]:
     """Contacts of a ``.vcf`` file (vCard 3.0 or 4.0; Apple's and Google's extensions)."""
     import vobject
@@ -227,10 +246,12 @@ def parse_vcard(text: str, shown: str, *, progress: Progress | None = None) -> t
     for number, (row, card) in enumerate(cards, 1):
         tick(number)
         try:
-            component = vobject.readOne(card, ignoreUnreadable=True)
+            # Never ignoreUnreadable: vobject would log the bad line itself and drop it silently.
+            component = vobject.readOne(card, ignoreUnreadable=False)
         except Exception as exc:  # vobject raises many kinds of errors on bad input
             message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            reading.problem(row, f"the card cannot be read ({message}); card skipped")
+            line, message = _failed_line(card, row, message)
+            reading.problem(line, f"the card cannot be read ({message}); card skipped")
             continue
         try:
             contact = _card(component, row, reading)

@@ -65,7 +65,12 @@ def _select_people(net: Network, graph: nx.Graph, options: MapOptions) -> tuple[
         wanted = _folded(options.circle)
         known = {_folded(c) for p in net.people.values() for c in p.circles}
         if wanted not in known:
-            raise GraphnetError(f"no one is in the circle {options.circle!r}; circles: {', '.join(sorted(known))}")
+            there = (
+                f"the circles are: {', '.join(sorted(known))}"
+                if known
+                else "no one has a circle yet (add e.g. circles: [work] to a person)"
+            )
+            raise GraphnetError(f"no one is in the circle {options.circle!r}; {there}")
         people = [p for p in people if any(_folded(c) == wanted for c in net.people[p].circles)]
         notes.append(f"circle {options.circle}")
     if options.org:

@@ -17,13 +17,13 @@ from typing import Any
 from yaml.nodes import SequenceNode
 
 from ..errors import GraphnetError
+from ..gcpause import paused_gc
 from ..model import CADENCE_RANGE, ME, Network, calendar_today
 from ..names import resolve_person
 from .edit import _date, _org_name, _strength, _text
 from .edit_in_place import Doc, EditResult, TreePath, Workspace, record_id
 from .fileio import network_lock
-from .loader import _Builder, read_tree
-from .yamlread import parse_text
+from .loader import _Builder
 
 __all__ = ["LIST_KEYS", "ME_SET_KEYS", "PERSON_SET_KEYS", "merge_people", "move_person", "set_field", "snooze", "tie"]
 
@@ -61,7 +61,8 @@ def _today(today: date | None) -> date:
 
 def _run(net: Network, plan: _Plan, *, dry_run: bool, named: list[tuple[str, str]], check: Any = None) -> EditResult:
     """Plan and write one edit holding the network's lock (a dry run takes no lock)."""
-    with nullcontext() if dry_run else network_lock(net.root):
+    # Parsing a file allocates a lot while the loaded network is alive: keep the collector off.
+    with paused_gc(), nullcontext() if dry_run else network_lock(net.root):
         workspace = Workspace(net.root, net.files)
         summary = plan(workspace)
         result = workspace.commit(dry_run, summary, (lambda: check(workspace)) if check else None)
@@ -473,34 +474,43 @@ def _rewrite_key(
     return count
 
 
-def _counts(net: Network, rename: dict[str, str]) -> dict[str, int]:
+def _tie_pairs(people: Any, rename: dict[str, str]) -> set[tuple[str, str]]:
     pairs = set()
-    for person in net.people.values():
+    for person in people:
         a = rename.get(person.id, person.id)
         for tie_ in person.knows:
             b = rename.get(tie_.other, tie_.other)
             if a != b:
                 pairs.add((min(a, b), max(a, b)))
-    return {
-        "interactions": len(net.interactions),
-        "favors": len(net.favors),
-        "introductions": len(net.introductions),
-        "reminders": len(net.reminders),
-        "ties": len(pairs),
-    }
+    return pairs
+
+
+_COUNTED = ("interactions", "favors", "introductions", "reminders")
+
+
+def _counts(net: Network, rename: dict[str, str]) -> dict[str, int]:
+    counts = {section: len(getattr(net, section)) for section in _COUNTED}
+    counts["ties"] = len(_tie_pairs(net.people.values(), rename))
+    return counts
 
 
 def _counts_after(net: Network, workspace: Workspace) -> dict[str, int]:
-    """The counts of the network as the changed files (read strictly) and the others make it."""
-    after = Network(root=net.root)
-    builder = _Builder(after, date.max)
+    """The counts of the network as it will be: the changed files read strictly, the others as loaded.
+
+    Only the changed files are parsed: an unchanged file's records are those of ``net``.
+    """
     changed = {doc.shown: doc for doc in workspace.docs.values() if doc.changed}
-    for shown in workspace.by_shown:
-        if shown in changed:
-            tree, _problems = parse_text(changed[shown].new_text(), shown)
-        else:
-            tree, _problems = read_tree(workspace.by_shown[shown], shown)
+    part = Network(root=net.root)
+    builder = _Builder(part, date.max)
+    for shown, doc in changed.items():
+        tree = doc.new_tree  # read strictly by Doc.verify
         if tree is not None:
             builder.add_file(tree, shown)
     builder.finish()
-    return _counts(after, {})
+    counts = {}
+    for section in _COUNTED:
+        kept = sum(1 for record in getattr(net, section) if record.source.path not in changed)
+        counts[section] = kept + len(getattr(part, section))
+    unchanged = (p for p in net.people.values() if p.source.path not in changed)
+    counts["ties"] = len(_tie_pairs(unchanged, {}) | _tie_pairs(part.people.values(), {}))
+    return counts

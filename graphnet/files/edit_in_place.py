@@ -24,6 +24,7 @@ when several files change together (``merge``).
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,6 +134,8 @@ class Doc:
         self.newline = newline_of(self.text)
         self.splices: list[_Splice] = []
         self.patches: list[_Patch] = []
+        #: The strict tree of the new text, once :meth:`verify` has read it.
+        self.new_tree: Any = None
 
     # -- finding records ---------------------------------------------------------------------
 
@@ -355,6 +358,7 @@ class Doc:
             raise GraphnetError(
                 f"cannot change {self.shown} safely: the result would not read cleanly ({problems[0]}); nothing was written"
             )
+        self.new_tree = new_tree
         if plain(new_tree) != self.expected_tree():
             raise GraphnetError(
                 f"cannot change {self.shown} safely: the result would not read back as exactly the intended change; "
@@ -436,13 +440,19 @@ class Workspace:
             self.docs[real] = Doc(real, shown)
         return self.docs[real]
 
-    def docs_containing(self, needle: str) -> list[Doc]:
-        """Every file whose bytes contain ``needle`` (a quick filter before parsing)."""
-        raw = needle.encode("utf-8")
+    def docs_containing(self, ident: str) -> list[Doc]:
+        """Every file that may name the id ``ident`` (a quick look at the bytes before parsing).
+
+        The id must stand alone (``p101`` is not found in ``p1010``); quoting and escapes are
+        allowed for, so a file that names it is never missed.
+        """
+        pattern = re.compile(rb"(?<![\w-])" + re.escape(ident.encode("utf-8")) + rb"(?![\w-])")
+        escaped = not ident.isascii()
         found = []
         for shown, path in self.by_shown.items():
             try:
-                if raw in path.read_bytes():
+                data = path.read_bytes()
+                if pattern.search(data) or (escaped and b"\\" in data):
                     found.append(self.doc(shown))
             except OSError:
                 continue
@@ -472,7 +482,7 @@ class Workspace:
             doc.verify()
         if check is not None:
             check()
-        diff = "".join(doc.diff() for doc in changed)
+        diff = "".join(doc.diff() for doc in changed) if dry_run else ""  # only a dry run shows it
         result = EditResult(dry_run, summary, diff, [doc.real for doc in changed])
         if dry_run:
             return result

@@ -397,3 +397,13 @@ def test_inbox_then_sent_add_up_and_several_paths_read_together(net: Path, tmp_p
             ("2026-04-03", "grace-hopper", "email", 1),
         ]
     )
+
+
+def test_hand_logged_interactions_never_go_into_an_import_log(net: Path) -> None:
+    run(net, "import", "mail", str(FIXTURES / "mail.mbox"))
+    before = (net / "log" / "mail.yaml").read_bytes()
+    code, out, _ = run(net, "log", "ada-lovelace", "--kind", "coffee")
+    assert code == 0, out
+    assert (net / "log" / "mail.yaml").read_bytes() == before
+    holding = [p.relative_to(net).as_posix() for p in net.rglob("*.yaml") if "kind: coffee" in p.read_text()]
+    assert holding == ["interactions.yaml"]  # a new file of your own, as when no file holds interactions

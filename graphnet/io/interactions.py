@@ -37,14 +37,14 @@ LOG_FILES = {"mail": Path("log") / "mail.yaml", "calendar": Path("log") / "calen
 
 _HEADERS = {
     "mail": (
-        "# Written by `graphnet import mail`: one record per person and month, from message headers only\n"
+        "# Imported by `graphnet import mail`: one record per person and month, from message headers only\n"
         "# (count = messages, sent + received). Delete this file to undo the import; importing again\n"
-        "# adds only what is new. See docs/import-export.md.\n"
+        "# adds only what is new. Hand-logged interactions go to your own files, never here.\n"
     ),
     "calendar": (
-        "# Written by `graphnet import calendar`: one record per day and set of people met (count = meetings\n"
-        "# that day). Delete this file to undo the import; importing again adds only what is new.\n"
-        "# See docs/import-export.md.\n"
+        "# Imported by `graphnet import calendar`: one record per day and set of people met (count =\n"
+        "# meetings that day). Delete this file to undo the import; importing again adds only what is\n"
+        "# new. Hand-logged interactions go to your own files, never here.\n"
     ),
 }
 

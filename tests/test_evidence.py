@@ -126,3 +126,19 @@ def test_every_weight_is_a_setting(write) -> None:
     assert weight(model, "cy") == pytest.approx(weight(model, "di"))
     # ...while with the defaults the meetings weigh more.
     assert net.me.settings.evidence_meeting_points == 1.0
+
+
+def test_a_days_meetings_count_for_the_people_in_them(write) -> None:
+    folder = write(
+        "net.yaml",
+        """\
+        people:
+          - {name: Ada, knows: [bob]}
+          - {name: Bob}
+        interactions:
+          - {date: 2026-11-20, with: [ada, bob], kind: meeting, count: 3}
+        """,
+    )
+    net, _ = load(folder, today=TODAY)
+    facts = TieModel(net, TODAY).facts("ada", "bob")
+    assert facts is not None and facts.interactions == 3  # three meetings together this year, not one record

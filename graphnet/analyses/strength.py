@@ -461,7 +461,7 @@ class TieModel:
                         elif when > entry[0]:
                             entry[0] = when
                         if when > year_ago:
-                            entry[1] += 1
+                            entry[1] += interaction.count or 1  # a day's meetings logged as one record
 
     def _make(self, a: str, b: str, evidence: Any) -> TieFacts:
         """Assemble the facts of the social tie a–b from its links and the evidence."""

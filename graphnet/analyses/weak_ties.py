@@ -199,16 +199,19 @@ def _weak_ties(net: Network, today: date, top: int, include_unmet: bool) -> Weak
 
     namer = ClusterNamer(net)
     result: list[WeakTie] = []
-    by_opening: dict[Any, WeakTie] = {}
+    by_opening: dict[Any, WeakTie | None] = {}
     for score, size, mutual, t, novel, reached in found:
         pid = s.ids[t]
-        opens = reach.opens(novel, [])
-        first = by_opening.get(_opening(opens, novel, reached))
-        if first is not None:
-            first.also.append(pid)
+        opening = _opening(s, t, novel, reached)
+        if opening in by_opening:  # opened already by a better weak tie (listed, or beyond ``top``: None)
+            first = by_opening[opening]
+            if first is not None:
+                first.also.append(pid)
             continue
         if len(result) >= top:
+            by_opening[opening] = None
             continue
+        opens = reach.opens(novel, [])
         opens.clusters = names_of(namer, s, novel)
         person = net.people[pid]
         entry = WeakTie(
@@ -224,17 +227,21 @@ def _weak_ties(net: Network, today: date, top: int, include_unmet: bool) -> Weak
             action=_action(net, reach, t, opens, reached),
             met=person.strength >= 1,
         )
-        by_opening[_opening(opens, novel, reached)] = entry
+        by_opening[opening] = entry
         result.append(entry)
     return WeakTiesResult(result, len(weak), len(reach.strong), net)
 
 
-def _opening(opens: Opens, novel: set[int], reached: list[str]) -> Any:
-    """What a weak tie opens, as a key: the largest organization or group, else the people themselves."""
-    if opens.organizations:
-        return ("organization", opens.organizations[0])
-    if opens.groups:
-        return ("group", opens.groups[0])
+def _opening(s: Any, t: int, novel: set[int], reached: list[str]) -> Any:
+    """What weak tie ``t`` opens, as a key: the largest organization, else group, it opens; else the people.
+
+    The organizations and groups ``t`` opens are among its own neighbours (their members are people),
+    so the key costs O(deg(t)), not O(|novel|).
+    """
+    for kind in ("organization", "group"):
+        places = [x for x in s.adj[t] if s.kinds[x] == kind and x in novel]
+        if places:
+            return (kind, min(places, key=lambda x: (-len(s.adj[x]), s.ids[x])))
     if novel:
         return ("people", frozenset(novel))
     return ("targets", tuple(sorted(r.split("\t")[0] for r in reached)))

@@ -164,6 +164,8 @@ class Planner:
 
     def same_value(self, key: str, mine: str | None, theirs: str | None) -> bool:
         """Whether two values of a field an import writes mean the same (see graphnet.io.reimport)."""
+        if mine == theirs:  # most values of a re-import: nothing to normalise
+            return True
         if key == "org":
             if mine is None or theirs is None:
                 other = theirs if mine is None else mine

@@ -324,6 +324,8 @@ def reach_outs_command(state: Context, top: int, targets_only: bool, as_json: bo
         "(the percentage is how pressing each is: its reasons combined, 100% = certainly worth it now;"
         " a lead to a target weighs more than a routine catch-up)"
     )
+    if targets_only:
+        click.echo("(listed by the best warm path each one is on, best first; its score is the 'path score')")
     for rank, item in enumerate(result.reach_outs, 1):
         click.echo("")
         click.echo(f"{rank:2}. {item.name} ({item.id})  {_percent(item.score)}")

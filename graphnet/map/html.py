@@ -90,21 +90,10 @@ def map_data(net: Network, options: MapOptions | None = None, *, today: date | N
     -------
     MapData
         Nodes and edges as vis-network items, vis options, the legend and the person panels.
-
-    Raises
-    ------
-    GraphnetError
-        For an unknown focus person, organization, circle or highlight target.
-
-    Notes
-    -----
-    O(V + E) plus the analyses used; the layout is O(n log n) plus the label separation.
+        Raises GraphnetError for an unknown focus person, organization, circle or target.
+        O(V + E) plus the analyses used and the label separation.
     """
-    options = options or MapOptions()
-    if options.color_by not in COLOR_BY:
-        raise GraphnetError(f"color_by must be one of {', '.join(COLOR_BY)}, not {options.color_by!r}")
-    if options.size_by not in SIZE_BY:
-        raise GraphnetError(f"size_by must be one of {', '.join(SIZE_BY)}, not {options.size_by!r}")
+    options = _checked(options or MapOptions())
     today = today or date.today()
     from ..analyses.strength import TieModel
 
@@ -114,26 +103,20 @@ def map_data(net: Network, options: MapOptions | None = None, *, today: date | N
     contacts = last_contacts(net, today)
     paths, nearest, target = _highlight(net, graph, options, today, model)
     view = choose(net, graph, options, contacts, paths, target)
-    structure = analyses.structure(net, graph, view.shown, model)
-    clusters = analyses.clusters(net, structure, view.shown)
-    score, why = analyses.brokerage(net, structure, view.shown, clusters)
-    weak = analyses.weak_tie_reasons(net, today, top=max(5, len(view.people) // 25))
-    roles = Roles(score, why, weak)
+    roles, clusters = _roles(net, graph, view, today, model)
     colouring = colours(net, graph, view, options.color_by, clusters)
     big = len(view.shown) > PHYSICS_MAX_NODES
     placed = place(net, graph, view, options, roles, colouring, big)
     nodes = node_items(net, graph, view, options, today, contacts, roles, colouring, placed)
     loud = frozenset(ident for ident, look in placed[1].items() if look.loud)
     lines = edges(net, graph, view, model, options.include_private, big=big, first=loud)
-    number = {item["id"]: i for i, item in enumerate(nodes)}
-    later = [[number[a], number[b], LINK_KINDS.index(kind), round(width, 1)] for a, b, kind, width in lines.later]
     counts = _counts(net, graph, view)
     return MapData(
         title=f"{net.me.name}'s network",
         subtitle=_subtitle(counts, view, today),
         nodes=nodes,
         edges=lines.drawn,
-        later=later,
+        later=_numbered(nodes, lines.later),
         vis_options=vis_options(bool(options.physics), len(nodes)),
         physics=bool(options.physics),
         color_title=colouring.title,
@@ -150,6 +133,31 @@ def map_data(net: Network, options: MapOptions | None = None, *, today: date | N
         ),
         counts=counts,
     )
+
+
+def _checked(options: MapOptions) -> MapOptions:
+    if options.color_by not in COLOR_BY:
+        raise GraphnetError(f"color_by must be one of {', '.join(COLOR_BY)}, not {options.color_by!r}")
+    if options.size_by not in SIZE_BY:
+        raise GraphnetError(f"size_by must be one of {', '.join(SIZE_BY)}, not {options.size_by!r}")
+    return options
+
+
+def _roles(
+    net: Network, graph: nx.Graph, view: View, today: date, model: Any
+) -> tuple[Roles, tuple[dict[str, int], dict[int, str]]]:
+    """Brokers and weak ties worth reviving among the people shown, and the clusters."""
+    structure = analyses.structure(net, graph, view.shown, model)
+    clusters = analyses.clusters(net, structure, view.shown)
+    score, why = analyses.brokerage(net, structure, view.shown, clusters)
+    weak = analyses.weak_tie_reasons(net, today, top=max(5, len(view.people) // 25))
+    return Roles(score, why, weak), clusters
+
+
+def _numbered(nodes: list[dict[str, Any]], later: list[tuple[str, str, str, float]]) -> list[list[float]]:
+    """The lines drawn on demand as [from, to, kind, width], nodes by their place in ``nodes``."""
+    number = {item["id"]: i for i, item in enumerate(nodes)}
+    return [[number[a], number[b], LINK_KINDS.index(kind), round(width, 1)] for a, b, kind, width in later]
 
 
 def _highlight(

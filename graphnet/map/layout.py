@@ -140,32 +140,47 @@ def radial_layout(
     """
     anchors = anchors or {}
     extents = extents or {}
-    positions: dict[str, tuple[float, float]] = {centre: (0.0, 0.0)}
-    people = [p for p in rings if p != centre]
 
     def arc(ident: str, angle: float) -> float:
         """The length of ring a box needs: its extent along the ring's tangent at ``angle``."""
         width, height = extents.get(ident, (spacing, spacing))
         return width * abs(math.sin(angle)) + height * abs(math.cos(angle)) + spacing * 0.25
 
+    positions: dict[str, tuple[float, float]] = {centre: (0.0, 0.0)}
+    people = [p for p in rings if p != centre]
     radius = first_radius
     if people:
-        bands: dict[int, list[str]] = defaultdict(list)
-        for p in people:
-            if anchors.get(p) is None:
-                bands[rings[p]].append(p)
-        wanted = _sector_angles(people, sectors)
-        for band in sorted(bands):
-            placed, outer = _place_on_rings([(p, wanted[p]) for p in bands[band]], radius, ring_gap, arc)
-            positions.update(placed)
-            radius = outer + band_gap
-        edge = [(p, _angle(positions[a])) for p in people if (a := anchors.get(p)) is not None and a in positions]
-        anchored = {p for p, _ in edge}
-        edge += [(p, wanted[p]) for p in people if p not in positions and p not in anchored]
-        placed, radius = _place_on_rings(edge, radius, ring_gap, arc)
-        positions.update(placed)
+        radius = _place_people(positions, people, rings, sectors, anchors, arc, (first_radius, ring_gap, band_gap))
     positions.update(_among_their_people(positions, centre, affiliations, radius + band_gap, spacing, ring_gap))
     return positions
+
+
+def _place_people(
+    positions: dict[str, tuple[float, float]],
+    people: list[str],
+    rings: Mapping[str, int],
+    sectors: Mapping[str, str],
+    anchors: Mapping[str, str],
+    arc: Callable[[str, float], float],
+    radii: tuple[float, float, float],
+) -> float:
+    """Band by band from the inside, then the anchored people on the edge; returns the outer radius."""
+    radius, ring_gap, band_gap = radii
+    bands: dict[int, list[str]] = defaultdict(list)
+    for p in people:
+        if anchors.get(p) is None:
+            bands[rings[p]].append(p)
+    wanted = _sector_angles(people, sectors)
+    for band in sorted(bands):
+        placed, outer = _place_on_rings([(p, wanted[p]) for p in bands[band]], radius, ring_gap, arc)
+        positions.update(placed)
+        radius = outer + band_gap
+    edge = [(p, _angle(positions[a])) for p in people if (a := anchors.get(p)) is not None and a in positions]
+    anchored = {p for p, _ in edge}
+    edge += [(p, wanted[p]) for p in people if p not in positions and p not in anchored]
+    placed, radius = _place_on_rings(edge, radius, ring_gap, arc)
+    positions.update(placed)
+    return radius
 
 
 def _sector_angles(people: list[str], sectors: Mapping[str, str]) -> dict[str, float]:

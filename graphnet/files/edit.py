@@ -43,7 +43,6 @@ from ..errors import GraphnetError, did_you_mean
 from ..model import (
     DEFAULT_INTRODUCTION_STATUS,
     INTRODUCTION_STATUSES,
-    ME,
     STRENGTH_LABELS,
     Network,
     Organization,
@@ -54,6 +53,7 @@ from ..model import (
 from ..names import resolve_person
 from ..orgnames import alias_clashes
 from .fileio import CannotExtend, Insertion, append_to_file, expect_entry_added, network_lock
+from .ids import default_id, id_problem
 from .init import SCHEMA_FILE, schema_line
 from .loader import display_path, import_kind, reread_if_changed
 from .yamlread import YMap, YSeq
@@ -191,16 +191,15 @@ def _strength(value: int | str | None, what: str = "strength") -> int | None:
 def _new_id(net: Network, name: str, ident: str | None, kind: str, *, replaceable_org: bool = False) -> str:
     """The id a new record gets, refusing one that is taken."""
     if ident is not None:
-        ident = _text(ident, "the id", required=True)
+        ident = _text(ident, "`id`", required=True)
         assert ident is not None
-        if ident != ident.strip() or any(ord(c) < 32 or c == "\x7f" for c in ident):
-            raise GraphnetError(f"the id '{ident}' has spaces at its ends or control characters")
+        problem = id_problem(ident)
+        if problem is not None:
+            raise GraphnetError(problem)
     else:
-        ident = slugify(name)
-        if not ident:
+        ident = default_id(name)
+        if ident is None:
             raise GraphnetError(f"no id can be made from the name '{name}'; give one with `id`")
-    if ident == ME:
-        raise GraphnetError("the id 'me' is reserved for you; give another one with `id`")
     for table, what in ((net.people, "person"), (net.organizations, "organization"), (net.groups, "group")):
         record_ = table.get(ident)
         if record_ is None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
@@ -31,7 +31,7 @@ from ..model import (
     INTRODUCTION_STATUSES,
     ME,
     SETTING_RANGES,
-    STRENGTH_LABELS,
+    STRENGTH_RANGE,
     Favor,
     Group,
     Interaction,
@@ -47,12 +47,13 @@ from ..model import (
     Source,
     Tie,
     calendar_today,
-    date_out_of_range,
     setting_range_text,
     slugify,
 )
 from ..orgnames import OrganizationNames, alias_clashes, is_not_organization
 from . import format
+from .ids import IdRegistry, default_id, id_problem
+from .readers import RecordReader
 from .yamlread import YMap, YSeq, parse_bytes
 
 __all__ = ["SECTIONS", "Reference", "data_files", "display_path", "load", "read_tree", "reread_if_changed"]
@@ -70,14 +71,6 @@ REMINDER_KEYS = format.keys("reminder")
 ME_KEYS = format.keys("me")
 #: The first line an import writes (graphnet.io.imports): its records are imported ones.
 IMPORT_MARK = re.compile(rb"# Imported by `graphnet import ([a-z]+)`")
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_INT = re.compile(r"[+-]?\d+")
-_FLOAT = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-
-
-_STRENGTH_EXPLAINED = " (" + ", ".join(f"{k} = {v}" for k, v in STRENGTH_LABELS.items()) + ")"
-_new_source = tuple.__new__
 
 
 def display_path(path: Path) -> str:
@@ -265,17 +258,14 @@ def _setter(record: Any, attribute: str) -> Callable[[str], None]:
     return assign
 
 
-class _Builder:
+class _Builder(RecordReader):
     """Converts YAML trees into records, noting problems and references."""
 
     def __init__(self, net: Network, today: date) -> None:
+        super().__init__()
         self.net = net
         self.today = today
-        #: The latest date read (date.min when none): see ``Network.dated_until``.
-        self.latest = date.min
-        self.problems: list[Problem] = []
         self.references: list[Reference] = []
-        self.path = ""
         self.me_source: Source | None = None
         #: Where each declared organization's aliases are written, in order.
         self.alias_positions: dict[str, list[Source]] = {}
@@ -283,149 +273,34 @@ class _Builder:
         self.section_key: tuple[int, int] = (1, 1)
         # org text as written -> (where, source) of its first mention, resolved in finish()
         self.org_mentions: list[tuple[str, Source, Callable[[str], None]]] = []
-        self.ids: dict[str, tuple[str, Source]] = {}  # declared id -> (kind, source)
-        self.pending_people: list[tuple[Person, YMap, str]] = []
+        self.ids = IdRegistry()
         self.imported: str | None = None  # the import that wrote the file being read
 
-    # -- small readers -------------------------------------------------------------------
+    # -- ids ---------------------------------------------------------------------------
 
-    def src(self, pos: tuple[int, int]) -> Source:
-        return _new_source(Source, (self.path, pos[0], pos[1]))
-
-    def error(self, pos: tuple[int, int] | Source, message: str, severity: str = "error") -> None:
-        if isinstance(pos, Source):
-            self.problems.append(Problem(pos.path, pos.line, pos.column, severity, message))  # type: ignore[arg-type]
-        else:
-            self.problems.append(Problem(self.path, pos[0], pos[1], severity, message))  # type: ignore[arg-type]
-
-    def check_keys(self, rec: YMap, allowed: tuple[str, ...], where: str) -> None:
-        for key in rec:
-            if key not in allowed:
-                hint = did_you_mean(key, allowed)
-                self.error(
-                    rec.key_pos[key],
-                    f"{where}: unknown key '{key}'"
-                    + (f"; {hint}" if hint else "")
-                    + f" (allowed: {', '.join(allowed)})",
-                )
-
-    def text(self, rec: YMap, key: str, where: str, *, required: bool = False) -> str | None:
-        value = rec.get(key)
-        if value is None or value == "":
-            if required:
-                pos = rec.key_pos.get(key, rec.pos)
-                self.error(pos, f"{where}: '{key}' is required")
-            return None
-        if isinstance(value, str):
-            return value
-        kind = "a list" if isinstance(value, list) else "a mapping"
-        self.error(rec.value_pos[key], f"{where}: '{key}' must be text, not {kind}; quote it if it is meant as text")
-        return None
-
-    def texts(self, rec: YMap, key: str, where: str) -> list[str]:
-        """A list of strings; one string is taken as a one-item list."""
-        value = rec.get(key)
-        if value is None or value == "":
-            return []
-        if isinstance(value, str):
-            return [value]
-        if isinstance(value, YSeq):
-            result = []
-            for i, item in enumerate(value):
-                if isinstance(item, str) and item != "":
-                    result.append(item)
-                elif item is not None and item != "":
-                    self.error(value.item_pos[i], f"{where} > {key}[{i}]: must be text, not a list or mapping")
-            return result
-        self.error(rec.value_pos[key], f"{where}: '{key}' must be a list of text, not a mapping")
-        return []
-
-    def date_field(self, rec: YMap, key: str, where: str, *, required: bool = False) -> date | None:
-        value = self.text(rec, key, where, required=required)
-        if value is None:
-            return None
-        return self.parse_date(value, rec.value_pos[key], f"{where}: '{key}'")
-
-    def parse_date(self, value: str, pos: tuple[int, int], what: str) -> date | None:
-        text = value.strip()
-        if not _DATE.fullmatch(text):
-            self.error(pos, f"{what} must be a date written YYYY-MM-DD, not '{value}'")
-            return None
-        try:
-            when = date.fromisoformat(text)
-        except ValueError as exc:
-            self.error(pos, f"{what} is not a real date ('{value}': {exc}); write YYYY-MM-DD")
-            return None
-        unsupported = date_out_of_range(when)
-        if unsupported is not None:
-            self.error(pos, f"{what}: {unsupported}; fix the date")
-            return None
-        if when > self.latest:
-            self.latest = when
-        return when
-
-    def integer(self, rec: YMap, key: str, where: str, low: int, high: int | None, explain: str = "") -> int | None:
-        value = self.text(rec, key, where)
-        if value is None:
-            return None
-        text = value.strip()
-        number = int(text) if _INT.fullmatch(text) and len(text) < 12 else None
-        if number is None or number < low or (high is not None and number > high):
-            span = f"from {low} to {high}" if high is not None else f"of at least {low}"
-            self.error(rec.value_pos[key], f"{where}: '{key}' must be a whole number {span}{explain}, not '{value}'")
-            return None
-        return number
-
-    def strength(self, rec: YMap, key: str, where: str) -> int | None:
-        return self.integer(rec, key, where, 0, 5, _STRENGTH_EXPLAINED)
-
-    def days(self, rec: YMap, key: str, where: str) -> int | None:
-        return self.integer(rec, key, where, *CADENCE_RANGE, " of days")
-
-    def fill(self, record: Any, rec: YMap, kind: str, where: str, *, skip: tuple[str, ...] = ()) -> None:
-        """Set on ``record`` every field of ``kind`` whose type alone says how to read it.
-
-        Fields needing more (references, organizations, ids) are read by the section itself,
-        as are those in ``skip``; a field left out keeps the record's default.
-        """
-        for described in format.RECORDS[kind].fields:
-            reader = _PLAIN_READERS.get(described.type)
-            if reader is None or described.name in skip or described.name not in rec:
-                continue
-            value = reader(self, rec, described.name, where)
-            if value is not None:
-                setattr(record, described.attr, value)
-
-    def ident(self, rec: YMap, where: str, name: str | None, kind: str) -> str | None:
-        """The record's id: explicit, else the slug of its name."""
+    def ident(self, rec: YMap, where: str, name: str | None) -> str | None:
+        """The record's id: explicit, else the slug of its name (see :mod:`graphnet.files.ids`)."""
         explicit = rec.get("id")
         if explicit is not None and explicit != "":
             value = self.text(rec, "id", where)
             if value is None:
                 return None
-            if value != value.strip() or any(ord(c) < 32 or c == "\x7f" for c in value):
-                self.error(
-                    rec.value_pos["id"],
-                    f"{where}: id '{value}' has spaces at its ends or control characters; remove them",
-                )
-                return None
-            if value == ME:
-                self.error(rec.value_pos["id"], f"{where}: the id 'me' is reserved for you; choose another id")
+            problem = id_problem(value)
+            if problem is not None:
+                self.error(rec.value_pos["id"], f"{where}: {problem}")
                 return None
             return value
         if name is None:
             return None
-        slug = slugify(name)
-        if not slug or slug == ME:
+        made = default_id(name)
+        if made is None:
             self.error(rec.pos, f"{where}: no id can be made from the name '{name}'; add an explicit 'id:'")
-            return None
-        return slug
+        return made
 
     def claim(self, ident: str, kind: str, source: Source, where: str, explicit: bool) -> bool:
         """Record a declared id; ids are unique across people, organizations and groups."""
-        first = self.ids.get(ident)
+        first = self.ids.claim(ident, kind, source)
         if first is None:
-            self.ids[ident] = (kind, source)
             return True
         first_kind, first_source = first
         how = "" if explicit else " (made from the name)"
@@ -436,20 +311,7 @@ class _Builder:
         )
         return False
 
-    def record_maps(self, value: Any, section: str) -> Iterator[tuple[int, YMap]]:
-        if value is None or value == "":
-            return
-        if not isinstance(value, YSeq):
-            pos = value.pos if isinstance(value, (YMap, YSeq)) else (1, 1)
-            self.error(pos, f"'{section}' must be a list of records, each starting with '- '")
-            return
-        for i, item in enumerate(value):
-            if isinstance(item, YMap):
-                yield i, item
-            elif item is not None:
-                self.error(
-                    value.item_pos[i], f"{section}[{i}]: must be a record with keys (name: …), not plain text or a list"
-                )
+    # -- references ----------------------------------------------------------------------
 
     def ref(self, value: str, kinds: tuple[str, ...], where: str, pos: tuple[int, int]) -> str:
         self.references.append((value, kinds, where, self.path, pos[0], pos[1]))
@@ -508,14 +370,15 @@ class _Builder:
             for key in list(cadence):
                 strength = key.strip()
                 where_c = f"me > cadence > {key}"
-                if not (_INT.fullmatch(strength) and 0 <= int(strength) <= 5):
+                level = self.whole_number(strength)
+                if level is None or not STRENGTH_RANGE[0] <= level <= STRENGTH_RANGE[1]:
                     self.error(
                         cadence.key_pos[key], f"{where_c}: keys of 'cadence' are strengths from 0 to 5, not '{key}'"
                     )
                     continue
                 number = self.integer(cadence, key, "me > cadence", *CADENCE_RANGE, " of days")
                 if number is not None:
-                    me.cadence[int(strength)] = number
+                    me.cadence[level] = number
         elif cadence not in (None, ""):
             self.error(
                 value.value_pos["cadence"],
@@ -544,13 +407,6 @@ class _Builder:
         me.settings = settings
         self.net.me = me
 
-    @staticmethod
-    def setting_value(raw: str, default: float) -> float | None:
-        """``raw`` read as the type of ``default`` (int or float), or None when it is not one."""
-        if isinstance(default, int) and not isinstance(default, bool):
-            return int(raw) if _INT.fullmatch(raw) and len(raw) < 12 else None
-        return float(raw) if _FLOAT.fullmatch(raw) and len(raw) < 40 else None
-
     def my_history(self, value: YMap, me: Me) -> None:
         """``me``'s own job history and details, read as a person's are."""
         where = "me"
@@ -564,7 +420,7 @@ class _Builder:
         for i, rec in self.record_maps(value, "people"):
             where = f"people[{i}]"
             name = self.text(rec, "name", where, required=True)
-            ident = self.ident(rec, where, name, "person")
+            ident = self.ident(rec, where, name)
             if ident is not None:
                 where = f"people[{i}] (id '{ident}')"
             elif name is not None:
@@ -699,7 +555,7 @@ class _Builder:
         for i, rec in self.record_maps(value, "organizations"):
             where = f"organizations[{i}]"
             name = self.text(rec, "name", where, required=True)
-            ident = self.ident(rec, where, name, "organization")
+            ident = self.ident(rec, where, name)
             if ident is not None:
                 where = f"organizations[{i}] (id '{ident}')"
             self.check_keys(rec, ORG_KEYS, where)
@@ -725,7 +581,7 @@ class _Builder:
         for i, rec in self.record_maps(value, "groups"):
             where = f"groups[{i}]"
             name = self.text(rec, "name", where, required=True)
-            ident = self.ident(rec, where, name, "group")
+            ident = self.ident(rec, where, name)
             if ident is not None:
                 where = f"groups[{i}] (id '{ident}')"
             self.check_keys(rec, GROUP_KEYS, where)
@@ -887,7 +743,7 @@ class _Builder:
                 f"no id can be made from the organization name '{text}'; declare it under organizations with an explicit id",
             )
             return None
-        owner = self.ids.get(ident)
+        owner = self.ids.owner(ident)
         if owner is not None:
             self.error(
                 source,
@@ -921,12 +777,3 @@ class _Builder:
         for person in self.net.people.values():
             person.past_orgs = [job for job in person.past_orgs if job.org]
         self.net.me.past_orgs = [job for job in self.net.me.past_orgs if job.org]
-
-
-_PLAIN_READERS: dict[str, Callable[[_Builder, YMap, str, str], Any]] = {
-    "optionalText": _Builder.text,
-    "texts": _Builder.texts,
-    "date": _Builder.date_field,
-    "strength": _Builder.strength,
-    "days": _Builder.days,
-}

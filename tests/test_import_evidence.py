@@ -218,7 +218,7 @@ def test_import_mail_exits_1_for_unreadable_messages_but_imports_the_rest(net: P
     code, out, err = run(net, "import", "mail", str(FIXTURES / "mail.mbox"))
     assert code == 1
     assert "mail.mbox:84: error: message 9: the Date header is 'the second of April'" in err
-    assert "2 items could not be read" in out
+    assert "2 messages could not be read" in out
     assert records(net / "log" / "mail.yaml") == [
         ("2026-03-02", "bob-byte", "email", 1),
         ("2026-03-02", "grace-hopper", "email", 1),

@@ -427,7 +427,8 @@ def _echo_interactions(report: Any) -> None:
                 f"  --add-unknown adds the {worth} with {rule}; or add an address to someone's email: to match it"
             )
     if report.unreadable:
-        click.echo(f"{_plural(report.unreadable, 'item')} could not be read (listed above); the rest was imported")
+        thing = "message" if kind == "mail" else "event"
+        click.echo(f"{_plural(report.unreadable, thing)} could not be read (listed above); the rest was imported")
     if report.dry_run:
         click.echo("dry run: nothing was written")
 

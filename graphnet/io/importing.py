@@ -451,7 +451,8 @@ def _verify_and_write(
         apply_updates(workspace, report.updated, net.people)
         for doc in workspace.docs.values():
             if doc.changed:
-                doc.verify()
+                if report.dry_run:  # otherwise the commit below verifies, before writing anything
+                    doc.verify()
                 overrides[workspace.by_shown[doc.shown]] = doc.new_data().decode("utf-8-sig")
     loaded, after = _shadow_load(net.root, overrides, today, use_cache)
     errors = [p for p in after if p.is_error]

@@ -345,3 +345,39 @@ def test_add_reminder_accepts_the_future_only_for_reminders(tmp_path: Path) -> N
     folder = folder_with(tmp_path)
     result = edit.add_reminder(load(folder), "cy", on="2030-01-01", today=TODAY)
     assert load(folder).reminders[0].date == date(2030, 1, 1) and result.path.name == "reminders.yaml"
+
+
+def test_merge_rewrites_every_kind_of_reference(tmp_path: Path) -> None:
+    people = (
+        "people:\n"
+        "  - name: Keep Me\n"
+        "  - name: Drop Me\n"
+        "    org: Acme\n"
+        "  - name: Eve\n"
+        "    introduced_by: drop-me\n"
+        "    knows:\n"
+        "      - {id: drop-me, strength: 4, note: old friends}\n"
+    )
+    events = (
+        "introductions:\n  - {date: 2026-01-01, by: drop-me, people: [me, eve], status: met}\n"
+        "favors:\n  - {date: 2026-02-01, from: me, to: drop-me, what: advice}\n"
+        "reminders:\n  - {date: 2027-01-01, person: drop-me}\n"
+        "interactions:\n  - {date: 2026-03-01, with: drop-me}\n"
+    )
+    folder = folder_with(tmp_path, people, events=events)
+    change.merge_people(load(folder), "Keep Me", "drop-me", today=TODAY)
+    assert (
+        people_bytes(folder)
+        == (
+            "people:\n"
+            "  - name: Keep Me\n"
+            "    org: Acme\n"
+            "  - name: Eve\n"
+            "    introduced_by: keep-me\n"
+            "    knows:\n"
+            "      - {id: keep-me, strength: 4, note: old friends}\n"
+        ).encode()
+    )
+    assert (folder / "events.yaml").read_text() == events.replace("drop-me", "keep-me")
+    net = load(folder)
+    assert net.people["keep-me"].org == "acme" and len(net.interactions) == len(net.favors) == 1

@@ -366,17 +366,14 @@ def test_merge_rewrites_every_kind_of_reference(tmp_path: Path) -> None:
     )
     folder = folder_with(tmp_path, people, events=events)
     change.merge_people(load(folder), "Keep Me", "drop-me", today=TODAY)
-    assert (
-        people_bytes(folder)
-        == (
-            "people:\n"
-            "  - name: Keep Me\n"
-            "    org: Acme\n"
-            "  - name: Eve\n"
-            "    introduced_by: keep-me\n"
-            "    knows:\n"
-            "      - {id: keep-me, strength: 4, note: old friends}\n"
-        ).encode()
+    assert people_bytes(folder) == (
+        b"people:\n"
+        b"  - name: Keep Me\n"
+        b"    org: Acme\n"
+        b"  - name: Eve\n"
+        b"    introduced_by: keep-me\n"
+        b"    knows:\n"
+        b"      - {id: keep-me, strength: 4, note: old friends}\n"
     )
     assert (folder / "events.yaml").read_text() == events.replace("drop-me", "keep-me")
     net = load(folder)

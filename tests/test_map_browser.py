@@ -452,6 +452,9 @@ def test_a_phone_screen(open_map: Callable[..., Opened], tmp_path: Path) -> None
     assert graph["width"] >= 389 and graph["height"] >= 0.7 * 844
     for element in (title, search, legend):
         assert element["x"] >= 0 and element["x"] + element["width"] <= 390
+    # The first view is the centre, close enough to read the names of the strongest ties.
+    assert opened.js("() => network.getScale()") >= 0.6
+    assert opened.js("() => network.body.nodes['me'].labelModule.visible()")
     # A chosen person's page is a sheet over the bottom of the screen, within its width.
     click_node(opened, "me")
     assert opened.page.locator("#person-panel").is_hidden()  # I have no panel: the page is about others

@@ -185,3 +185,22 @@ def test_the_library_names_its_parameters_and_settings(write) -> None:
     net.me.settings = replace(net.me.settings, max_hops=0)  # built by a program, not read by check
     with pytest.raises(GraphnetError, match=r"^max_hops under me: must be from 1 to 6"):
         warm_paths(net, "Acme Corp", today=date(2026, 11, 25))
+
+
+def test_calendar_and_mail_imports_stop_at_the_real_date_whatever_today_says(monkeypatch) -> None:
+    from datetime import timezone
+
+    import graphnet.io.calendar as calendar
+    import graphnet.io.mail as mail
+
+    fixtures = ROOT / "tests" / "fixtures" / "evidence"
+    mine = ["me@example.org", "me@work.example"]
+    monkeypatch.setattr(calendar, "calendar_today", lambda: date(2026, 3, 16))
+    scan = calendar.scan_calendar(
+        fixtures / "calendar.ics", mine, today=date(2199, 1, 1), max_size=12, zone=timezone.utc
+    )
+    # The same meetings as with --today 2026-03-16 (test_import_evidence): none after the real date.
+    assert max(m.day for m in scan.meetings) == date(2026, 3, 16)
+    monkeypatch.setattr(mail, "calendar_today", lambda: date(2000, 1, 1))
+    scan = mail.scan_mail(fixtures / "mail.mbox", mine, today=date(2199, 1, 1))
+    assert scan.left_out.get(mail.FUTURE, 0) > 0 and not scan.tallies

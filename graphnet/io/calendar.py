@@ -27,6 +27,7 @@ from typing import Any
 
 from ..errors import GraphnetError, Problem
 from ..files.loader import display_path
+from ..model import calendar_today
 
 __all__ = ["CalendarScan", "Meeting", "scan_calendar"]
 
@@ -240,6 +241,8 @@ def scan_calendar(
         scan.problems.append(Problem(shown, 1, 0, "error", f"the file cannot be read as iCalendar: {exc}"))
         return scan
     mine = frozenset(a.strip().casefold() for a in my_addresses)
+    # A meeting after the real date has not happened, whatever --today says (docs/format.md).
+    today = min(today, calendar_today())
     groups = list(_events_by_uid(calendars, _event_lines(data)))
     scan.events = len(groups)
     for occurrence, events, at in _occurrences(calendars, groups, today, scan, progress):

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from ..errors import GraphnetError, Problem
 from ..files.loader import display_path
+from ..model import calendar_today
 
 __all__ = ["HEADERS_READ", "MailScan", "is_no_reply", "scan_mail"]
 
@@ -410,7 +411,8 @@ def scan_mail(
     """
     source = Path(path)
     shown = display_path(source)
-    rules = _Rules(frozenset(a.strip().casefold() for a in my_addresses), max_recipients, today)
+    # Mail after the real date has not been sent, whatever --today says (docs/format.md).
+    rules = _Rules(frozenset(a.strip().casefold() for a in my_addresses), max_recipients, min(today, calendar_today()))
     scan = into if into is not None else MailScan(source=shown)
     if _is_maildir(source):
         messages = _maildir_messages(source, progress)

@@ -407,3 +407,14 @@ def test_hand_logged_interactions_never_go_into_an_import_log(net: Path) -> None
     assert (net / "log" / "mail.yaml").read_bytes() == before
     holding = [p.relative_to(net).as_posix() for p in net.rglob("*.yaml") if "kind: coffee" in p.read_text()]
     assert holding == ["interactions.yaml"]  # a new file of your own, as when no file holds interactions
+
+
+def test_show_says_which_evidence(net: Path, monkeypatch) -> None:
+    monkeypatch.setenv("TZ", "UTC")
+    run(net, "import", "calendar", str(FIXTURES / "calendar.ics"))
+    run(net, "import", "mail", str(FIXTURES / "mail.mbox"))
+    code, out, _ = run(net, "show", "ada-lovelace")
+    assert code == 0, out
+    # Ada: one month of mail, min(1 sent, 2 received) = 1 both ways; six meetings (the weekly sync and lunch).
+    assert "1 email both ways and 6 meetings this year" in out
+    assert "email: email with you (3 messages: 1 sent, 2 received)" in out

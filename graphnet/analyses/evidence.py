@@ -25,7 +25,7 @@ from datetime import date
 
 from ..model import Interaction, Network, Settings
 
-__all__ = ["Evidence", "decay", "evidence_by_person", "interaction_points", "is_contact"]
+__all__ = ["Evidence", "counted", "decay", "evidence_by_person", "interaction_points", "is_contact"]
 
 EMAIL = "email"
 
@@ -43,6 +43,17 @@ def is_contact(interaction: Interaction) -> bool:
     if not _is_mail(interaction) or interaction.sent is None or interaction.received is None:
         return True
     return interaction.sent > 0 and interaction.received > 0
+
+
+def counted(interaction: Interaction) -> str:
+    """`` (14 messages: 6 sent, 8 received)``, `` (2 times)``, or "" for a record of one interaction."""
+    count, sent, received = interaction.count, interaction.sent, interaction.received
+    if sent is not None and received is not None:
+        total = count if count is not None else sent + received
+        return f" ({total} {'message' if total == 1 else 'messages'}: {sent} sent, {received} received)"
+    if count is not None and count > 1:
+        return f" ({count} times)"
+    return ""
 
 
 def interaction_points(interaction: Interaction, settings: Settings) -> float:

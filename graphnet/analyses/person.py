@@ -21,6 +21,7 @@ import networkx as nx
 
 from ..files.format import private_names, private_values
 from ..model import ME, STRENGTH_LABELS, Network
+from .evidence import counted
 from .strength import ago, describe_tie
 from .ties import Ties
 
@@ -169,7 +170,7 @@ class PersonIndex:
             for ident in item.with_:
                 others = [i for i in item.with_ if i != ident]
                 company = f", {self._names(others)}" if others else ""
-                text = f"{kind} with you{company}{self._note(item.note)}"
+                text = f"{kind} with you{company}{counted(item)}{self._note(item.note)}"
                 self.events[ident].append(TimelineEntry(item.date, kind, text))
 
     def _index_favors(self) -> None:

@@ -48,3 +48,26 @@ def test_a_bad_request_anywhere_is_a_message_and_exit_2(tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert result.stderr == "error: cannot answer that; try another question\n"
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def _docs_text() -> str:
+    from pathlib import Path
+
+    docs = Path(__file__).parent.parent / "docs"
+    return "\n".join(path.read_text(encoding="utf-8") for path in sorted(docs.glob("*.md")))
+
+
+def test_every_command_and_option_is_in_the_docs():
+    # Like sqlite-utils' documentation test: a command or option nobody documented fails here.
+    docs = _docs_text()
+    missing = []
+    for path, command in [((), cli), *all_commands(cli)]:
+        words = " ".join(path)
+        if path and f"graphnet {words}" not in docs and f"`{words}`" not in docs:
+            missing.append(f"command: graphnet {words}")
+        for param in command.params:
+            if isinstance(param, click.Option) and not param.hidden:
+                for flag in param.opts + param.secondary_opts:
+                    if flag.startswith("--") and flag not in docs:
+                        missing.append(f"option: graphnet {words} {flag}".replace("  ", " "))
+    assert not missing, "\n".join(missing)

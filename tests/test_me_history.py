@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 import graphnet
-from graphnet.analyses.colleagues import my_colleagues
+from graphnet.analyses.ties import my_colleagues
 from graphnet.cli import cli
 
 NETWORK = """\

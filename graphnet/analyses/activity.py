@@ -87,7 +87,7 @@ def connections(net: Network, today: date | None = None) -> set[str]:
     is not contact): the record sits in an import's file, its strength is at most
     "met once", and no ``met``, ``last_contact``, ``cadence`` or ``introduced_by`` was
     written, nor any interaction, favor or introduction naming them (dated up to
-    ``today``), and they were never my colleagues (graphnet.analyses.colleagues). Raising the strength or logging anything makes them a relationship.
+    ``today``), and they were never my colleagues (graphnet.analyses.ties). Raising the strength or logging anything makes them a relationship.
     Connections get no cadence: reach-outs never calls them overdue or a follow-up,
     and no answer says you talked to them.
 
@@ -103,7 +103,7 @@ def connections(net: Network, today: date | None = None) -> set[str]:
         return today is None or when is None or when <= today
 
     if net.me.org is not None or net.me.past_orgs:  # my colleagues: the overlap is contact
-        from .colleagues import my_colleagues
+        from .ties import my_colleagues
 
         found.difference_update(my_colleagues(net, today or date.today()))
     for person in net.people.values():

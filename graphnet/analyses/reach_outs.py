@@ -46,9 +46,8 @@ from ..errors import require_range
 from ..gcpause import paused_gc
 from ..model import DEFAULT_TOP, ME, TOP_RANGE, Network
 from .activity import connections, last_contacts
-from .colleagues import Overlap, describe_overlap, my_colleagues
 from .strength import TieModel, ago, clip
-from .ties import as_of
+from .ties import Overlap, as_of, describe_overlap, my_colleagues
 from .warm_paths import PathFinder
 
 __all__ = ["REASON_KINDS", "ReachOut", "ReachOutResult", "Reason", "reach_outs"]

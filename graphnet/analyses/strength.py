@@ -40,9 +40,8 @@ from typing import TYPE_CHECKING, Any
 from ..gcpause import paused_gc
 from ..model import ME, Favor, Introduction, Job, Network, Settings
 from .activity import connections, contact_counts, last_contacts
-from .colleagues import describe_overlap, my_colleagues
 from .evidence import Evidence, evidence_by_person
-from .ties import SOCIAL_RELATIONS, Ties
+from .ties import SOCIAL_RELATIONS, Ties, describe_overlap, my_colleagues
 
 if TYPE_CHECKING:  # NetworkX is imported only when a graph is built (``import graphnet`` stays fast)
     import networkx as nx

@@ -253,3 +253,35 @@ def test_stats_counts_connections_apart(write):
     assert "your ties                4 (2 of them connections)" in out
     data = json.loads(run(folder, "stats", "--json").output)
     assert (data["ties"], data["connections"]) == (4, 2)
+
+
+def test_add_person_names_every_imported_namesake(write):
+    write(
+        "people/linkedin-2026-11-01.yaml",
+        MARK
+        + "people:\n"
+        + "  - {name: Ada Hill, org: Acme, strength: 1}\n"
+        + "  - {id: ada-hill-2, name: Ada Hill, org: Microsoft, role: Engineer, strength: 1}\n",
+        dedent=False,
+    )
+    folder = write("me.yaml", "me: {name: Sam}\n")
+    out = run(folder, "add", "person", "Ada Hill").output
+    assert out.startswith("2 people named Ada Hill are already in your network, imported: ada-hill (")
+    assert "ada-hill-2 (" in out and "a connection (strength 1, Engineer at Microsoft)" in out
+    assert "  graphnet set ada-hill strength 3\n  graphnet set ada-hill-2 strength 3\n" in out
+    assert out.endswith("add them with --id ada-hill-3.\n")
+
+
+def test_a_connection_reached_through_someone_is_not_said_to_be_met(write):
+    write("people/linkedin-2026-11-01.yaml", IMPORTED, dedent=False)
+    folder = write(
+        "me.yaml",
+        """\
+        me: {name: Sam}
+        people:
+          - {name: Ada, strength: 4, last_contact: 2026-11-20, knows: [eric-hill]}
+        """,
+    )
+    out = " ".join(run(folder, "path", "Microsoft").output.split())
+    assert "you know Eric Hill yourself (a connection, no contact on record)" in out
+    assert "met once" not in out

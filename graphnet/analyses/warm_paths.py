@@ -571,6 +571,8 @@ class PathFinder:
         if a != ME and b in self.model.social[ME]:
             strength = self.net.people[b].strength
             label = STRENGTH_LABELS.get(strength, "") if strength >= 1 else "introduced, not met yet"
+            if b in self.model.connections:
+                label = "a connection, no contact on record"  # connected is not met
             notes.append(f"you know {name(b)} yourself ({label})")
         if notes:
             hop.why = "; ".join([hop.why, *notes])

@@ -566,19 +566,19 @@ class AlreadyImported(GraphnetError):
         self.ident = ident
 
 
-def _imported_as(net: Network, name: str, ident: str | None) -> str | None:
-    """The imported record ``add person NAME [--id ID]`` would duplicate, if any."""
-    wanted = ident if ident is not None else slugify(name)
-    person = net.people.get(wanted)
-    if person is not None and person.imported is not None:
-        return person.id
+def _imported_as(net: Network, name: str, ident: str | None) -> list[str]:
+    """The imported records ``add person NAME [--id ID]`` would duplicate: that id, or every one of that name."""
     if ident is not None:
-        return None
+        person = net.people.get(ident)
+        return [ident] if person is not None and person.imported is not None else []
     folded = " ".join(name.casefold().split())
     same = [
         p.id for p in net.people.values() if p.imported is not None and " ".join(p.name.casefold().split()) == folded
     ]
-    return same[0] if len(same) == 1 else None
+    slug = net.people.get(slugify(name))
+    if slug is not None and slug.imported is not None and slug.id not in same:
+        same.insert(0, slug.id)
+    return same
 
 
 _IMPORT_NAMES = {"linkedin": "LinkedIn", "vcard": "a vCard file", "google": "Google Contacts"}
@@ -588,25 +588,50 @@ def _shell_word(text: str) -> str:
     return text if re.fullmatch(r"[\w.@/:+-]+", text) else "'" + text.replace("'", "'\"'\"'") + "'"
 
 
-def _already_imported(net: Network, ident: str, given: dict[str, Any]) -> str:
+def _already_imported(net: Network, found: list[str], given: dict[str, Any]) -> str:
     """What to say to ``add person`` for someone already imported, with the ``set`` commands to run."""
-    person = net.people[ident]
-    at = f", {person.role + ' at ' if person.role else ''}{net.name_of(person.org)}" if person.org else ""
-    strength = given.get("strength")
-    commands = [f"graphnet set {ident} strength {strength if strength is not None else 3}"]
-    for key in ("org", "role", "department", "met"):
-        value = given.get(key)
-        if value is not None and str(value) != str(getattr(person, key) or ""):
-            commands.append(f"graphnet set {ident} {key} {_shell_word(str(value))}")
-    source = _IMPORT_NAMES.get(person.imported or "", person.imported)
-    what = "a connection" if person.strength <= 1 else "a contact"
+
+    def described(ident: str) -> str:
+        person = net.people[ident]
+        at = f", {person.role + ' at ' if person.role else ''}{net.name_of(person.org)}" if person.org else ""
+        what = "a connection" if person.strength <= 1 else "a contact"
+        return f"{what} (strength {person.strength}{at})"
+
+    def commands(ident: str) -> list[str]:
+        person = net.people[ident]
+        strength = given.get("strength")
+        lines = [f"graphnet set {ident} strength {strength if strength is not None else 3}"]
+        for key in ("org", "role", "department", "met"):
+            value = given.get(key)
+            if value is not None and str(value) != str(getattr(person, key) or ""):
+                lines.append(f"graphnet set {ident} {key} {_shell_word(str(value))}")
+        return lines
+
+    first = net.people[found[0]]
+    source = _IMPORT_NAMES.get(first.imported or "", first.imported)
+    if len(found) == 1:
+        head = (
+            f"{first.name} is already in your network: imported from {source} ({first.source}) as {described(found[0])}"
+        )
+        todo = commands(found[0])
+    else:
+        listed = "; ".join(f"{ident} ({net.people[ident].source}), {described(ident)}" for ident in found)
+        head = f"{len(found)} people named {first.name} are already in your network, imported: {listed}"
+        todo = [line for ident in found for line in commands(ident)[:1]]
     return (
-        f"{person.name} is already in your network: imported from {source} ({person.source}) as {what}"
-        f" (strength {person.strength}{at}); nothing was written. "
-        "To make them a relationship, raise the strength and set what you know:\n"
-        + "\n".join(f"  {command}" for command in commands)
-        + f"\nIf this is someone else with the same name, add them with `id` {ident}-2."
+        f"{head}; nothing was written. To make {'them' if len(found) == 1 else 'the one you mean'} a relationship, "
+        "raise the strength and set what you know:\n"
+        + "\n".join(f"  {command}" for command in todo)
+        + f"\nIf this is someone else with the same name, add them with --id {_free_id(net, found[0])}."
     )
+
+
+def _free_id(net: Network, ident: str) -> str:
+    n = 2
+    base = ident.rsplit("-", 1)[0] if ident.rsplit("-", 1)[-1].isdigit() else ident
+    while f"{base}-{n}" in net.people or f"{base}-{n}" in net.organizations or f"{base}-{n}" in net.groups:
+        n += 1
+    return f"{base}-{n}"
 
 
 # -- the public functions ------------------------------------------------------------------
@@ -704,9 +729,9 @@ def add_person(
     name_ = _text(name, "the name", required=True)
     assert name_ is not None
     imported = _imported_as(net, name_, id)
-    if imported is not None:
+    if imported:
         given = {"strength": strength, "org": org, "role": role, "department": department, "met": met}
-        raise AlreadyImported(imported, _already_imported(net, imported, given))
+        raise AlreadyImported(imported[0], _already_imported(net, imported, given))
     ident = _new_id(net, name_, id, "person")
     known: list[str] = []
     for other in _texts(knows, "`knows`"):

@@ -418,3 +418,13 @@ def test_show_says_which_evidence(net: Path, monkeypatch) -> None:
     # Ada: one month of mail, min(1 sent, 2 received) = 1 both ways; six meetings (the weekly sync and lunch).
     assert "1 email both ways and 6 meetings this year" in out
     assert "email: email with you (3 messages: 1 sent, 2 received)" in out
+
+
+def test_raw_utf8_names_are_read_as_utf8(tmp_path: Path) -> None:
+    mbox = tmp_path / "raw.mbox"
+    mbox.write_bytes(
+        b"From x Mon Mar 02 09:00:00 2026\nFrom: Zo\xc3\xab Raw <zoe@raw.example>\nTo: me@example.org\n"
+        b"Date: Mon, 02 Mar 2026 09:00:00 +0000\n\nbody\n"
+    )
+    scan = scan_mail(mbox, ME, today=date(2026, 11, 27))
+    assert scan.names == {"zoe@raw.example": "Zoë Raw"} and scan.problems == []

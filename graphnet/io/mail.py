@@ -227,6 +227,31 @@ def _wanted(lines: list[bytes]) -> bytes:
     return b"".join(kept)
 
 
+class _Fields:
+    """A message's header fields as text: 8-bit bytes (raw UTF-8 names, sent by many mailers) read as UTF-8.
+
+    ``email``'s compat32 policy would turn such a value into a ``Header`` whose text has the bytes
+    replaced; the raw items keep them (as surrogate escapes), which are decoded here.
+    """
+
+    __slots__ = ("fields",)
+
+    def __init__(self, items: Iterable[tuple[str, object]]) -> None:
+        self.fields: dict[str, list[str]] = {}
+        for name, value in items:
+            text = str(value)
+            if not text.isascii():
+                text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            self.fields.setdefault(name.lower(), []).append(text)
+
+    def get(self, name: str) -> str | None:
+        found = self.fields.get(name)
+        return found[0] if found else None
+
+    def get_all(self, name: str, default: list[str]) -> list[str]:
+        return self.fields.get(name, default)
+
+
 def _addresses(values: Iterable[object]) -> list[tuple[str, str]]:
     """(display name as written, address folded to lower case) of every address in the fields."""
     found: list[tuple[str, str]] = []
@@ -281,7 +306,7 @@ def _read_message(raw: RawMessage, rules: _Rules, scan: MailScan, seen: _SeenFil
     if not complete:
         problem("the file ends inside this message's headers (a truncated export?); the message is left out")
         return
-    headers = _PARSER.parsebytes(_wanted(lines))
+    headers = _Fields(_PARSER.parsebytes(_wanted(lines)).raw_items())
     sender = _addresses(headers.get_all("from", []))
     if not sender:
         problem("no From address; the message is left out")

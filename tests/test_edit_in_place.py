@@ -378,3 +378,15 @@ def test_merge_rewrites_every_kind_of_reference(tmp_path: Path) -> None:
     assert (folder / "events.yaml").read_text() == events.replace("drop-me", "keep-me")
     net = load(folder)
     assert net.people["keep-me"].org == "acme" and len(net.interactions) == len(net.favors) == 1
+
+
+def test_renaming_keeps_the_id_made_from_the_old_name(tmp_path: Path) -> None:
+    folder = folder_with(tmp_path)
+    change.set_field(load(folder), "cy", "name", "Cyrus Vance", today=TODAY)
+    assert (
+        people_bytes(folder)
+        == PEOPLE.replace(
+            "  - name: Cy\n    knows: ada-lovelace\n", "  - name: Cyrus Vance\n    knows: ada-lovelace\n    id: cy\n"
+        ).encode()
+    )
+    assert load(folder).people["cy"].name == "Cyrus Vance"

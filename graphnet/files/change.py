@@ -18,7 +18,7 @@ from yaml.nodes import SequenceNode
 
 from ..errors import GraphnetError
 from ..gcpause import paused_gc
-from ..model import CADENCE_RANGE, ME, Network, calendar_today
+from ..model import CADENCE_RANGE, ME, Network, calendar_today, slugify
 from ..names import resolve_person
 from .edit import _date, _org_name, _strength, _text
 from .edit_in_place import Doc, EditResult, TreePath, Workspace, record_id
@@ -164,8 +164,13 @@ def set_field(
         if new is None:
             doc.delete_key(record, path, key)
             return [f"{ident}: {key} removed (was {_said(before)})"]
+        lines = []
+        if key == "name" and ident != ME and "id" not in old and slugify(str(new)) != ident:
+            # The id was made from the old name: write it out, so every reference to it still holds.
+            doc.set_value(record, path, "id", ident)
+            lines.append(f"{ident}: id written out (it was made from the old name)")
         doc.set_value(record, path, key, new)
-        return [f"{ident}: {key} {_said(before)} -> {_said(new)}"]
+        return [*lines, f"{ident}: {key} {_said(before)} -> {_said(new)}"]
 
     return _run(net, plan, dry_run=dry_run, named=[("person" if ident != ME else "me", ident)])
 

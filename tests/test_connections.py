@@ -285,3 +285,12 @@ def test_a_connection_reached_through_someone_is_not_said_to_be_met(write):
     out = " ".join(run(folder, "path", "Microsoft").output.split())
     assert "you know Eric Hill yourself (a connection, no contact on record)" in out
     assert "met once" not in out
+
+
+def test_a_target_with_look_alikes_says_what_it_leaves_out(write):
+    folder = write("net.yaml", "me:\n  name: Sam\n  targets: [Google]\n" + LOOK_ALIKES, dedent=False)
+    out = " ".join(run(folder, "check").output.split())
+    assert (
+        "did you mean 'Google'? (Google is one of your targets: paths and reach-outs to it leave Google Cloud out)"
+        " If they are one organization: graphnet add org Google --alias 'Google Cloud'" in out
+    )

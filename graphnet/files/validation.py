@@ -88,10 +88,17 @@ def _people(n: int) -> str:
 def describe_variant(net: Network, pair: LookAlike, counts: dict[str, int]) -> str:
     """The warning about one pair of look-alike organizations, with the fix."""
     variant, main = net.organizations[pair.variant], net.organizations[pair.main]
+    targeted = [org for org in (main, variant) if org.id in net.me.targets]
+    other = {main.id: variant, variant.id: main}
+    target_note = "".join(
+        f" ({org.name} is one of your targets: paths and reach-outs to it leave {other[org.id].name} out)"
+        for org in targeted
+    )
     return (
         f"the organization '{variant.name}' ({variant.id}, {_people(counts.get(variant.id, 0))}) looks like "
-        f"'{main.name}' ({main.id}, {_people(counts.get(main.id, 0))}): {pair.how}; did you mean '{main.name}'? "
-        f"If they are one organization: {alias_fix(net, pair)}; if they are two, declare both under organizations:"
+        f"'{main.name}' ({main.id}, {_people(counts.get(main.id, 0))}): {pair.how}; did you mean '{main.name}'?"
+        f"{target_note} If they are one organization: {alias_fix(net, pair)}; if they are two, declare both "
+        "under organizations:"
     )
 
 

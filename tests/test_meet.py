@@ -113,7 +113,11 @@ def test_a_pending_ask_is_followed_up_not_repeated(write):
     _folder, net = load(write, NETWORK + pending)
     vic = meet(net, today=TODAY).suggestions[0]
     assert vic.ask == "ada"
-    assert "you already asked Ada on 2026-11-10; still pending: follow up rather than asking again" in vic.why
+    assert "you already asked Ada on 2026-11-10; still pending: follow up with Ada rather than asking again" in vic.why
+    # Asked 4 days ago: within intro_follow_up_days (7), so wait rather than nudge.
+    _folder, net = load(write, NETWORK + pending.replace("2026-11-10", "2026-11-21"))
+    vic = meet(net, today=TODAY).suggestions[0]
+    assert "still pending: give Ada until 2026-11-28 before following up rather than asking again" in vic.why
 
 
 def test_looking_for_lifts_a_matching_role(write):

@@ -130,3 +130,13 @@ people:
     paths = warm_paths(net, "initech", today=TODAY).paths
     via_ada = next(p for p in paths if p.people == ["me", "ada", "cal", "dee"])
     assert "you know Cal yourself (met once)" in via_ada.hops[1].why
+
+
+def test_a_recent_pending_ask_waits_out_the_grace_days(write):
+    # Asked Bob on 2026-11-21, 4 days ago: before intro_follow_up_days (7) the ask says to wait
+    # until 2026-11-28, and still not to ask a second time.
+    _folder, net = load_ok(write, DOUBLE_ASK.replace("2026-11-10", "2026-11-21"))
+    paths = {tuple(p.people): p for p in warm_paths(net, "acme", today=TODAY).paths}
+    assert paths[("me", "ada", "vic")].ask.endswith(
+        "still pending: give Bob until 2026-11-28 before following up rather than a second ask through Ada."
+    )

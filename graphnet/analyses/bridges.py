@@ -590,7 +590,7 @@ def _actionable(
     from .warm_paths import asked_introductions
 
     declined, requested = asked_introductions(net, today)
-    reach = Reach(net, s, declined, requested)
+    reach = Reach(net, s, declined, requested, today)
     # Clusters my close ties or my groups are in are reached already (by how many of them).
     reached = Counter(labels[i] for i in [*reach.strong, *reach.my_groups])
 

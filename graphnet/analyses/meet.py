@@ -271,8 +271,11 @@ def _ask_text(model: TieModel, ask: str | None, pid: str, requested: dict[tuple[
         return "every mutual contact declined to introduce you: find another way (an event, a group)"
     pending = requested.get((ask, pid))
     if pending is not None:
+        from .warm_paths import follow_up_with
+
         when = f" on {pending.date.isoformat()}" if pending.date else ""
-        return f"you already asked {net.name_of(ask)}{when}; still pending: follow up rather than asking again"
+        advice = follow_up_with(pending, model.today, net.me.settings, net.name_of(ask))
+        return f"you already asked {net.name_of(ask)}{when}; still pending: {advice} rather than asking again"
     mine = STRENGTH_LABELS.get(net.people[ask].strength, "")
     text = f"ask {net.name_of(ask)} (your tie: {mine}) to introduce you"
     facts = model.facts(ask, pid)

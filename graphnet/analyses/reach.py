@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from ..model import ME, STRENGTH_LABELS, Introduction, Network
@@ -83,7 +84,9 @@ class Reach:
         (:func:`graphnet.analyses.warm_paths.asked_introductions`).
     requested : dict, optional
         The same for the introductions of me asked for and still pending: an action never
-        asks twice, it follows up.
+        asks twice, it follows up (after ``intro_follow_up_days``).
+    today : date, optional
+        The day of the answer (for the follow-up grace days).
     """
 
     def __init__(
@@ -92,8 +95,10 @@ class Reach:
         s: Structure,
         declined: dict[tuple[str, str], Introduction],
         requested: dict[tuple[str, str], Introduction] | None = None,
+        today: date | None = None,
     ) -> None:
         self.net, self.s, self.declined = net, s, declined
+        self.today = today if today is not None else date.today()
         self.requested = requested or {}
         #: Introducer index -> the indices of the people they declined to introduce me to.
         self._refused: dict[int, set[int]] = {}
@@ -211,10 +216,11 @@ class Reach:
         net = self.net
         pending = self.requested.get((asker, person))
         if pending is not None:
+            from .warm_paths import follow_up_with
+
             on = f" on {pending.date.isoformat()}" if pending.date else ""
-            return (
-                f"Follow up with {net.name_of(asker)} about the introduction to {net.name_of(person)} you asked for{on}"
-            )
+            advice = follow_up_with(pending, self.today, net.me.settings, net.name_of(asker))
+            return f"{advice[:1].upper()}{advice[1:]} about the introduction to {net.name_of(person)} you asked for{on}"
         record = net.people[person]
         org = net.name_of(record.org) if record.org else ""
         who = f"{record.role} at {org}" if record.role and org else record.role or (f"at {org}" if org else "")

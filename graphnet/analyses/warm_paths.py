@@ -28,7 +28,7 @@ from __future__ import annotations
 import heapq
 import math
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -271,6 +271,18 @@ def asked_introductions(
         table[(by, other)] = intro
         table[(ME, other)] = intro
     return declined, requested
+
+
+def follow_up_with(intro: Introduction, today: date, settings: Any, name: str) -> str:
+    """What to do about an ask still pending: ``follow up with Ada``, or wait out the grace days.
+
+    One rule for every answer: a nudge is due once ``intro_follow_up_days`` have passed since the
+    ask (undated asks: at once); before that, "give Ada until 2026-11-28 before following up".
+    """
+    if intro.date is None or (today - intro.date).days >= settings.intro_follow_up_days:
+        return f"follow up with {name}"
+    due = intro.date + timedelta(days=settings.intro_follow_up_days)
+    return f"give {name} until {due.isoformat()} before following up"
 
 
 class PathFinder:
@@ -712,9 +724,10 @@ class PathFinder:
         on = f" on {intro.date.isoformat()}" if intro.date is not None else ""
         if hop.source == intro.by and len(path.people) == 3:
             whom = self.who(hop.target, target, kind, path.insider_current)
+            advice = follow_up_with(intro, self.model.today, self.settings, name(intro.by))
             return (
                 f"You already asked {name(intro.by)}{on} to introduce you to {whom}; still pending:"
-                f" follow up with {name(intro.by)} rather than asking again."
+                f" {advice} rather than asking again."
             )
         if hop.source == intro.by:
             extra = f"you already asked {name(intro.by)}{on} for the introduction to {name(hop.target)}, still pending"
@@ -730,9 +743,10 @@ class PathFinder:
         on = f" on {intro.date.isoformat()}" if intro.date is not None else ""
         current = path.insider_current if hop.target == path.insider else True
         whom = self.who(hop.target, target, kind, current) if hop.target == path.insider else name(hop.target)
+        advice = follow_up_with(intro, self.model.today, self.settings, name(intro.by))
         return (
             f"You already asked {name(intro.by)}{on} to introduce you to {whom}; still pending:"
-            f" follow up with {name(intro.by)} rather than a second ask through {name(hop.source)}."
+            f" {advice} rather than a second ask through {name(hop.source)}."
         )
 
     # -- when there is no path ---------------------------------------------------------------

@@ -178,7 +178,7 @@ def _weak_ties(net: Network, today: date, top: int, include_unmet: bool) -> Weak
     weak = [s.index[p] for p, person in net.people.items() if 1 <= person.strength <= limit]
     unmet = [s.index[p] for p, person in net.people.items() if person.strength == 0] if include_unmet else []
     declined, requested = asked_introductions(net, today)
-    reach = Reach(net, s, declined, requested)
+    reach = Reach(net, s, declined, requested, today)
     contacts = {i for i in s.mine if kinds[i] == "person"}
     # Each target organization -> the people who work or worked there.
     targets = {s.index[o]: set(adj[s.index[o]]) for o in net.me.targets if o in s.index}

@@ -450,6 +450,9 @@ class Network:
     #: A hash of the files' names and bytes as read (:func:`graphnet.files.cache.fingerprint`),
     #: so a writer can tell whether the folder changed since it was loaded.
     digest: str = ""
+    #: The SHA-256 of each file's bytes, in the order of ``files`` (``b"unreadable"`` for a file
+    #: that could not be read): the roster (graphnet.files.roster) keeps them to follow a write.
+    file_hashes: list[bytes] = field(default_factory=list)
     #: No date in the records is after this day (set by the loader: the latest date written).
     #: None when not known; :func:`graphnet.analyses.ties.as_of` then looks at every date.
     dated_until: date | None = None

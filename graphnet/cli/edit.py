@@ -16,15 +16,25 @@ from .base import Context, cli, cli_words, fail, pass_state
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _write_context(state: Context) -> tuple[Network, date, bool]:
-    """The network to add to (data errors are reported, not fatal: the fix may be this write)."""
+def _write_context(state: Context, *, names_only: bool = False) -> tuple[Network, date, bool]:
+    """The network to add to (data errors are reported, not fatal: the fix may be this write).
+
+    A write that only names people already there (``names_only``) takes the network's roster
+    when it is current (:mod:`graphnet.files.roster`) instead of loading every file.
+    """
     if not state.data.is_dir():
         fail(
             f"the network folder {state.data} does not exist; create it with `graphnet init {state.data}`"
             " or point --data at your network"
         )
-    net, problems = state.load()
-    errors = sum(1 for p in problems if p.is_error)
+    from ..files.roster import roster_network
+
+    known = roster_network(state.data) if names_only and state.use_cache else None
+    if known is not None:
+        net, errors = known
+    else:
+        net, problems = state.load()
+        errors = sum(1 for p in problems if p.is_error)
     if errors:
         click.echo(f"warning: the network has {errors} error(s); `graphnet check` lists them", err=True)
     return net, state.today, state.use_cache
@@ -179,7 +189,7 @@ def log_command(
     """
     from ..files.edit import log_interaction
 
-    net, today, cached = _write_context(state)
+    net, today, cached = _write_context(state, names_only=True)
     result = log_interaction(
         net,
         list(people),
@@ -222,7 +232,7 @@ def favor_command(
     """
     from ..files.edit import add_favor
 
-    net, today, cached = _write_context(state)
+    net, today, cached = _write_context(state, names_only=True)
     result = add_favor(
         net,
         giver,
@@ -272,7 +282,7 @@ def intro_command(
     """
     from ..files.edit import add_introduction
 
-    net, today, cached = _write_context(state)
+    net, today, cached = _write_context(state, names_only=True)
     result = add_introduction(
         net,
         by,

@@ -122,7 +122,7 @@ def _read(entry: Path, shown: str) -> tuple[Any, list[Problem]] | None:
     return tree, problems
 
 
-def _store_json(entry: Path, payload: Any) -> None:
+def store_json(entry: Path, payload: Any) -> None:
     """Write ``payload`` as JSON to ``entry`` atomically, in folders of mode 0700.
 
     Never raises for the file system: a cache that cannot be written only costs speed.
@@ -148,7 +148,7 @@ def _write(entry: Path, tree: Any, problems: list[Problem]) -> None:
         "tree": _encode(tree),
         "problems": [[p.line, p.column, p.severity, p.message] for p in problems],
     }
-    _store_json(entry, payload)
+    store_json(entry, payload)
 
 
 def parse_cached(data: bytes, shown: str) -> tuple[Any, list[Problem]]:
@@ -164,9 +164,18 @@ def parse_cached(data: bytes, shown: str) -> tuple[Any, list[Problem]]:
     return tree, problems
 
 
+def remember_parse(data: bytes, tree: Any) -> None:
+    """Store ``tree`` as the clean strict parse of ``data``, known without parsing it.
+
+    A write that verified its result entry by entry (:func:`graphnet.files.fileio.append_to_file`)
+    leaves the parse of the file it wrote, so the next command need not parse it again.
+    """
+    _write(_entry_path(hashlib.sha256(data).hexdigest()), tree, [])
+
+
 #: What graphnet itself stores under the cache folder: ``tree-vN/ab/<sha256>.json``,
 #: ``answers-vN/<sha256>.json`` and the temporary ``.tmp-*.json`` of an interrupted write.
-_OWN_FOLDER = re.compile(r"(tree|answers)-v\d+(-[0-9a-f]{12})?")
+_OWN_FOLDER = re.compile(r"(tree|answers|roster)-v\d+(-[0-9a-f]{12})?")
 _OWN_ENTRY = re.compile(r"([0-9a-f]{64}|\.tmp-[^/]*)\.json")
 _OWN_SHARD = re.compile(r"[0-9a-f]{2}")
 
@@ -234,11 +243,30 @@ def fingerprint(files: list[Path], root: Path) -> str:
     return digest.hexdigest()
 
 
-def add_to_fingerprint(digest: Any, path: Path, root: Path, data: bytes | None) -> None:
-    """Feed one file (``None``: unreadable) into a :func:`fingerprint` hash; the loader uses it too."""
-    digest.update(str(path.relative_to(root)).encode("utf-8", "surrogateescape"))
+def add_to_fingerprint(digest: Any, path: Path, root: Path, data: bytes | None) -> bytes:
+    """Feed one file (``None``: unreadable) into a :func:`fingerprint` hash; the loader uses it too.
+
+    Returns what was fed for the file's bytes (their SHA-256, or ``b"unreadable"``), so that a
+    fingerprint can be recomputed from the files' hashes alone (:func:`fingerprint_of`).
+    """
+    file_hash = hashlib.sha256(data).digest() if data is not None else b"unreadable"
+    add_file_hash(digest, str(path.relative_to(root)), file_hash)
+    return file_hash
+
+
+def add_file_hash(digest: Any, relative: str, file_hash: bytes) -> None:
+    """Feed one file's relative path and the hash of its bytes into a :func:`fingerprint` hash."""
+    digest.update(relative.encode("utf-8", "surrogateescape"))
     digest.update(b"\0")
-    digest.update(hashlib.sha256(data).digest() if data is not None else b"unreadable")
+    digest.update(file_hash)
+
+
+def fingerprint_of(files: list[tuple[str, bytes]]) -> str:
+    """:func:`fingerprint` from ``(relative path, hash of its bytes)`` pairs, in order."""
+    digest = hashlib.sha256()
+    for relative, file_hash in files:
+        add_file_hash(digest, relative, file_hash)
+    return digest.hexdigest()
 
 
 _CODE: str | None = None
@@ -279,4 +307,4 @@ def read_answer(key: str) -> tuple[str, str, int] | None:
 
 
 def store_answer(key: str, stdout: str, stderr: str, code: int) -> None:
-    _store_json(cache_dir() / ANSWERS / f"{key}.json", {"stdout": stdout, "stderr": stderr, "code": code})
+    store_json(cache_dir() / ANSWERS / f"{key}.json", {"stdout": stdout, "stderr": stderr, "code": code})

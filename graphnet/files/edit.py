@@ -56,6 +56,7 @@ from .fileio import CannotExtend, Insertion, append_to_file, expect_entry_added,
 from .ids import default_id, id_problem
 from .init import SCHEMA_FILE, schema_line
 from .loader import display_path, import_kind, reread_if_changed
+from .roster import follow_write
 from .yamlread import YMap, YSeq
 from .yamlwrite import record
 
@@ -91,6 +92,8 @@ class WriteResult:
     note: str | None = None
     #: The records the write made or named: ``(what, id, name)``, e.g. ``("new id", "ada-lovelace", "Ada Lovelace")``.
     named: tuple[tuple[str, str, str], ...] = ()
+    #: SHA-256 of the bytes written to ``path`` (None on a dry run).
+    file_hash: bytes | None = None
 
     def describe(self) -> str:
         """``added to people.yaml:12:`` (or ``would add …``) followed by the text."""
@@ -502,6 +505,7 @@ def _write(
             section=section,
             line=change.line,
             created=change.created,
+            file_hash=change.file_hash,
         )
 
     if file is not None:
@@ -546,6 +550,7 @@ def _write(
         line=result.line,
         created=result.created,
         note=note,
+        file_hash=result.file_hash,
     )
 
 
@@ -658,6 +663,30 @@ def network_write(function: W) -> W:
         with network_lock(net.root):
             fresh = reread_if_changed(net, today=kwargs.get("today"), use_cache=kwargs.get("use_cache", True))
             return function(fresh, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def names_no_one_new(function: W) -> W:
+    """A :func:`network_write` that adds no id: it keeps the roster current as it writes.
+
+    ``log``, ``favor`` and ``intro`` only name people already in the network, so after them
+    the roster (:mod:`graphnet.files.roster`) still lists everyone; it is re-stamped, under
+    the network lock, with the hash of the bytes written, and the next write need not load
+    the network.
+    """
+    locked = network_write(function)
+
+    @functools.wraps(function)
+    def wrapper(net: Network, *args: Any, **kwargs: Any) -> WriteResult:
+        if kwargs.get("dry_run") or not net.root.is_dir() or not kwargs.get("use_cache", True):
+            return locked(net, *args, **kwargs)
+        with network_lock(net.root):
+            fresh = reread_if_changed(net, today=kwargs.get("today"), use_cache=True)
+            result = function(fresh, *args, **kwargs)
+            if result.file_hash is not None and not result.created:
+                follow_write(fresh, result.path, result.file_hash)
+            return result
 
     return wrapper  # type: ignore[return-value]
 
@@ -841,7 +870,7 @@ def add_group(
     return _naming(net, result, *(("member", m) for m in member_ids), new=(ident, name_))
 
 
-@network_write
+@names_no_one_new
 def log_interaction(
     net: Network,
     people: Sequence[str],
@@ -873,7 +902,7 @@ def log_interaction(
     return _naming(net, result, *(("with", w) for w in who))
 
 
-@network_write
+@names_no_one_new
 def add_favor(
     net: Network,
     giver: str,
@@ -904,7 +933,7 @@ def add_favor(
     return _naming(net, result, ("from", from_), ("to", to))
 
 
-@network_write
+@names_no_one_new
 def add_introduction(
     net: Network,
     by: str,

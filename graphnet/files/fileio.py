@@ -25,9 +25,11 @@ this module makes that addition safe:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import hashlib
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
@@ -38,7 +40,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from ..errors import GraphnetError, Problem
-from .yamlread import parse_bytes
+from .yamlread import YMap, YSeq, parse_bytes
 
 __all__ = [
     "BOM",
@@ -96,6 +98,8 @@ class Change:
     #: True when the file did not exist before.
     created: bool
     dry_run: bool
+    #: SHA-256 of the bytes written (None on a dry run), to follow the write without reading the file again.
+    file_hash: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -456,12 +460,22 @@ def _append(real: Path, shown: str, build: Builder, verify: Verifier, *, dry_run
         and (tail or new_data.startswith(old_data))
     ):
         raise CannotExtend(f"cannot add to {shown}: the new bytes do not keep the old ones intact")
-    new_tree, new_problems = _parse(new_data, shown, use_cache=use_cache and not dry_run)
-    if new_problems:
-        raise CannotExtend(
-            f"cannot add to {shown} safely: the result would not read cleanly ({_problems_text(new_problems)})"
-        )
-    verify(old_tree, new_tree)
+    local = getattr(verify, "appended_tree", None)
+    start_line = _line_at(old_text, offset) + (len(added) - len(added.lstrip("\n")))
+    new_tree = local(old_tree, old_text, added, start_line) if local is not None and not tail else None
+    if new_tree is not None:  # the entry alone was read and vouched for: see expect_entry_added
+        verify(old_tree, new_tree)
+        if use_cache and not dry_run:
+            from .cache import remember_parse
+
+            remember_parse(new_data, new_tree)
+    else:
+        new_tree, new_problems = _parse(new_data, shown, use_cache=use_cache and not dry_run)
+        if new_problems:
+            raise CannotExtend(
+                f"cannot add to {shown} safely: the result would not read cleanly ({_problems_text(new_problems)})"
+            )
+        verify(old_tree, new_tree)
 
     change = Change(
         path=real,
@@ -474,9 +488,9 @@ def _append(real: Path, shown: str, build: Builder, verify: Verifier, *, dry_run
         return change
     if created:
         write_new_file(real, new_data)
-        return change
-    _replace(real, shown, new_data, old_hash)
-    return change
+    else:
+        _replace(real, shown, new_data, old_hash)
+    return dataclasses.replace(change, file_hash=hashlib.sha256(new_data).digest())
 
 
 def _replace(real: Path, shown: str, new_data: bytes, old_hash: bytes) -> None:
@@ -580,12 +594,93 @@ def _swap_all(temps: list[tuple[FileChange, Path, Path]]) -> None:
             _fsync_folder(folder)
 
 
+#: A line that ends a YAML document or starts another: text after it is not part of the last section.
+_DOCUMENT_MARK = re.compile(r"^(?:---|\.\.\.)(?:[ \t]|$)", re.MULTILINE)
+
+
+def _shifted(node: Any, lines: int) -> Any:
+    """A copy of a strict tree ``node`` with every position moved down by ``lines``."""
+    if isinstance(node, YMap):
+        moved = YMap((node.pos[0] + lines, node.pos[1]))
+        for key, value in node.items():
+            moved[key] = _shifted(value, lines)
+            moved.key_pos[key] = (node.key_pos[key][0] + lines, node.key_pos[key][1])
+            moved.value_pos[key] = (node.value_pos[key][0] + lines, node.value_pos[key][1])
+        return moved
+    if isinstance(node, YSeq):
+        seq = YSeq((node.pos[0] + lines, node.pos[1]))
+        for value, (line, column) in zip(node, node.item_pos, strict=True):
+            seq.append(_shifted(value, lines))
+            seq.item_pos.append((line + lines, column))
+        return seq
+    return node
+
+
+def _appended_tree(section: str, entry: Any) -> Callable[[Any, str, str, int], Any]:
+    """How to know the new tree of a file from the added text alone (None: parse the whole file).
+
+    When ``section`` is the file's last section, a non-empty block list, and the text is added
+    at the end of the file, the new file reads as the old one plus whatever the added text reads
+    as inside that list: the text starts on a line of its own, at the column of the list's
+    items, after every node of the old file has ended (a block scalar or a plain scalar ends
+    at a line indented no deeper than its parent; a quoted one or a flow collection closed
+    before the old end, since the old file read cleanly), and nothing after it can belong to
+    anything else. So the added text is parsed alone, as ``section:`` followed by it: it must
+    read as exactly one item, at the items' column, equal to ``entry``. Files with a document
+    marker (``---``, ``...``) or a lone carriage return as line break are parsed whole.
+    """
+
+    def appended(old_tree: Any, old_text: str, added: str, start_line: int) -> Any:
+        if not isinstance(old_tree, YMap) or not old_tree or list(old_tree)[-1] != section:
+            return None
+        items = old_tree[section]
+        if not isinstance(items, YSeq) or not items:
+            return None
+        column = items.item_pos[0][1]
+        if any(pos[1] != column for pos in items.item_pos):
+            return None
+        if _DOCUMENT_MARK.search(old_text) or old_text.count("\r") != old_text.count("\r\n"):
+            return None
+        body = added.lstrip("\n")
+        dash = items.pos[1]  # a block list starts at its first dash; every item's dash is in that column
+        if not body.startswith(" " * (dash - 1) + "-"):
+            return None
+        alone, problems = parse_bytes(f"{section}:\n{body}".encode(), "<added>")
+        if problems or not isinstance(alone, YMap) or list(alone) != [section]:
+            return None
+        read = alone[section]
+        if (
+            not isinstance(read, YSeq)
+            or len(read) != 1
+            or read.pos[1] != dash
+            or read.item_pos[0][1] != column
+            or read[0] != entry
+        ):
+            return None
+        new_items = YSeq(items.pos)
+        new_items.extend(items)
+        new_items.item_pos.extend(items.item_pos)
+        lines = start_line - 2  # the body's first line is line 2 of the text parsed alone
+        new_items.append(_shifted(read[0], lines))
+        new_items.item_pos.append((read.item_pos[0][0] + lines, column))
+        new_tree = YMap(old_tree.pos)
+        new_tree.update(old_tree)
+        new_tree.key_pos.update(old_tree.key_pos)
+        new_tree.value_pos.update(old_tree.value_pos)
+        new_tree[section] = new_items
+        return new_tree
+
+    return appended
+
+
 def expect_entry_added(section: str, entry: Any) -> Verifier:
     """A verifier: the new tree is the old one with ``entry`` appended to ``section``.
 
     Every other section must be unchanged, in the same order; a section that
     was missing or empty must now hold exactly ``[entry]``. Trees are compared
-    as plain data (``YMap``/``YSeq`` equality ignores positions).
+    as plain data (``YMap``/``YSeq`` equality ignores positions). Its
+    ``appended_tree`` lets :func:`append_to_file` know the new tree without
+    parsing the whole file when that is safe (:func:`_appended_tree`).
     """
 
     def verify(old_tree: Any, new_tree: Any) -> None:
@@ -609,6 +704,7 @@ def expect_entry_added(section: str, entry: Any) -> Verifier:
                 what = f"the '{key}' section" if key != section else f"the entries of '{section}'"
                 raise CannotExtend(f"{what} would not read back as the old data plus the new entry")
 
+    verify.appended_tree = _appended_tree(section, entry)  # type: ignore[attr-defined]
     return verify
 
 

@@ -125,11 +125,18 @@ def import_kind(path: Path) -> str | None:
 
 
 def read_tree(
-    path: Path, shown: str, *, use_cache: bool = True, digest: Any = None, root: Path | None = None
+    path: Path,
+    shown: str,
+    *,
+    use_cache: bool = True,
+    digest: Any = None,
+    root: Path | None = None,
+    hashes: list[bytes] | None = None,
 ) -> tuple[Any, list[Problem]]:
     """One file's strict YAML tree and its syntax problems (through the cache if allowed).
 
-    With ``digest`` (and ``root``), the bytes read are added to that fingerprint hash.
+    With ``digest`` (and ``root``), the bytes read are added to that fingerprint hash, and
+    the hash of the file's bytes is appended to ``hashes`` when given.
     """
     try:
         data = path.read_bytes()
@@ -137,7 +144,9 @@ def read_tree(
         if digest is not None and root is not None:
             from .cache import add_to_fingerprint
 
-            add_to_fingerprint(digest, path, root, None)
+            fed = add_to_fingerprint(digest, path, root, None)
+            if hashes is not None:
+                hashes.append(fed)
         why = exc.strerror or str(exc)
         if path.is_symlink() and not path.exists():
             why = f"it is a symbolic link to '{os.readlink(path)}', which does not exist; fix or remove the link"
@@ -145,7 +154,9 @@ def read_tree(
     if digest is not None and root is not None:
         from .cache import add_to_fingerprint
 
-        add_to_fingerprint(digest, path, root, data)
+        fed = add_to_fingerprint(digest, path, root, data)
+        if hashes is not None:
+            hashes.append(fed)
     if use_cache:
         from .cache import parse_cached
 
@@ -180,7 +191,12 @@ def load(
     """
     # Loading allocates millions of objects and frees none: see graphnet.gcpause.
     with paused_gc():
-        return _load(Path(root), today or date.today(), use_cache)
+        net, problems = _load(Path(root), today or date.today(), use_cache)
+    if use_cache:
+        from .roster import store_roster
+
+        store_roster(net, sum(1 for p in problems if p.is_error))
+    return net, problems
 
 
 def reread_if_changed(net: Network, *, today: date | None = None, use_cache: bool = True) -> Network:
@@ -229,16 +245,18 @@ def _load(root_path: Path, today: date, use_cache: bool) -> tuple[Network, list[
     builder = _Builder(net, calendar_today())
     unreadable: list[str] = []
     digest = hashlib.sha256()
+    hashes: list[bytes] = []
     for path in files:
         shown = display_path(path)
         net.files.append(str(path.relative_to(root_path)))
-        tree, problems = read_tree(path, shown, use_cache=use_cache, digest=digest, root=root_path)
+        tree, problems = read_tree(path, shown, use_cache=use_cache, digest=digest, root=root_path, hashes=hashes)
         builder.problems.extend(problems)
         if tree is None and any(p.is_error for p in problems):
             unreadable.append(shown)
         if tree is not None:
             builder.add_file(tree, shown, import_kind(path))
     net.digest = digest.hexdigest()
+    net.file_hashes = hashes
     builder.finish()
     net.dated_until = builder.latest
     from .validation import VALIDATORS, in_fix_order

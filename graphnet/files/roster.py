@@ -1,0 +1,140 @@
+"""The roster: who is in a network, kept beside the parse cache so that a write need not load it.
+
+Logging a coffee names one person; checking that name against a network of 30,000 people
+should not cost a full load. Every load with the cache on stores the roster of the
+network it read: the names and ids of me, the people, the organizations and the groups,
+the files in reading order with the SHA-256 of each one's bytes, and how many errors the
+network had. :func:`roster_network` gives back a :class:`~graphnet.model.Network` holding
+just that, and only while the folder still holds exactly those bytes (its fingerprint,
+:func:`graphnet.files.cache.fingerprint`, is computed again from the files every time);
+otherwise it gives ``None`` and the writer loads the network as before. A stale or
+missing roster therefore costs time, never a wrong answer.
+
+A write that adds no id (``log``, ``favor``, ``intro``, ``remind``) leaves the roster's
+people as they were; :func:`follow_write` re-stamps it with the hash of the bytes the
+write itself produced, so the next write in the daily loop finds it current. A hand edit
+made meanwhile changes the folder's fingerprint, so the roster is not used.
+
+Like the rest of the cache it is JSON only, in the user's cache folder (mode 0700), and
+``graphnet cache clear`` removes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from ..model import Group, Me, Network, Organization, Person
+from .cache import cache_dir, fingerprint, fingerprint_of, store_json
+
+__all__ = ["follow_write", "roster_network", "store_roster"]
+
+#: Bump when the roster's content changes shape.
+FORMAT = "roster-v1"
+
+
+def _roster_path(root: Path) -> Path:
+    real = os.path.realpath(root)
+    key = hashlib.sha256(real.encode("utf-8", "surrogateescape")).hexdigest()
+    return cache_dir() / FORMAT / f"{key}.json"
+
+
+def _stored_digest(entry: Path) -> str | None:
+    """The digest a stored roster was made for, read from its first bytes only."""
+    try:
+        with entry.open("rb") as handle:
+            head = handle.read(120).decode("ascii", "replace")
+    except OSError:
+        return None
+    prefix = '{"digest":"'
+    return head[len(prefix) : len(prefix) + 64] if head.startswith(prefix) else None
+
+
+def store_roster(net: Network, errors: int) -> None:
+    """Keep the roster of ``net`` (as loaded, with ``errors`` errors) for the next write.
+
+    Costs nothing when the stored roster is already this one; never raises.
+    """
+    if not net.digest or len(net.file_hashes) != len(net.files):
+        return
+    entry = _roster_path(net.root)
+    if _stored_digest(entry) == net.digest:
+        return
+    _write(entry, net, net.digest, net.file_hashes, errors)
+
+
+def _write(entry: Path, net: Network, digest: str, hashes: list[bytes], errors: int) -> None:
+    payload = {  # "digest" first: _stored_digest reads it from the file's head
+        "digest": digest,
+        "files": [[name, file_hash.hex()] for name, file_hash in zip(net.files, hashes, strict=True)],
+        "errors": errors,
+        "me": net.me.name,
+        "people": [[p.id, p.name, p.org] for p in net.people.values()],
+        "organizations": [[o.id, o.name, o.aliases] for o in net.organizations.values()],
+        "groups": [[g.id, g.name] for g in net.groups.values()],
+    }
+    store_json(entry, payload)
+
+
+def roster_network(root: Path) -> tuple[Network, int] | None:
+    """The network in ``root`` as its roster knows it, and its error count; ``None`` unless current.
+
+    The network holds me (name only), every person (id, name, organization), every
+    organization (id, name, aliases) and every group (id, name), the files and their
+    fingerprint: what a write that names people needs, nothing more.
+    """
+    from .loader import data_files
+
+    entry = _roster_path(root)
+    try:
+        raw: Any = json.loads(entry.read_bytes())
+        files = [(str(name), bytes.fromhex(file_hash)) for name, file_hash in raw["files"]]
+        digest = str(raw["digest"])
+    except Exception:  # missing or damaged: load the network instead
+        return None
+    if fingerprint_of(files) != digest or fingerprint(data_files(root), root) != digest:
+        return None
+    try:
+        net = Network(root=root, me=Me(name=str(raw["me"])))
+        net.people = {str(i): Person(id=str(i), name=str(n), org=o) for i, n, o in raw["people"]}
+        net.organizations = {
+            str(i): Organization(id=str(i), name=str(n), aliases=list(a)) for i, n, a in raw["organizations"]
+        }
+        net.groups = {str(i): Group(id=str(i), name=str(n)) for i, n in raw["groups"]}
+        errors = int(raw["errors"])
+    except Exception:
+        return None
+    net.files = [name for name, _ in files]
+    net.file_hashes = [file_hash for _, file_hash in files]
+    net.digest = digest
+    return net, errors
+
+
+def follow_write(net: Network, written: Path, new_hash: bytes) -> None:
+    """Re-stamp the roster after a write that added no id changed the file ``written``.
+
+    ``net`` is the network the write checked its names against (loaded, or from the roster)
+    and ``new_hash`` the SHA-256 of the bytes the write put in ``written``. Only a roster
+    made for ``net`` is re-stamped; a write that made a new file, or changed a file the
+    network did not read, leaves the roster stale.
+    """
+    if not net.digest or len(net.file_hashes) != len(net.files):
+        return
+    entry = _roster_path(net.root)
+    if _stored_digest(entry) != net.digest:
+        return
+    try:
+        errors = int(json.loads(entry.read_bytes())["errors"])
+    except Exception:
+        return
+    target = os.path.realpath(written)
+    places = [i for i, name in enumerate(net.files) if os.path.realpath(net.root / name) == target]
+    if len(places) != 1:
+        return
+    hashes = list(net.file_hashes)
+    hashes[places[0]] = new_hash
+    digest = fingerprint_of(list(zip(net.files, hashes, strict=True)))
+    _write(entry, net, digest, hashes, errors)

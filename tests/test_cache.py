@@ -78,7 +78,7 @@ def test_no_cache_bypasses_and_clear_removes(write):
     assert entries() == []
     graphnet.load(folder, today=TODAY)
     assert len(entries()) == 1
-    assert cache.clear() == (cache.cache_dir(), 1)
+    assert cache.clear() == (cache.cache_dir(), 2)  # the parsed file and the network's roster
     assert not (cache.cache_dir() / cache.FORMAT).exists()
 
 
@@ -105,7 +105,7 @@ def test_clear_removes_only_graphnets_own_entries_from_a_shared_folder(write, tm
     (outside / ("0" * 64 + ".json")).write_text("keep me too")
     (shared / "answers-v9").symlink_to(outside)  # a link named like graphnet's: never followed
     result = CliRunner().invoke(cli, ["cache", "clear"])
-    assert result.exit_code == 0 and "removed 2 cache entries" in result.stdout  # one parsed file, one answer
+    assert result.exit_code == 0 and "removed 3 cache entries" in result.stdout  # one parsed file, one answer, the roster
     assert all(path.read_text() == "keep me" for path in theirs)
     assert (outside / ("0" * 64 + ".json")).exists()
     assert not list(shared.rglob("*/" + "[0-9a-f]" * 2 + "/*.json"))
@@ -160,7 +160,7 @@ def test_cache_clear_command(write):
     runner.invoke(cli, ["--data", str(folder), "stats"])
     assert cache.cache_dir().exists()
     result = runner.invoke(cli, ["cache", "clear"])
-    assert result.exit_code == 0 and "removed 2 cache entries" in result.stdout
+    assert result.exit_code == 0 and "removed 3 cache entries" in result.stdout  # parsed file, answer, roster
     assert not list(cache.cache_dir().rglob("*.json"))
 
 

@@ -27,9 +27,10 @@ def _write_context(state: Context, *, names_only: bool = False) -> tuple[Network
             f"the network folder {state.data} does not exist; create it with `graphnet init {state.data}`"
             " or point --data at your network"
         )
+    from ..files.loader import data_files
     from ..files.roster import roster_network
 
-    known = roster_network(state.data) if names_only and state.use_cache else None
+    known = roster_network(state.data, data_files(state.data)) if names_only and state.use_cache else None
     if known is not None:
         net, errors = known
     else:

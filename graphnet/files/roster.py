@@ -79,15 +79,14 @@ def _write(entry: Path, net: Network, digest: str, hashes: list[bytes], errors: 
     store_json(entry, payload)
 
 
-def roster_network(root: Path) -> tuple[Network, int] | None:
+def roster_network(root: Path, paths: list[Path]) -> tuple[Network, int] | None:
     """The network in ``root`` as its roster knows it, and its error count; ``None`` unless current.
 
     The network holds me (name only), every person (id, name, organization), every
     organization (id, name, aliases) and every group (id, name), the files and their
-    fingerprint: what a write that names people needs, nothing more.
+    fingerprint: what a write that names people needs, nothing more. ``files`` are the
+    folder's data files as the loader finds them (:func:`graphnet.files.loader.data_files`).
     """
-    from .loader import data_files
-
     entry = _roster_path(root)
     try:
         raw: Any = json.loads(entry.read_bytes())
@@ -95,7 +94,7 @@ def roster_network(root: Path) -> tuple[Network, int] | None:
         digest = str(raw["digest"])
     except Exception:  # missing or damaged: load the network instead
         return None
-    if fingerprint_of(files) != digest or fingerprint(data_files(root), root) != digest:
+    if fingerprint_of(files) != digest or fingerprint(paths, root) != digest:
         return None
     try:
         net = Network(root=root, me=Me(name=str(raw["me"])))

@@ -105,7 +105,9 @@ def test_clear_removes_only_graphnets_own_entries_from_a_shared_folder(write, tm
     (outside / ("0" * 64 + ".json")).write_text("keep me too")
     (shared / "answers-v9").symlink_to(outside)  # a link named like graphnet's: never followed
     result = CliRunner().invoke(cli, ["cache", "clear"])
-    assert result.exit_code == 0 and "removed 3 cache entries" in result.stdout  # one parsed file, one answer, the roster
+    assert (
+        result.exit_code == 0 and "removed 3 cache entries" in result.stdout
+    )  # one parsed file, one answer, the roster
     assert all(path.read_text() == "keep me" for path in theirs)
     assert (outside / ("0" * 64 + ".json")).exists()
     assert not list(shared.rglob("*/" + "[0-9a-f]" * 2 + "/*.json"))

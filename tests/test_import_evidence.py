@@ -428,3 +428,22 @@ def test_raw_utf8_names_are_read_as_utf8(tmp_path: Path) -> None:
     )
     scan = scan_mail(mbox, ME, today=date(2026, 11, 27))
     assert scan.names == {"zoe@raw.example": "Zoë Raw"} and scan.problems == []
+
+
+def test_a_truncated_calendar_reads_its_complete_events_and_says_so(tmp_path: Path) -> None:
+    lines = (FIXTURES / "calendar.ics").read_text().split("\n")
+    cut = lines.index("UID:cancelled@graphnet.test") + 2  # inside the cancelled event
+    path = tmp_path / "cut.ics"
+    path.write_text("\n".join(lines[:cut]) + "\n")
+    scan = scan_calendar(path, ME, today=date(2026, 11, 27), zone=timezone.utc)
+    # The weekly sync (5 occurrences) and the lunch are complete; the rest is cut off.
+    assert sorted(m.day.isoformat() for m in scan.meetings) == [
+        "2026-03-09",
+        "2026-03-10",
+        "2026-03-16",
+        "2026-03-29",
+        "2026-04-08",
+        "2026-04-12",
+    ]
+    assert [(p.line, p.severity) for p in scan.problems] == [(cut, "error")]
+    assert "ends before END:VCALENDAR" in scan.problems[0].message

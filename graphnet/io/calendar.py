@@ -126,6 +126,34 @@ def _meeting(event: Any, mine: frozenset[str], max_size: int, scan: CalendarScan
     return None, others
 
 
+_END_CALENDAR = re.compile(rb"^END:VCALENDAR\s*$", re.IGNORECASE | re.MULTILINE)
+_END_EVENT = re.compile(rb"^END:VEVENT[ \t]*\r?\n?", re.IGNORECASE | re.MULTILINE)
+
+
+def _complete(data: bytes, scan: CalendarScan) -> bytes:
+    """A file cut short (no END:VCALENDAR) up to its last complete event, closed; the cut is an error."""
+    begun = len(re.findall(rb"^BEGIN:VCALENDAR", data, re.IGNORECASE | re.MULTILINE))
+    if begun <= len(_END_CALENDAR.findall(data)):
+        return data
+    ends = list(_END_EVENT.finditer(data))
+    keep = ends[-1].end() if ends else 0
+    lines = data.count(b"\n") + (not data.endswith(b"\n"))
+    kept = data.count(b"\n", 0, keep)
+    scan.problems.append(
+        Problem(
+            scan.source,
+            lines,
+            0,
+            "error",
+            f"the file ends before END:VCALENDAR (a truncated export?); the events up to line {kept} are read, "
+            "the rest is left out: export the calendar again",
+        )
+    )
+    body = data[:keep] if keep else data
+    newline = b"\r\n" if b"\r\n" in data[:200] else b"\n"
+    return body + (b"" if body.endswith(b"\n") else newline) + b"END:VCALENDAR" + newline
+
+
 def _event_lines(data: bytes) -> list[int]:
     """1-based line of each ``BEGIN:VEVENT``, in file order."""
     lines = []
@@ -235,6 +263,7 @@ def scan_calendar(
             )
         )
         return scan
+    data = _complete(data, scan)
     try:
         calendars = icalendar.Calendar.from_ical(data, multiple=True)
     except (ValueError, KeyError, IndexError) as exc:

@@ -293,3 +293,15 @@ def connections_of(folder: Path) -> set[str]:
     from graphnet.analyses.activity import connections
 
     return connections(load(folder), TODAY)
+
+
+def test_a_dry_run_shows_the_in_place_changes_and_writes_nothing(network: Path):
+    before = snapshot(network)
+    args = ("import", "linkedin", "--skip-bad", "--dry-run", str(network.parent / "Connections-newer.csv"))
+    result = run(network, LATER, *args)
+    assert result.exit_code == 0, result.output
+    assert snapshot(network) == before
+    out = result.stdout
+    assert "\nwould update 21 people from the export" in out  # after the diff and the new file
+    assert "+    org: Wiz\n" in out and "+      - {org: Datadog, role: VP of Sales}\n" in out
+    assert out.count('+    role: "SVP, Global Sales"\n') >= 19

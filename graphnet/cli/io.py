@@ -72,6 +72,9 @@ def _run_import(
             EXIT_DATA_ERRORS,
         )
     target = str(report.output) if report.output is None else _shown_path(report.output)
+    if dry_run and report.diff:
+        click.echo(report.diff, nl=False)
+        click.echo("")
     if dry_run and report.text:
         click.echo(report.text, nl=False)
         click.echo("")

@@ -143,6 +143,8 @@ class ImportReport:
     unchanged: int = 0
     #: The files changed in place.
     changed_files: list[Path] = field(default_factory=list)
+    #: The unified diff of the files changed in place (filled for a dry run).
+    diff: str = ""
 
     @property
     def added_people(self) -> int:

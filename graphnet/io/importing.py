@@ -453,6 +453,7 @@ def _verify_and_write(
             if doc.changed:
                 if report.dry_run:  # otherwise the commit below verifies, before writing anything
                     doc.verify()
+                    report.diff += doc.diff()
                 overrides[workspace.by_shown[doc.shown]] = doc.new_data().decode("utf-8-sig")
     loaded, after = _shadow_load(net.root, overrides, today, use_cache)
     errors = [p for p in after if p.is_error]

@@ -41,6 +41,7 @@ import numpy as np
 
 from ..gcpause import paused_gc
 from ..model import DEFAULT_TOP, Network
+from ..text import joined, percent, plural
 from .communities import ClusterNamer, Structure, cluster_labels, structure
 from .reach import Opens, Reach, is_met
 from .ties import as_of
@@ -539,19 +540,19 @@ def _brokers(net: Network, today: date, top: int, include_unmet: bool) -> Bridge
             # Smaller parts first, the main part ("the rest of your network") last.
             named = [_piece_name(namer, s, part_members(v, child), comp_people) for _, child in [*parts[1:4], parts[0]]]
             connects = named
-            why = f"the only link between {_and([named[0], named[-1]])}"
+            why = f"the only link between {joined([named[0], named[-1]])}"
             if len(parts) > 2:
                 why += f" (and {len(parts) - 2} more part{'s' if len(parts) > 3 else ''})"
-            why += f"; without them {cut} {_people(cut)} would reach the rest only through you"
+            why += f"; without them {plural(cut)} would reach the rest only through you"
         else:
             near: dict[int, int] = {}
             for w in s.adj[v]:
                 near[labels[w]] = near.get(labels[w], 0) + 1
             order = sorted(near, key=lambda c: (-near[c], -len(members[c]), c))
             connects = [cluster_name(c) for c in order[:4]]
-            why = f"links {_and(connects)}" if len(connects) > 1 else f"central in {connects[0]}"
+            why = f"links {joined(connects)}" if len(connects) > 1 else f"central in {connects[0]}"
         if share[v] > 0:
-            why += f"; on {_percent(share[v])} of the shortest routes between people in different clusters"
+            why += f"; on {percent(share[v])} of the shortest routes between people in different clusters"
         result.append(
             Broker(
                 id=s.ids[v],
@@ -617,7 +618,7 @@ def _actionable(
         elif broker.opens.organizations:
             broker.action = f"Ask {name} about {net.name_of(broker.opens.organizations[0])}: whom they know there"
         else:
-            broker.action = f"Keep in touch with {name}: your link to {_and(broker.connects[:2])}"
+            broker.action = f"Keep in touch with {name}: your link to {joined(broker.connects[:2])}"
         if broker.opens.people_count or broker.opens.organizations:
             broker.why += f"; {broker.opens.text(net)}"
     for tie in ties:
@@ -641,7 +642,7 @@ def _detail(broker: Broker) -> str:
     """The network measures behind a broker, in their own terms (for ``--verbose``)."""
     parts = [f"betweenness between clusters {broker.betweenness:.3f}"]
     if broker.articulation:
-        parts.append(f"articulation point (cuts off {broker.cut_off} {_people(broker.cut_off)})")
+        parts.append(f"articulation point (cuts off {plural(broker.cut_off)})")
     if broker.effective_size is not None and broker.constraint is not None:
         parts.append(
             f"effective size {broker.effective_size:.1f} of {broker.degree} contacts, constraint {broker.constraint:.2f}"
@@ -730,17 +731,3 @@ def _piece_name(namer: ClusterNamer, s: Structure, piece: list[int], comp_people
     if comp_people >= 20 and persons * 2 > comp_people:
         return "the rest of your network"
     return namer.name(s.ids[x] for x in piece)
-
-
-def _and(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _people(count: int) -> str:
-    return "person" if count == 1 else "people"
-
-
-def _percent(value: float) -> str:
-    return f"{value:.0%}" if value >= 0.01 else f"{value:.1%}" if value >= 0.001 else "<0.1%"

@@ -29,9 +29,10 @@ from typing import Any
 
 from ..gcpause import paused_gc
 from ..model import DEFAULT_TOP, ME, STRENGTH_LABELS, Introduction, Network, Person
+from ..text import clip, month
 from .communities import ClusterNamer, cluster_labels, structure
 from .goals import role_match, target_fit
-from .strength import TieModel, clip, month
+from .strength import TieModel
 from .ties import as_of
 from .weak_ties import mutual_curve
 

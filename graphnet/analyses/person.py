@@ -21,8 +21,9 @@ import networkx as nx
 
 from ..files.format import private_names, private_values
 from ..model import ME, STRENGTH_LABELS, Network
+from ..text import ago
 from .evidence import counted
-from .strength import ago, describe_tie
+from .strength import describe_tie
 from .ties import Ties
 
 if TYPE_CHECKING:

@@ -45,8 +45,9 @@ from typing import Any
 from ..errors import require_range
 from ..gcpause import paused_gc
 from ..model import DEFAULT_TOP, ME, TOP_RANGE, Network
+from ..text import ago, clip, on_day, times
 from .activity import connections, last_contacts
-from .strength import TieModel, ago, clip
+from .strength import TieModel
 from .ties import Overlap, as_of, describe_overlap, my_colleagues
 from .warm_paths import PathFinder
 
@@ -110,14 +111,6 @@ class ReachOutResult:
 def _importance(strength: int) -> float:
     """How much keeping a tie of this strength matters: 0.44 (met once) to 1 (inner circle)."""
     return 0.3 + 0.7 * min(max(strength, 0), 5) / 5
-
-
-def _times(n: int) -> str:
-    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
-
-
-def _on(when: date | None) -> str:
-    return f" on {when.isoformat()}" if when is not None else ""
 
 
 def _latest_evidence(
@@ -297,9 +290,9 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None, targe
             continue
         detail = f" ({clip(what[ident])})" if ident in what else ""
         if given.get(ident, 0) == 0:
-            text = f"helped you {_times(count)}{detail}; you have not returned it"
+            text = f"helped you {times(count)}{detail}; you have not returned it"
         else:
-            text = f"helped you {_times(count)}{detail}, you helped them {_times(given[ident])}"
+            text = f"helped you {times(count)}{detail}, you helped them {times(given[ident])}"
         add(
             ident,
             "reciprocity",
@@ -322,7 +315,7 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None, targe
                 add(
                     intro.by,
                     "pending-introduction",
-                    f"you asked them{_on(intro.date)} to introduce you to {net.name_of(other)}; not made yet"
+                    f"you asked them{on_day(intro.date)} to introduce you to {net.name_of(other)}; not made yet"
                     + (f" ({waited} days ago)" if waited is not None else ""),
                     0.6,
                     f"Nudge {net.name_of(intro.by)} about the introduction to {net.name_of(other)} (offer a short blurb)",
@@ -335,7 +328,7 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None, targe
                 add(
                     other,
                     "pending-introduction",
-                    f"{net.name_of(intro.by)} introduced you{_on(intro.date)}; you have not met yet",
+                    f"{net.name_of(intro.by)} introduced you{on_day(intro.date)}; you have not met yet",
                     0.75,
                     f"Propose a time to meet {net.name_of(other)}",
                     (intro.by,),
@@ -345,7 +338,7 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None, targe
                 add(
                     a,
                     "pending-introduction",
-                    f"you were asked{_on(intro.date)} to introduce them to {net.name_of(b)}; not made yet",
+                    f"you were asked{on_day(intro.date)} to introduce them to {net.name_of(b)}; not made yet",
                     0.65,
                     f"Introduce {net.name_of(a)} to {net.name_of(b)}",
                     (b,),
@@ -354,7 +347,7 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None, targe
                 add(
                     a,
                     "pending-introduction",
-                    f"you introduced them to {net.name_of(b)}{_on(intro.date)}; they have not met yet",
+                    f"you introduced them to {net.name_of(b)}{on_day(intro.date)}; they have not met yet",
                     0.3,
                     f"Check whether {net.name_of(a)} and {net.name_of(b)} have met",
                     (b,),

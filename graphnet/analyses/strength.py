@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..gcpause import paused_gc
 from ..model import ME, Favor, Introduction, Job, Network, Settings
+from ..text import ago, clip, month, times
 from .activity import connections, contact_counts, last_contacts
 from .evidence import Evidence, evidence_by_person
 from .ties import SOCIAL_RELATIONS, Ties, describe_overlap, my_colleagues
@@ -726,36 +727,8 @@ class TieModel:
 # -- rendering ---------------------------------------------------------------------------------
 
 
-def ago(days: int) -> str:
-    """``today``, ``yesterday``, ``12 days ago``, ``5 months ago``, ``3 years ago``."""
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days < 60:
-        return f"{days} days ago"
-    if days < 730:
-        return f"{days // 30} months ago"
-    return f"{days // 365} years ago"
-
-
-def month(when: date | None) -> str:
-    """``in March 2026`` (or empty when the date is unknown)."""
-    return f" in {when.strftime('%B')} {when.year}" if when is not None else ""
-
-
 _MY_LABELS = {5: "inner circle", 4: "close contact", 3: "friendly", 2: "acquaintance", 1: "met once", 0: "not met yet"}
 _PAIR_LABELS = {5: "very close", 4: "close", 3: "friendly", 2: "acquaintances", 1: "met once", 0: "not met yet"}
-
-
-def clip(text: str, width: int = 60) -> str:
-    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def _times(n: int) -> str:
-    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
 
 
 def describe_tie(facts: TieFacts, a: str, b: str, name_of: Any, circles: list[str] | None = None) -> str:
@@ -804,9 +777,9 @@ def describe_tie(facts: TieFacts, a: str, b: str, name_of: Any, circles: list[st
         parts.append("favors both ways")
     elif mine and facts.favors_from(other):
         what = (facts.favor_what or {}).get(other)
-        parts.append(f"helped you {_times(facts.favors_from(other))}" + (f" ({clip(what)})" if what else ""))
+        parts.append(f"helped you {times(facts.favors_from(other))}" + (f" ({clip(what)})" if what else ""))
     elif mine and facts.favors_from(ME):
-        parts.append(f"you helped them {_times(facts.favors_from(ME))}")
+        parts.append(f"you helped them {times(facts.favors_from(ME))}")
     if facts.introduced_me_to:
         shown = [f"{name_of(p)} ({w.strftime('%B')} {w.year})" if w else name_of(p) for p, w in facts.introduced_me_to]
         more = len(shown) - 2

@@ -35,8 +35,9 @@ from typing import TYPE_CHECKING, Any
 from ..errors import GraphnetError, did_you_mean, require_range
 from ..gcpause import paused_gc
 from ..model import DEFAULT_PATHS, ME, SETTING_RANGES, STRENGTH_LABELS, TOP_RANGE, Introduction, Network
+from ..text import clip, month
 from .goals import RoleMatch, role_match
-from .strength import TieModel, clip, month
+from .strength import TieModel
 from .ties import describe_overlap
 
 if TYPE_CHECKING:  # NetworkX is imported when a search runs, so ``import graphnet`` stays fast

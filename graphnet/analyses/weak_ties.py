@@ -32,10 +32,10 @@ from typing import Any
 
 from ..gcpause import paused_gc
 from ..model import DEFAULT_TOP, STRENGTH_LABELS, Network
+from ..text import joined, month
 from .activity import connections
 from .communities import ClusterNamer, structure
 from .reach import Opens, Reach, names_of
-from .strength import month
 from .ties import as_of
 
 __all__ = ["WeakTie", "WeakTiesResult", "mutual_curve", "weak_ties"]
@@ -285,7 +285,7 @@ def _why(
         if opens.clusters:
             text += f" ({' and '.join(opens.clusters)})"
         if opens.people:
-            text += ": " + _and([net.name_of(p) for p in opens.people])
+            text += ": " + joined([net.name_of(p) for p in opens.people])
             if count > len(opens.people):
                 text += f" and {count - len(opens.people)} more"
         orgs = opens.organizations
@@ -339,9 +339,3 @@ def _action(net: Network, reach: Reach, t: int, opens: Opens, reached: list[str]
     if opens.organizations:
         return f"Catch up with {name} and ask about {net.name_of(opens.organizations[0])}"
     return f"Catch up with {name}"
-
-
-def _and(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]

@@ -7,14 +7,8 @@ from typing import Any
 import click
 
 from ..model import DEFAULT_PATHS, DEFAULT_TOP, SETTING_RANGES, TOP_RANGE
+from ..text import hanging, percent, plural, wrapped
 from .base import Context, cli, echo_json, load_or_exit, pass_state, read_only
-
-
-def _wrapped(text: str, indent: int = 4) -> str:
-    import textwrap
-
-    return textwrap.fill(text, width=100, initial_indent=" " * indent, subsequent_indent=" " * indent)
-
 
 _INCLUDE_UNMET = click.option(
     "--include-unmet",
@@ -63,10 +57,10 @@ def bridges_command(state: Context, top: int, include_unmet: bool, verbose: bool
         click.echo("  nobody: no one you have met links people who are otherwise apart")
     for rank, broker in enumerate(result.brokers, 1):
         click.echo(f"{rank:2}. {broker.name} ({broker.id})")
-        click.echo(_wrapped(broker.why))
-        click.echo(_hanging(f"→ {broker.action}", 4, 6))
+        click.echo(wrapped(broker.why))
+        click.echo(hanging(f"→ {broker.action}", 4, 6))
         if verbose:
-            click.echo(_wrapped(f"measures: {broker.detail} (betweenness {result.betweenness_method})"))
+            click.echo(wrapped(f"measures: {broker.detail} (betweenness {result.betweenness_method})"))
     click.echo("")
     click.echo("Bridge ties")
     if not result.bridge_ties:
@@ -75,11 +69,11 @@ def bridges_command(state: Context, top: int, include_unmet: bool, verbose: bool
         a, b = (net.name_of(x) for x in tie.between)
         kind = "the only route" if tie.kind == "bridge" else "no shared contact"
         click.echo(f"{rank:2}. {a} – {b} ({kind})")
-        click.echo(_wrapped(tie.why))
-        click.echo(_hanging(f"→ {tie.action}", 4, 6))
+        click.echo(wrapped(tie.why))
+        click.echo(hanging(f"→ {tie.action}", 4, 6))
         if verbose:
             span = "bridge (no other route)" if tie.span is None else f"local bridge, span {tie.span}"
-            click.echo(_wrapped(f"measures: {span}"))
+            click.echo(wrapped(f"measures: {span}"))
 
 
 @cli.command("weak-ties")
@@ -122,12 +116,12 @@ def weak_ties_command(state: Context, top: int, include_unmet: bool, verbose: bo
         click.echo("  none: no weak tie reaches anyone your strong ties and groups don't, nor a target")
     for rank, tie in enumerate(result.weak_ties, 1):
         click.echo(f"{rank:2}. {tie.name} ({tie.id})")
-        click.echo(_wrapped(tie.why))
-        click.echo(_hanging(f"→ {tie.action}", 4, 6))
+        click.echo(wrapped(tie.why))
+        click.echo(hanging(f"→ {tie.action}", 4, 6))
         if verbose:
             curve = mutual_curve(tie.mutual, settings.weak_tie_mutual_peak)
             click.echo(
-                _wrapped(
+                wrapped(
                     f"measures: score {tie.score:.2f} = (log2(1 + {tie.novel_reach} new)"
                     f"{' + target bonus' if tie.targets else ''}) × inverted U of {tie.mutual} mutual {curve:.2f}"
                 )
@@ -136,21 +130,10 @@ def weak_ties_command(state: Context, top: int, include_unmet: bool, verbose: bo
             names = ", ".join(net.name_of(other) for other in tie.also[:3])
             more = f" and {len(tie.also) - 3} more" if len(tie.also) > 3 else ""
             click.echo(
-                _wrapped(
+                wrapped(
                     f"{len(tie.also)} other weak tie{'s open' if len(tie.also) > 1 else ' opens'} the same: {names}{more}"
                 )
             )
-
-
-def _percent(score: float) -> str:
-    return f"{score:.1%}" if score < 0.01 else f"{score:.0%}"
-
-
-def _hanging(text: str, first: int, rest: int) -> str:
-    """``text`` wrapped at 100 columns, the first line indented ``first`` spaces and the others ``rest``."""
-    import textwrap
-
-    return textwrap.fill(text, width=100, initial_indent=" " * first, subsequent_indent=" " * rest)
 
 
 @cli.command("path")
@@ -193,7 +176,7 @@ def path_command(state: Context, target: str, top: int, max_hops: int | None, as
     names = result.names
     hops = f"up to {result.max_hops} introduction{'' if result.max_hops == 1 else 's'}"
     if info["kind"] == "organization":
-        now = f"{info['insiders']} {'person' if info['insiders'] == 1 else 'people'} there now"
+        now = f"{plural(info['insiders'])} there now"
         click.echo(
             f"Warm paths to {info['name']} ({now}, {info['past_insiders']} formerly), as of {result.today}, {hops}:"
         )
@@ -202,12 +185,12 @@ def path_command(state: Context, target: str, top: int, max_hops: int | None, as
     _echo_direct(result, info["name"])
     for rank, path in enumerate(result.paths, 1):
         click.echo("")
-        click.echo(f"{rank:2}. {_percent(path.score):>4}  " + " → ".join(names.get(p, p) for p in path.people))
+        click.echo(f"{rank:2}. {percent(path.score):>4}  " + " → ".join(names.get(p, p) for p in path.people))
         for hop in path.hops:
             via = f" (via {names.get(hop.via, hop.via)})" if hop.via_kind != "tie" else ""
             step = f"{names.get(hop.source, hop.source)} → {names.get(hop.target, hop.target)}{via}"
-            click.echo(_hanging(f"{step}: {hop.why}", 10, 12))
-        click.echo(_hanging(path.ask, 4, 6))
+            click.echo(hanging(f"{step}: {hop.why}", 10, 12))
+        click.echo(hanging(path.ask, 4, 6))
     if not result.paths and result.direct:
         click.echo(f"  No warm path through others within {hops}: ask the people above directly.")
     elif not result.paths:
@@ -223,7 +206,7 @@ def path_command(state: Context, target: str, top: int, max_hops: int | None, as
             click.echo("Nearest routes:")
             labels = {"competitor": "contact at a competitor", "group": "group", "two-hops": "two hops away"}
             for route in result.nearest:
-                click.echo(_hanging(f"- {route.name} ({labels.get(route.kind, route.kind)}): {route.why}", 2, 4))
+                click.echo(hanging(f"- {route.name} ({labels.get(route.kind, route.kind)}): {route.why}", 2, 4))
     _echo_near_names(result, info["name"])
     if not result.exhaustive:
         click.echo("")
@@ -249,10 +232,10 @@ def _echo_direct(result: Any, target: str) -> None:
         of_them = " (all connections, not relationships)" if count > 1 else " (a connection, not a relationship)"
     who = "person" if count == 1 else "people"
     click.echo("")
-    click.echo(_hanging(f"You know {count} {who} at {target} directly{of_them}; the closest and most relevant:", 0, 2))
+    click.echo(hanging(f"You know {count} {who} at {target} directly{of_them}; the closest and most relevant:", 0, 2))
     for item in direct[:DIRECT_SHOWN]:
         now = "" if item["current"] else ", formerly there"
-        click.echo(_hanging(f"- {item['name']}: {item['why']}{now}", 2, 4))
+        click.echo(hanging(f"- {item['name']}: {item['why']}{now}", 2, 4))
     if count > DIRECT_SHOWN:
         click.echo(f"  and {count - DIRECT_SHOWN} more (--json lists them all)")
     if result.paths:
@@ -265,11 +248,11 @@ def _echo_near_names(result: Any, target: str) -> None:
     near = result.near_names
     if not near:
         return
-    shown = ", ".join(f"{n['name']} ({n['people']} {'person' if n['people'] == 1 else 'people'})" for n in near[:5])
+    shown = ", ".join(f"{n['name']} ({plural(n['people'])})" for n in near[:5])
     more = f" and {len(near) - 5} more" if len(near) > 5 else ""
     click.echo("")
-    click.echo(_hanging(f"Not included, though the names look like {target}: {shown}{more}.", 0, 2))
-    click.echo(_hanging(f"If {near[0]['name']} is {target}: {near[0]['fix']}", 2, 4))
+    click.echo(hanging(f"Not included, though the names look like {target}: {shown}{more}.", 0, 2))
+    click.echo(hanging(f"If {near[0]['name']} is {target}: {near[0]['fix']}", 2, 4))
 
 
 @cli.command("reach-outs")
@@ -328,10 +311,10 @@ def reach_outs_command(state: Context, top: int, targets_only: bool, as_json: bo
         click.echo("(listed by the best warm path each one is on, best first; its score is the 'path score')")
     for rank, item in enumerate(result.reach_outs, 1):
         click.echo("")
-        click.echo(f"{rank:2}. {item.name} ({item.id})  {_percent(item.score)}")
+        click.echo(f"{rank:2}. {item.name} ({item.id})  {percent(item.score)}")
         for reason in item.reasons:
-            click.echo(_hanging(f"{reason.kind}: {reason.text}", 6, 8))
-        click.echo(_hanging(f"→ {item.action}", 4, 6))
+            click.echo(hanging(f"{reason.kind}: {reason.text}", 6, 8))
+        click.echo(hanging(f"→ {item.action}", 4, 6))
 
 
 @cli.command("meet")
@@ -370,7 +353,7 @@ def meet_command(state: Context, top: int, as_json: bool) -> None:
     shown = len(result.suggestions)
     click.echo(f"Whom to meet next, as of {result.today} ({shown} of {result.candidates} people two hops away):")
     click.echo(
-        _hanging(
+        hanging(
             "(the percentage mixes how likely you are to meet them through your mutual contacts, a moderate"
             " number of mutual contacts, your targets and looking_for, and reaching a new part of your network;"
             " 100% would be the best on all four)",
@@ -380,5 +363,5 @@ def meet_command(state: Context, top: int, as_json: bool) -> None:
     )
     for rank, item in enumerate(result.suggestions, 1):
         click.echo("")
-        click.echo(f"{rank:2}. {item.name} ({item.id})  {_percent(item.score)}")
-        click.echo(_hanging(item.why, 4, 6))
+        click.echo(f"{rank:2}. {item.name} ({item.id})  {percent(item.score)}")
+        click.echo(hanging(item.why, 4, 6))

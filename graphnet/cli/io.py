@@ -12,6 +12,7 @@ import click
 from ..errors import GraphnetError
 from ..io.formats import EXPORT_FORMATS
 from ..model import STRENGTH_RANGE
+from ..text import plural
 from .base import EXIT_DATA_ERRORS, Context, cli, data_stdout, echo_json, fail, load_or_exit, pass_state
 
 
@@ -85,7 +86,7 @@ def _run_import(
     if report.added:
         also = [f"{n} {k if n == 1 else k + 's'}" for k, n in counts.items() if n and k != "person"]
         people = counts["person"]
-        what = f"{people} {'person' if people == 1 else 'people'}" + (f" (and {', '.join(also)})" if also else "")
+        what = f"{plural(people)}" + (f" (and {', '.join(also)})" if also else "")
         verb = "would add" if dry_run else "added"
         click.echo(f"{verb} {what} to {target}")
     elif report.updated:
@@ -164,7 +165,7 @@ def _echo_updates(report: Any, dry_run: bool) -> None:
 
 
 def _shown_path(path: Path) -> str:
-    from ..files.loader import display_path
+    from ..text import display_path
 
     return display_path(path)
 
@@ -375,10 +376,6 @@ def _progress_bar(label: str, quiet: bool) -> tuple[Any, Any]:
     return progress, close
 
 
-def _plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else words or word + 's'}"
-
-
 def _echo_interactions(report: Any) -> None:
     """The human summary of an ``InteractionImport``."""
     from ..io.imports import describe_merge
@@ -388,23 +385,23 @@ def _echo_interactions(report: Any) -> None:
     what = {"mail": ("message", "messages"), "calendar": ("occurrence", "occurrences")}[report.kind]
     kind = report.kind
     click.echo(
-        f"read {_plural(report.read, *what)} from {', '.join(report.sources)}"
+        f"read {plural(report.read, *what)} from {', '.join(report.sources)}"
         + (" (headers only)" if kind == "mail" else "")
     )
     if report.people is not None and report.people.added:
         verb = "would add" if report.dry_run else "added"
         shown = _shown_path(report.people.output) if report.people.output else "a new file"
-        click.echo(f"{verb} {_plural(report.people.added_people, 'person', 'people')} not known before to {shown}")
+        click.echo(f"{verb} {plural(report.people.added_people, 'person', 'people')} not known before to {shown}")
         for merged in report.people.merged[:5]:
             click.echo(f"  {describe_merge(merged)}")
     merge = report.merge
     target = _shown_path(report.output)
     counted = "messages" if kind == "mail" else "meetings"
     if merge is None or not (merge.added or merge.updated):
-        click.echo(f"nothing new for {target} ({_plural(report.records, 'record')} already there; no byte changed)")
+        click.echo(f"nothing new for {target} ({plural(report.records, 'record')} already there; no byte changed)")
     else:
         verb = "would add" if report.dry_run else "added"
-        line = f"{verb} {_plural(merge.added, 'record')} to {target}"
+        line = f"{verb} {plural(merge.added, 'record')} to {target}"
         if merge.updated:
             line += f", {'would raise' if report.dry_run else 'raised'} {merge.updated} with more {counted}"
         if merge.unchanged:
@@ -418,11 +415,11 @@ def _echo_interactions(report: Any) -> None:
     unknown = report.unknown
     if unknown.volume:
         click.echo(
-            f"{_plural(len(unknown.volume), 'address', 'addresses')} match nobody in your network; the most frequent:"
+            f"{plural(len(unknown.volume), 'address', 'addresses')} match nobody in your network; the most frequent:"
         )
         for address, name, volume in unknown.top(10):
             label = f"{name} <{address}>" if name and name != address else address
-            click.echo(f"  {label}: {_plural(volume, counted[:-1], counted)}")
+            click.echo(f"  {label}: {plural(volume, counted[:-1], counted)}")
         if report.people is None:
             worth = len(unknown.worth_adding)
             rule = "mail both ways" if kind == "mail" else "a meeting with you"
@@ -431,7 +428,7 @@ def _echo_interactions(report: Any) -> None:
             )
     if report.unreadable:
         thing = "message" if kind == "mail" else "event"
-        click.echo(f"{_plural(report.unreadable, thing)} could not be read (listed above); the rest was imported")
+        click.echo(f"{plural(report.unreadable, thing)} could not be read (listed above); the rest was imported")
     if report.dry_run:
         click.echo("dry run: nothing was written")
 
@@ -589,7 +586,7 @@ def import_takeout_command(
             verb = "would add" if dry_run else "added"
             where = _shown_path(contacts.output) if contacts.output else "no new file"
             click.echo(
-                f"contacts {contacts.source}: {verb} {_plural(contacts.added_people, 'person', 'people')} ({where}); "
+                f"contacts {contacts.source}: {verb} {plural(contacts.added_people, 'person', 'people')} ({where}); "
                 f"{len(contacts.merged)} already known"
             )
         for part in (result.calendar, result.mail):

@@ -52,10 +52,11 @@ from ..model import (
 )
 from ..names import resolve_person
 from ..orgnames import alias_clashes
+from ..text import display_path
 from .fileio import CannotExtend, Insertion, append_to_file, expect_entry_added, network_lock
 from .ids import default_id, id_problem
 from .init import SCHEMA_FILE, schema_line
-from .loader import display_path, import_kind, reread_if_changed
+from .loader import import_kind, reread_if_changed
 from .roster import follow_write
 from .yamlread import YMap, YSeq
 from .yamlwrite import record

@@ -34,8 +34,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import GraphnetError
 from ..model import slugify
+from ..text import display_path
 from .fileio import BOM, FileChange, locked_files, newline_of, replace_files
-from .loader import display_path
 from .yamlread import compose_text, parse_text
 from .yamlwrite import flow_value, scalar
 

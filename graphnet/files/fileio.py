@@ -133,7 +133,7 @@ def _reason(exc: OSError) -> str:
 
 
 def _shown(path: Path) -> str:
-    from .loader import display_path
+    from ..text import display_path
 
     return display_path(path)
 

@@ -13,8 +13,9 @@ import os
 from pathlib import Path
 
 from ..errors import GraphnetError
+from ..text import display_path
 from .fileio import write_new_file
-from .loader import data_files, display_path
+from .loader import data_files
 from .schema import json_schema
 
 __all__ = ["SCHEMA_FILE", "STARTER_FILES", "init_network", "schema_line"]

@@ -51,6 +51,7 @@ from ..model import (
     slugify,
 )
 from ..orgnames import OrganizationNames, alias_clashes, is_not_organization
+from ..text import display_path
 from . import format
 from .ids import IdRegistry, default_id, id_problem
 from .readers import RecordReader
@@ -71,20 +72,6 @@ REMINDER_KEYS = format.keys("reminder")
 ME_KEYS = format.keys("me")
 #: The first line an import writes (graphnet.io.imports): its records are imported ones.
 IMPORT_MARK = re.compile(rb"# Imported by `graphnet import ([a-z]+)`")
-
-
-def display_path(path: Path) -> str:
-    """A path as problems show it: relative to the working folder when inside it.
-
-    The file's own name is kept as the user sees it: a symbolic link is shown as the link,
-    never as its target (only the folders above it are resolved).
-    """
-    path = Path(path)
-    try:
-        seen = Path(os.path.realpath(path.parent)) / path.name
-        return str(seen.relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(path)
 
 
 def data_files(root: Path) -> list[Path]:

@@ -52,7 +52,7 @@ class OutputTarget:
 
 
 def _shown(path: Path) -> str:
-    from .loader import display_path
+    from ..text import display_path
 
     return display_path(path)
 

@@ -12,6 +12,7 @@ from datetime import date
 from ..errors import Problem, did_you_mean, sort_problems
 from ..model import ME, Network, Person, Reference, org_key
 from ..orgnames import LookAlike, alias_fix, look_alikes, people_counts
+from ..text import plural
 
 __all__ = [
     "VALIDATORS",
@@ -81,10 +82,6 @@ def check_org_lookalikes(net: Network, references: list[Reference], today: date)
             break
 
 
-def _people(n: int) -> str:
-    return f"{n} {'person' if n == 1 else 'people'}"
-
-
 def describe_variant(net: Network, pair: LookAlike, counts: dict[str, int]) -> str:
     """The warning about one pair of look-alike organizations, with the fix."""
     variant, main = net.organizations[pair.variant], net.organizations[pair.main]
@@ -95,8 +92,8 @@ def describe_variant(net: Network, pair: LookAlike, counts: dict[str, int]) -> s
         for org in targeted
     )
     return (
-        f"the organization '{variant.name}' ({variant.id}, {_people(counts.get(variant.id, 0))}) looks like "
-        f"'{main.name}' ({main.id}, {_people(counts.get(main.id, 0))}): {pair.how}; did you mean '{main.name}'?"
+        f"the organization '{variant.name}' ({variant.id}, {plural(counts.get(variant.id, 0))}) looks like "
+        f"'{main.name}' ({main.id}, {plural(counts.get(main.id, 0))}): {pair.how}; did you mean '{main.name}'?"
         f"{target_note} If they are one organization: {alias_fix(net, pair)}; if they are two, declare both "
         "under organizations:"
     )

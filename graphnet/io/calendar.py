@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GraphnetError, Problem
-from ..files.loader import display_path
 from ..model import calendar_today
+from ..text import display_path
 
 __all__ = ["CalendarScan", "Meeting", "scan_calendar"]
 

@@ -33,10 +33,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GraphnetError, Problem
-from ..files.loader import data_files, display_path, load
+from ..files.loader import data_files, load
 from ..files.yamlwrite import record
 from ..model import Network, slugify
 from ..terminal import control_characters
+from ..text import display_path
 from .contacts import Added, Contact, ImportReport
 from .merge import Planned, Planner
 from .reimport import ImportMemory, Kept, Update, apply_updates, export_values, plan_update

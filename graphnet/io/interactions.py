@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GraphnetError, Problem
-from ..files.loader import display_path, load
+from ..files.loader import load
 from ..model import Network
+from ..text import display_path
 from .calendar import CalendarScan, scan_calendar
 from .imports import Contact, ImportReport, import_contacts, import_vcard, norm_email
 from .logs import LogMerge, Planned, Unknown, addresses_of, mail_records, meeting_records, merge_log

@@ -35,8 +35,8 @@ from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 
 from ..errors import GraphnetError, Problem
-from ..files.loader import display_path
 from ..model import calendar_today
+from ..text import display_path
 
 __all__ = ["HEADERS_READ", "MailScan", "is_no_reply", "scan_mail"]
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from ..model import Network
+from ..text import joined
 
 if TYPE_CHECKING:
     from ..analyses.communities import Structure
@@ -87,12 +88,8 @@ def brokerage(
         linked = [n for n, _ in near.most_common(3) if n and n != "in no cluster"]
         part = f"{share[i]:.0%}" if share[i] >= 0.005 else "under 1%"  # never "on 0% of the routes"
         routes = f"on {part} of the shortest routes between clusters"
-        why[s.ids[i]] = (f"broker: links {_and(linked)}; " if len(linked) > 1 else "broker: ") + routes
+        why[s.ids[i]] = (f"broker: links {joined(linked)}; " if len(linked) > 1 else "broker: ") + routes
     return scores, why
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def weak_tie_reasons(net: Network, today: date, top: int) -> dict[str, str]:

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from ..analyses.strength import ago
 from ..files.format import private_fields, private_values
 from ..model import ME, STRENGTH_LABELS, Network
+from ..text import ago
 from .options import LegendEntry
 from .selection import View
 

@@ -86,7 +86,7 @@ class Broker:
             "why": self.why,
             "action": self.action,
             "opens": self.opens.names(net) if net is not None else [],
-            "reach": self.opens.to_dict(net) if net is not None else {},
+            "reach": self.opens.to_dict() if net is not None else {},
             "detail": self.detail,
             "measures": {
                 "betweenness": round(self.betweenness, 4),

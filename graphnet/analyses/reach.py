@@ -60,7 +60,7 @@ class Opens:
             parts.append(", ".join(shown) + (f" and {more} more" if more else ""))
         return "opens " + "; ".join(parts) if parts else ""
 
-    def to_dict(self, net: Network) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "clusters": list(self.clusters),
             "organizations": list(self.organizations),

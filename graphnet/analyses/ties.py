@@ -429,7 +429,7 @@ class Overlap:
 _Span = tuple[date | None, date | None, bool]  # start, end (None: unknown), current
 
 
-def _spans(org: str | None, past: list[Job], today: date) -> dict[str, list[_Span]]:
+def _spans(org: str | None, past: list[Job]) -> dict[str, list[_Span]]:
     spans: dict[str, list[_Span]] = {}
     starts: dict[str, date] = {}
     for job in past:
@@ -463,14 +463,14 @@ def my_colleagues(net: Network, today: date) -> dict[str, Overlap]:
     O(P·J) for P people with J jobs each; only organizations I worked at are looked at.
     """
     me = net.me
-    mine = _spans(me.org, me.past_orgs, today)
+    mine = _spans(me.org, me.past_orgs)
     if not mine:
         return {}
     found: dict[str, Overlap] = {}
     for person in net.people.values():
         if person.org not in mine and not any(job.org in mine for job in person.past_orgs):
             continue
-        for org, theirs in _spans(person.org, person.past_orgs, today).items():
+        for org, theirs in _spans(person.org, person.past_orgs).items():
             for my_span in mine.get(org, ()):
                 for their_span in theirs:
                     overlap = _overlap(org, my_span, their_span, today)

@@ -76,7 +76,7 @@ class WeakTie:
             "why": self.why,
             "action": self.action,
             "opens": self.opens.names(net),
-            "reach": self.opens.to_dict(net),
+            "reach": self.opens.to_dict(),
             "targets": self.targets,
             "also": list(self.also),
         }

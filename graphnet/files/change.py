@@ -82,7 +82,7 @@ def _where(net: Network, ident: str) -> tuple[str, str]:
 # -- set -----------------------------------------------------------------------------------------
 
 
-def _set_value(net: Network, ident: str, key: str, value: str, day: date) -> Any:
+def _set_value(net: Network, ident: str, key: str, value: str) -> Any:
     """The value to write for ``key`` (checked as the loader would read it); None removes the key."""
     if value.strip() == "":
         if key == "name":
@@ -118,7 +118,7 @@ def set_field(
     key: str,
     value: str,
     *,
-    today: date | None = None,
+    today: date | None = None,  # noqa: ARG001 - every write takes it; dates are checked against the real calendar date
     dry_run: bool = False,
 ) -> EditResult:
     """Set one field of a person (or of ``me``), replacing the value where it stands or adding the key.
@@ -154,7 +154,7 @@ def set_field(
         hint = {"knows": "use `graphnet tie`", "past_orgs": "use `graphnet move`", "id": "use `graphnet merge`"}
         extra = f"; {hint[key]}" if key in hint else ""
         raise GraphnetError(f"cannot set '{key}' here{extra}; keys: {', '.join(allowed)}")
-    new = _set_value(net, ident, key, value, _today(today))
+    new = _set_value(net, ident, key, value)
     shown, section = _where(net, ident)
 
     def plan(workspace: Workspace) -> list[str]:
@@ -194,7 +194,7 @@ def tie(
     strength: int | str | None = None,
     since: date | str | None = None,
     note: str | None = None,
-    today: date | None = None,
+    today: date | None = None,  # noqa: ARG001 - every write takes it; dates are checked against the real calendar date
     dry_run: bool = False,
 ) -> EditResult:
     """Record that ``a`` and ``b`` know each other; a tie already written (under either) is updated.
@@ -334,7 +334,14 @@ _REFERENCES: dict[str, tuple[str, ...]] = {
 }
 
 
-def merge_people(net: Network, keep: str, drop: str, *, today: date | None = None, dry_run: bool = False) -> EditResult:
+def merge_people(
+    net: Network,
+    keep: str,
+    drop: str,
+    *,
+    today: date | None = None,  # noqa: ARG001 - every write takes it; dates are checked against the real calendar date
+    dry_run: bool = False,
+) -> EditResult:
     """Two records of one person become one.
 
     DROP's fields that KEEP lacks are added to KEEP (DROP's ``knows`` ties too), every

@@ -711,7 +711,7 @@ def add_person(
     phone: str | None = None,
     url: str | None = None,
     notes: str | None = None,
-    today: date | None = None,
+    today: date | None = None,  # noqa: ARG001 - every write takes it; dates are checked against the real calendar date
     file: str | os.PathLike[str] | None = None,
     dry_run: bool = False,
     use_cache: bool = True,
@@ -985,7 +985,7 @@ def add_reminder(
     *,
     on: date | str,
     note: str | None = None,
-    today: date | None = None,
+    today: date | None = None,  # noqa: ARG001 - every write takes it; dates are checked against the real calendar date
     file: str | os.PathLike[str] | None = None,
     dry_run: bool = False,
     use_cache: bool = True,

@@ -154,7 +154,7 @@ def read_tree(
 def load(
     root: str | os.PathLike[str],
     *,
-    today: date | None = None,
+    today: date | None = None,  # noqa: ARG001 - accepted from every caller; see below
     use_cache: bool = True,
 ) -> tuple[Network, list[Problem]]:
     """Load the network kept in the folder ``root``.
@@ -164,9 +164,9 @@ def load(
     root : path
         The network folder; every ``*.yaml``/``*.yml`` file below it is read.
     today : date, optional
-        The date answers are given as of (``--today``; default: today). Records dated after
-        it are valid (the answers leave them out); a date after the real calendar date
-        (:func:`graphnet.model.calendar_today`) is an error, a typo.
+        Not used by the loading itself, which is the same whatever day answers are given as
+        of: records dated after ``today`` are valid (the answers leave them out), and a date
+        after the real calendar date (:func:`graphnet.model.calendar_today`) is an error, a typo.
     use_cache : bool
         Reuse parsed files whose bytes are unchanged (see :mod:`graphnet.cache`).
 
@@ -178,7 +178,7 @@ def load(
     """
     # Loading allocates millions of objects and frees none: see graphnet.gcpause.
     with paused_gc():
-        net, problems = _load(Path(root), today or date.today(), use_cache)
+        net, problems = _load(Path(root), use_cache)
     if use_cache:
         from .roster import store_roster
 
@@ -200,7 +200,7 @@ def reread_if_changed(net: Network, *, today: date | None = None, use_cache: boo
     return fresh
 
 
-def _load(root_path: Path, today: date, use_cache: bool) -> tuple[Network, list[Problem]]:
+def _load(root_path: Path, use_cache: bool) -> tuple[Network, list[Problem]]:
     net = Network(root=root_path)
     shown_root = display_path(root_path)
     if not root_path.is_dir():
@@ -246,11 +246,12 @@ def _load(root_path: Path, today: date, use_cache: bool) -> tuple[Network, list[
     net.file_hashes = hashes
     builder.finish()
     net.dated_until = builder.latest
-    from .validation import VALIDATORS, in_fix_order
+    from .validation import VALIDATORS, Loaded, in_fix_order
 
     problems = builder.problems
+    loaded = Loaded(net, builder.references)
     for validator in VALIDATORS:
-        problems.extend(validator(net, builder.references, today))
+        problems.extend(validator(loaded))
     return net, in_fix_order(problems, unreadable)
 
 
@@ -322,7 +323,7 @@ class _Builder(RecordReader):
         self.references.append((value, kinds, where, self.path, pos[0], pos[1]))
         return value
 
-    def org_mention(self, text: str, where: str, pos: tuple[int, int], assign: Callable[[str], None]) -> None:
+    def org_mention(self, text: str, pos: tuple[int, int], assign: Callable[[str], None]) -> None:
         self.org_mentions.append((text, self.src(pos), assign))
 
     # -- files and sections -------------------------------------------------------------
@@ -367,7 +368,7 @@ class _Builder(RecordReader):
         self.fill(me, value, "me", where, skip=("looking_for",))
         for i, target in enumerate(self.texts(value, "targets", where)):
             pos = value["targets"].item_pos[i] if isinstance(value["targets"], YSeq) else value.value_pos["targets"]
-            self.org_mention(target, f"me > targets[{i}]", pos, me.targets.append)
+            self.org_mention(target, pos, me.targets.append)
         me.looking_for = [text.strip() for text in self.texts(value, "looking_for", where) if text.strip()]
         self.my_history(value, me)
         cadence = value.get("cadence")
@@ -417,7 +418,7 @@ class _Builder(RecordReader):
         where = "me"
         org = self.text(value, "org", where)
         if org is not None:
-            self.org_mention(org, f"{where} > org", value.value_pos["org"], _setter(me, "org"))
+            self.org_mention(org, value.value_pos["org"], _setter(me, "org"))
         me.past_orgs = self.jobs(value, where)
         me.email = me.emails[0] if me.emails else None
 
@@ -439,7 +440,7 @@ class _Builder(RecordReader):
             person = Person(id=ident, name=name, source=source, imported=self.imported)
             org = self.text(rec, "org", where)
             if org is not None:
-                self.org_mention(org, f"{where} > org", rec.value_pos["org"], _setter(person, "org"))
+                self.org_mention(org, rec.value_pos["org"], _setter(person, "org"))
             self.fill(person, rec, "person", where)
             person.past_orgs = self.jobs(rec, where)
             if person.met is not None and person.met > self.today:
@@ -480,7 +481,7 @@ class _Builder(RecordReader):
         if items is None:
             if isinstance(value, str):
                 job = Job(org="", source=self.src(rec.value_pos["past_orgs"]))
-                self.org_mention(value, f"{where} > past_orgs", rec.value_pos["past_orgs"], _setter(job, "org"))
+                self.org_mention(value, rec.value_pos["past_orgs"], _setter(job, "org"))
                 return [job]
             self.error(
                 rec.value_pos["past_orgs"],
@@ -493,7 +494,7 @@ class _Builder(RecordReader):
             pos = items.item_pos[i]
             if isinstance(item, str) and item:
                 job = Job(org="", source=self.src(pos))
-                self.org_mention(item, w, pos, _setter(job, "org"))
+                self.org_mention(item, pos, _setter(job, "org"))
                 jobs.append(job)
             elif isinstance(item, YMap):
                 self.check_keys(item, JOB_KEYS, w)
@@ -504,7 +505,7 @@ class _Builder(RecordReader):
                 self.fill(job, item, "job", w)
                 if job.start and job.end and job.start > job.end:
                     self.error(item.value_pos["to"], f"{w}: 'to' ({job.end}) is before 'from' ({job.start}); swap them")
-                self.org_mention(org, f"{w} > org", item.value_pos["org"], _setter(job, "org"))
+                self.org_mention(org, item.value_pos["org"], _setter(job, "org"))
                 jobs.append(job)
             elif item is not None and item != "":
                 self.error(pos, f"{w}: must be an organization name or an {{org, role, from, to}} record")
@@ -579,7 +580,7 @@ class _Builder(RecordReader):
             competitors = rec.get("competitors")
             for j, other in enumerate(self.texts(rec, "competitors", where)):
                 pos = competitors.item_pos[j] if isinstance(competitors, YSeq) else rec.value_pos["competitors"]
-                self.org_mention(other, f"{where} > competitors[{j}]", pos, org.competitors.append)
+                self.org_mention(other, pos, org.competitors.append)
             self.net.organizations[ident] = org
 
     def section_groups(self, value: Any) -> None:

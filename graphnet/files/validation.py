@@ -1,13 +1,13 @@
 """Checks that need the whole network, as pure functions in a list.
 
-Each validator takes ``(network, references, today)`` and returns problems; it
-never changes the network. ``load`` runs every function in :data:`VALIDATORS`.
+Each validator takes what the loader read (:class:`Loaded`: the network and every
+reference written in it) and returns problems; it never changes the network. ``load`` runs every function in :data:`VALIDATORS`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from dataclasses import dataclass
 
 from ..errors import Problem, did_you_mean, sort_problems
 from ..model import ME, Network, Person, Reference, org_key
@@ -16,6 +16,7 @@ from ..text import plural
 
 __all__ = [
     "VALIDATORS",
+    "Loaded",
     "check_label_typos",
     "check_org_lookalikes",
     "check_org_variants",
@@ -24,15 +25,25 @@ __all__ = [
     "in_fix_order",
 ]
 
-Validator = Callable[[Network, list[Reference], date], Iterable[Problem]]
+
+@dataclass(frozen=True)
+class Loaded:
+    """What the loader read: the network, and every id written where a record must be named."""
+
+    net: Network
+    references: list[Reference]
+
+
+Validator = Callable[[Loaded], Iterable[Problem]]
 
 _KIND_NAMES = {"person": "person", "me": "'me'", "group": "group"}
 #: How an unknown-id problem reads (after its key path): the ones held back while a file is unreadable.
 _UNKNOWN = ": unknown "
 
 
-def check_references(net: Network, references: list[Reference], today: date) -> Iterable[Problem]:
+def check_references(loaded: Loaded) -> Iterable[Problem]:
     """Every id written in a reference names a record of the right kind."""
+    net, references = loaded.net, loaded.references
     people_names: dict[str, str] | None = None
     people, groups = net.people, net.groups
     for value, kinds, where_path, path, line, column in references:
@@ -63,8 +74,9 @@ def check_references(net: Network, references: list[Reference], today: date) -> 
         yield Problem(path, line, column, "error", message)
 
 
-def check_org_lookalikes(net: Network, references: list[Reference], today: date) -> Iterable[Problem]:
+def check_org_lookalikes(loaded: Loaded) -> Iterable[Problem]:
     """Two organizations whose names differ only in case, punctuation or a suffix."""
+    net = loaded.net
     first: dict[str, str] = {}
     counts: dict[str, int] | None = None
     for org in net.organizations.values():
@@ -99,8 +111,9 @@ def describe_variant(net: Network, pair: LookAlike, counts: dict[str, int]) -> s
     )
 
 
-def check_org_variants(net: Network, references: list[Reference], today: date) -> Iterable[Problem]:
+def check_org_variants(loaded: Loaded) -> Iterable[Problem]:
     """Organizations whose names contain, start with, abbreviate or formerly named another (graphnet.orgnames)."""
+    net = loaded.net
     counts = people_counts(net)
     for pair in look_alikes(net, counts):
         source = net.organizations[pair.variant].source
@@ -124,13 +137,14 @@ def _one_edit_apart(a: str, b: str) -> bool:
 LABEL_TYPO_RATIO = 0.25
 
 
-def check_label_typos(net: Network, references: list[Reference], today: date) -> Iterable[Problem]:
+def check_label_typos(loaded: Loaded) -> Iterable[Problem]:
     """A circle or tag one edit away from a much more common one (``freinds`` next to ``friends``).
 
     Much more common: the rare one is used at most :data:`LABEL_TYPO_RATIO` times as often
     (and the common one at least twice). Names of three letters or fewer are left alone
     (``ml``/``ai`` differ by one letter and mean different things).
     """
+    net = loaded.net
     for field_name in ("circles", "tags"):
         counts: dict[str, int] = {}
         first: dict[str, Person] = {}

@@ -73,7 +73,7 @@ class _StringResolver(BaseResolver):
     C parser calls this once per scalar (about two million times for 30,000 people).
     """
 
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:  # noqa: ARG002 - PyYAML calls it so
         if kind is ScalarNode:
             return _STR
         return _MAP if kind is MappingNode else _SEQ

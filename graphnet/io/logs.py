@@ -315,7 +315,7 @@ class _Merger:
         old[SECTION] = items
         return old
 
-    def verify(self, old_tree: Any, new_tree: Any) -> None:
+    def verify(self, old_tree: Any, new_tree: Any) -> None:  # noqa: ARG002 - the edit protocol of fileio
         if new_tree != self.expected:
             raise CannotExtend("the log would not read back as the old records plus exactly these changes")
 

@@ -245,7 +245,7 @@ class Planner:
         self.planned.append(Planned(contact, ident))
         self.contact_ids.append((contact, ident))
 
-    def _existing_match(self, contact: Contact, org_id: str | None) -> tuple[str, str] | None:
+    def _existing_match(self, contact: Contact) -> tuple[str, str] | None:
         people = self.net.people
         for url in contact.urls:
             found = self.by_url.get(norm_url(url))
@@ -262,7 +262,7 @@ class Planner:
                     return found, "same name and connection date"
         return None
 
-    def _new_match(self, contact: Contact, org_id: str | None) -> tuple[int, str] | None:
+    def _new_match(self, contact: Contact) -> tuple[int, str] | None:
         for url in contact.urls:
             found = self.new_url.get(norm_url(url))
             if found is not None:
@@ -301,14 +301,14 @@ class Planner:
 
     def person(self, contact: Contact) -> None:
         org_id, org_text = self.org_of.get(id(contact), (None, None))
-        existing = self._existing_match(contact, org_id)
+        existing = self._existing_match(contact)
         if existing is not None:
             ident, reason = existing
             self.merged.append(self._merge_existing(contact, ident, reason, org_id))
             self.contact_ids.append((contact, ident))
             self.matched.append((contact, ident))
             return
-        earlier = self._new_match(contact, org_id)
+        earlier = self._new_match(contact)
         if earlier is not None:
             index, reason = earlier
             first = self.planned[index]
@@ -381,7 +381,7 @@ class Planner:
         merged.imported = person.imported is not None
         return merged
 
-    def _target(self, related: Related, me: Contact) -> str | None:
+    def _target(self, related: Related) -> str | None:
         """The id a RELATED/MEMBER/Relation reference names, if known."""
         if related.how == "uid":
             return self.new_uids.get(related.value)
@@ -417,7 +417,7 @@ class Planner:
             if not contact.related and not contact.members:
                 continue
             for related in contact.related:
-                target = self._target(related, contact)
+                target = self._target(related)
                 if target is None or target == ident:
                     if target is None:
                         self.warn(
@@ -445,7 +445,7 @@ class Planner:
             if contact.kind == "group":
                 planned = planned_by_id.get(ident)
                 for member in contact.members:
-                    target = self._target(member, contact)
+                    target = self._target(member)
                     if target is None:
                         self.warn(contact.row, f"member '{member.value}' of {contact.name} is not known; left out")
                     elif planned is not None and target not in planned.members:

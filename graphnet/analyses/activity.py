@@ -24,19 +24,24 @@ def last_contacts(net: Network, today: date | None = None) -> dict[str, date]:
     Dates after ``today`` are ignored, so ``--today`` gives reproducible answers.
     """
     latest: dict[str, date] = {}
+    people = net.people
 
     def seen(ident: str, when: date | None) -> None:
-        if when is None or ident not in net.people or (today is not None and when > today):
+        if when is None or ident not in people or (today is not None and when > today):
             return
         if ident not in latest or when > latest[ident]:
             latest[ident] = when
 
-    for person in net.people.values():
+    # The long loop over every interaction inlines ``seen``: the same test, no call per entry.
+    for person in people.values():
         seen(person.id, person.last_contact)
     for interaction in net.interactions:
-        if is_contact(interaction):  # mail that went one way only is not contact
-            for ident in interaction.with_:
-                seen(ident, interaction.date)
+        when = interaction.date
+        if (today is not None and when > today) or not is_contact(interaction):  # one-way mail is not contact
+            continue
+        for ident in interaction.with_:
+            if ident in people and (ident not in latest or when > latest[ident]):
+                latest[ident] = when
     for favor in net.favors:
         if favor.from_ == ME:
             seen(favor.to, favor.date)

@@ -122,18 +122,26 @@ def evidence_by_person(net: Network, today: date) -> dict[str, Evidence]:
     -----
     O(I·m) for I interactions of m people each.
     """
-    settings = net.me.settings
+    settings, people = net.me.settings, net.people
     found: dict[str, Evidence] = {}
+    # Few distinct kinds and days among many records: each is judged once (same values, same order of sums).
+    mail_kinds: dict[str | None, bool] = {}
+    decays: dict[int, float] = {}
     for interaction in net.interactions:
         when = interaction.date
         if when > today:
             continue
         age = (today - when).days
-        points = interaction_points(interaction, settings) * decay(age, settings)
+        share = decays.get(age)
+        if share is None:
+            share = decays[age] = decay(age, settings)
+        points = interaction_points(interaction, settings) * share
         recent = age < 365
-        mail = _is_mail(interaction)
+        mail = mail_kinds.get(interaction.kind)
+        if mail is None:
+            mail = mail_kinds[interaction.kind] = _is_mail(interaction)
         for ident in interaction.with_:
-            if ident not in net.people:
+            if ident not in people:
                 continue
             evidence = found.get(ident)
             if evidence is None:

@@ -63,7 +63,7 @@ def _panel(
     if names:
         more = len(names) - PANEL_MUTUAL
         lines["mutual"] = ", ".join(names[:PANEL_MUTUAL]) + (f" and {more} more" if more > 0 else "")
-    lines["opens"] = list(page.opens + page.pending)
+    lines["opens"] = list(page.opens + page.pending + page.reminders)
     lines["timeline"] = [[e.date.isoformat() if e.date else "", e.kind, e.text] for e in page.timeline]
     if page.private:
         lines["private"] = [f"{key}: {value}" for key, value in page.private.items()]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
@@ -367,7 +367,7 @@ class _Builder(RecordReader):
         me = Me(source=source)
         self.fill(me, value, "me", where, skip=("looking_for",))
         for i, target in enumerate(self.texts(value, "targets", where)):
-            pos = value["targets"].item_pos[i] if isinstance(value["targets"], YSeq) else value.value_pos["targets"]
+            pos = self.item_pos(value, "targets", i)
             self.org_mention(target, pos, me.targets.append)
         me.looking_for = [text.strip() for text in self.texts(value, "looking_for", where) if text.strip()]
         self.my_history(value, me)
@@ -390,6 +390,12 @@ class _Builder(RecordReader):
                 value.value_pos["cadence"],
                 "me: 'cadence' must map strengths to days, e.g. {5: 21, 4: 45, 3: 90, 2: 180, 1: 365}",
             )
+        me.settings = self.settings(value)
+        self.net.me = me
+
+    def settings(self, value: YMap) -> Settings:
+        """The tuning settings written under ``me:`` (each within its range), the defaults for the rest."""
+        where = "me"
         settings = Settings()
         for f in fields(Settings):
             if f.name not in value:
@@ -410,8 +416,7 @@ class _Builder(RecordReader):
                 )
             else:
                 setattr(settings, f.name, value_read)
-        me.settings = settings
-        self.net.me = me
+        return settings
 
     def my_history(self, value: YMap, me: Me) -> None:
         """``me``'s own job history and details, read as a person's are."""
@@ -422,21 +427,27 @@ class _Builder(RecordReader):
         me.past_orgs = self.jobs(value, where)
         me.email = me.emails[0] if me.emails else None
 
-    def section_people(self, value: Any) -> None:
-        for i, rec in self.record_maps(value, "people"):
-            where = f"people[{i}]"
+    def named_records(self, value: Any, section: str) -> Iterator[tuple[YMap, str, str, str, Source]]:
+        """``(record, where, id, name, source)`` of each record of a section of named records
+        (people, organizations, groups) that has a name and an id of its own."""
+        kind = format.SECTIONS[section]
+        for i, rec in self.record_maps(value, section):
+            where = f"{section}[{i}]"
             name = self.text(rec, "name", where, required=True)
             ident = self.ident(rec, where, name)
             if ident is not None:
-                where = f"people[{i}] (id '{ident}')"
+                where = f"{section}[{i}] (id '{ident}')"
             elif name is not None:
-                where = f"people[{i}] ({name})"
-            self.check_keys(rec, PERSON_KEYS, where)
+                where = f"{section}[{i}] ({name})"
+            self.check_keys(rec, format.keys(kind), where)
             if ident is None or name is None:
                 continue
             source = self.src(rec.pos)
-            if not self.claim(ident, "person", source, where, "id" in rec):
-                continue
+            if self.claim(ident, kind, source, where, "id" in rec):
+                yield rec, where, ident, name, source
+
+    def section_people(self, value: Any) -> None:
+        for rec, where, ident, name, source in self.named_records(value, "people"):
             person = Person(id=ident, name=name, source=source, imported=self.imported)
             org = self.text(rec, "org", where)
             if org is not None:
@@ -558,50 +569,22 @@ class _Builder(RecordReader):
         return ties
 
     def section_organizations(self, value: Any) -> None:
-        for i, rec in self.record_maps(value, "organizations"):
-            where = f"organizations[{i}]"
-            name = self.text(rec, "name", where, required=True)
-            ident = self.ident(rec, where, name)
-            if ident is not None:
-                where = f"organizations[{i}] (id '{ident}')"
-            self.check_keys(rec, ORG_KEYS, where)
-            if ident is None or name is None:
-                continue
-            source = self.src(rec.pos)
-            if not self.claim(ident, "organization", source, where, "id" in rec):
-                continue
+        for rec, where, ident, name, source in self.named_records(value, "organizations"):
             org = Organization(id=ident, name=name, source=source)
             self.fill(org, rec, "organization", where)
-            aliases = rec.get("aliases")
-            self.alias_positions[ident] = [
-                self.src(aliases.item_pos[j] if isinstance(aliases, YSeq) else rec.value_pos["aliases"])
-                for j in range(len(org.aliases))
-            ]
-            competitors = rec.get("competitors")
+            self.alias_positions[ident] = [self.src(self.item_pos(rec, "aliases", j)) for j in range(len(org.aliases))]
             for j, other in enumerate(self.texts(rec, "competitors", where)):
-                pos = competitors.item_pos[j] if isinstance(competitors, YSeq) else rec.value_pos["competitors"]
+                pos = self.item_pos(rec, "competitors", j)
                 self.org_mention(other, pos, org.competitors.append)
             self.net.organizations[ident] = org
 
     def section_groups(self, value: Any) -> None:
-        for i, rec in self.record_maps(value, "groups"):
-            where = f"groups[{i}]"
-            name = self.text(rec, "name", where, required=True)
-            ident = self.ident(rec, where, name)
-            if ident is not None:
-                where = f"groups[{i}] (id '{ident}')"
-            self.check_keys(rec, GROUP_KEYS, where)
-            if ident is None or name is None:
-                continue
-            source = self.src(rec.pos)
-            if not self.claim(ident, "group", source, where, "id" in rec):
-                continue
+        for rec, where, ident, name, source in self.named_records(value, "groups"):
             group = Group(id=ident, name=name, source=source)
             self.fill(group, rec, "group", where)
-            members = rec.get("members")
             seen: set[str] = set()
             for j, member in enumerate(self.texts(rec, "members", where)):
-                pos = members.item_pos[j] if isinstance(members, YSeq) else rec.value_pos["members"]
+                pos = self.item_pos(rec, "members", j)
                 if member in seen:
                     self.error(pos, f"{where} > members[{j}]: '{member}' is listed twice; remove one", "warning")
                     continue
@@ -623,7 +606,6 @@ class _Builder(RecordReader):
             self.check_keys(rec, INTRODUCTION_KEYS, where)
             when = self.event_date(rec, where, required=False, future="is it planned? give the date it was made")
             by = self.text(rec, "by", where, required=True)
-            people = rec.get("people")
             pair = self.texts(rec, "people", where)
             if len(pair) != 2:
                 pos = rec.value_pos.get("people", rec.pos)
@@ -651,7 +633,7 @@ class _Builder(RecordReader):
                 continue
             self.ref(by, ("person", "me"), f"{where} > by", rec.value_pos["by"])
             for j, ident in enumerate(pair):
-                pos = people.item_pos[j] if isinstance(people, YSeq) else rec.value_pos["people"]
+                pos = self.item_pos(rec, "people", j)
                 self.ref(ident, ("person", "me"), f"{where} > people[{j}]", pos)
             if by in pair:
                 self.error(
@@ -676,7 +658,7 @@ class _Builder(RecordReader):
                     f"{where}: 'with' is required: the id of the person (or a list of ids)",
                 )
             for j, ident in enumerate(who):
-                pos = with_value.item_pos[j] if isinstance(with_value, YSeq) else rec.value_pos["with"]
+                pos = self.item_pos(rec, "with", j)
                 self.ref(
                     ident, ("person",), f"{where} > with" + (f"[{j}]" if isinstance(with_value, YSeq) else ""), pos
                 )

@@ -90,6 +90,12 @@ class RecordReader:
         self.error(rec.value_pos[key], f"{where}: '{key}' must be a list of text, not a mapping")
         return []
 
+    @staticmethod
+    def item_pos(rec: YMap, key: str, index: int) -> tuple[int, int]:
+        """Where the ``index``-th item of ``key`` is written (the value itself when it is one text)."""
+        value = rec.get(key)
+        return value.item_pos[index] if isinstance(value, YSeq) else rec.value_pos[key]
+
     def date_field(self, rec: YMap, key: str, where: str, *, required: bool = False) -> date | None:
         value = self.text(rec, key, where, required=required)
         if value is None:

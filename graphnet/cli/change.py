@@ -37,7 +37,7 @@ def set_command(state: Context, person: str, key: str, value: str, dry_run: bool
     """
     from ..files.change import set_field
 
-    net, today, _cached = _write_context(state)
+    net, today, _cached = _write_context(state, names_only=True)
     _report(set_field(net, person, key, value, today=today, dry_run=dry_run))
 
 
@@ -81,7 +81,7 @@ def move_command(state: Context, person: str, org: str, role: str | None, when: 
     """
     from ..files.change import move_person
 
-    net, today, _cached = _write_context(state)
+    net, today, _cached = _write_context(state, names_only=True)
     _report(move_person(net, person, org, role=role, when=when, today=today, dry_run=dry_run))
 
 
@@ -121,7 +121,7 @@ def remind_command(state: Context, person: str, on: str, note: str | None, file:
     """
     from ..files.edit import add_reminder
 
-    net, today, cached = _write_context(state)
+    net, today, cached = _write_context(state, names_only=True)
     _report(add_reminder(net, person, on=on, note=note, today=today, file=file, dry_run=dry_run, use_cache=cached))
 
 
@@ -139,5 +139,5 @@ def snooze_command(state: Context, person: str, until: str, dry_run: bool) -> No
     """
     from ..files.change import snooze
 
-    net, today, _cached = _write_context(state)
+    net, today, _cached = _write_context(state, names_only=True)
     _report(snooze(net, person, until, today=today, dry_run=dry_run))

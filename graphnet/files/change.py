@@ -9,6 +9,8 @@ the diff without writing.
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Callable
 from contextlib import nullcontext
 from datetime import date
@@ -24,6 +26,7 @@ from .edit import _date, _org_name, _strength, _text
 from .edit_in_place import Doc, EditResult, TreePath, Workspace, record_id
 from .fileio import network_lock
 from .loader import _Builder
+from .roster import follow_write
 
 __all__ = ["LIST_KEYS", "ME_SET_KEYS", "PERSON_SET_KEYS", "merge_people", "move_person", "set_field", "snooze", "tie"]
 
@@ -49,6 +52,9 @@ PERSON_SET_KEYS = (
 )
 #: Keys ``set`` changes on ``me``.
 ME_SET_KEYS = ("name", "org", "role", "department", "location", "circles", "tags", "email")
+#: Keys ``set`` may change without making the roster untrue: not a name, an org, a reference or a
+#: date the loader checks against today; values checked here as the loader checks them.
+ROSTER_SAFE_KEYS = ("role", "department", "location", "circles", "tags", "strength", "cadence", "snoozed_until")
 #: Keys whose value is a list: ``set`` splits the value at commas.
 LIST_KEYS = ("circles", "tags", "email")
 
@@ -59,15 +65,50 @@ def _today(today: date | None) -> date:
     return today or date.today()
 
 
-def _run(net: Network, plan: _Plan, *, dry_run: bool, named: list[tuple[str, str]], check: Any = None) -> EditResult:
-    """Plan and write one edit holding the network's lock (a dry run takes no lock)."""
+def _run(
+    net: Network,
+    plan: _Plan,
+    *,
+    dry_run: bool,
+    named: list[tuple[str, str]],
+    check: Any = None,
+    keeps_roster: bool = False,
+) -> EditResult:
+    """Plan and write one edit holding the network's lock (a dry run takes no lock).
+
+    ``keeps_roster``: the edit changes nothing the roster holds (:mod:`graphnet.files.roster`),
+    so the roster is re-stamped after it, when it was current under the lock.
+    """
     # Parsing a file allocates a lot while the loaded network is alive: keep the collector off.
     with paused_gc(), nullcontext() if dry_run else network_lock(net.root):
+        current = keeps_roster and not dry_run and _folder_unchanged(net)
         workspace = Workspace(net.root, net.files)
         summary = plan(workspace)
         result = workspace.commit(dry_run, summary, (lambda: check(workspace)) if check else None)
+        if current:
+            _follow_edit(net, workspace)
     result.named = tuple((what, ident, net.name_of(ident) if ident != ME else net.me.name) for what, ident in named)
     return result
+
+
+def _folder_unchanged(net: Network) -> bool:
+    """The folder still holds exactly the bytes ``net`` (loaded, or from the roster) was made from."""
+    from .cache import fingerprint
+    from .loader import data_files
+
+    return bool(net.digest) and fingerprint(data_files(net.root), net.root) == net.digest
+
+
+def _follow_edit(net: Network, workspace: Workspace) -> None:
+    """Re-stamp the roster after an edit of one file that started from the very bytes ``net`` hashed."""
+    changed = [doc for doc in workspace.docs.values() if doc.changed]
+    if len(changed) != 1 or len(net.file_hashes) != len(net.files):
+        return
+    doc = changed[0]
+    before = {os.path.realpath(net.root / name): h for name, h in zip(net.files, net.file_hashes, strict=True)}
+    if before.get(os.path.realpath(doc.real)) != hashlib.sha256(doc.data).digest():
+        return
+    follow_write(net, doc.real, hashlib.sha256(doc.new_data()).digest(), only_if_clean=True)
 
 
 def _where(net: Network, ident: str) -> tuple[str, str]:
@@ -172,7 +213,8 @@ def set_field(
         doc.set_value(record, path, key, new)
         return [*lines, f"{ident}: {key} {_said(before)} -> {_said(new)}"]
 
-    return _run(net, plan, dry_run=dry_run, named=[("person" if ident != ME else "me", ident)])
+    named = [("person" if ident != ME else "me", ident)]
+    return _run(net, plan, dry_run=dry_run, named=named, keeps_roster=key in ROSTER_SAFE_KEYS)
 
 
 def _said(value: Any) -> str:

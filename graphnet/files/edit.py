@@ -979,6 +979,7 @@ def add_introduction(
     return _naming(net, result, ("by", by_id), ("introduced", first), ("introduced", second))
 
 
+@names_no_one_new
 def add_reminder(
     net: Network,
     person: str,

@@ -27,13 +27,14 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..model import Group, Me, Network, Organization, Person
+from ..model import NOWHERE, Group, Me, Network, Organization, Person, Source
 from .cache import cache_dir, fingerprint, fingerprint_of, store_json
+from .loader import display_path
 
 __all__ = ["follow_write", "roster_network", "store_roster"]
 
 #: Bump when the roster's content changes shape.
-FORMAT = "roster-v1"
+FORMAT = "roster-v2"
 
 
 def _roster_path(root: Path) -> Path:
@@ -67,12 +68,15 @@ def store_roster(net: Network, errors: int) -> None:
 
 
 def _write(entry: Path, net: Network, digest: str, hashes: list[bytes], errors: int) -> None:
+    # Sources are kept as the file's place in ``files``: how a path is shown depends on the working folder.
+    place = {display_path(net.root / name): i for i, name in enumerate(net.files)}
     payload = {  # "digest" first: _stored_digest reads it from the file's head
         "digest": digest,
         "files": [[name, file_hash.hex()] for name, file_hash in zip(net.files, hashes, strict=True)],
         "errors": errors,
-        "me": net.me.name,
-        "people": [[p.id, p.name, p.org] for p in net.people.values()],
+        "me": [net.me.name, place.get(net.me.source.path, -1), net.me.source.line],
+        # Where each person is written: an edit in place opens that file only.
+        "people": [[p.id, p.name, p.org, place.get(p.source.path, -1)] for p in net.people.values()],
         "organizations": [[o.id, o.name, o.aliases] for o in net.organizations.values()],
         "groups": [[g.id, g.name] for g in net.groups.values()],
     }
@@ -82,9 +86,10 @@ def _write(entry: Path, net: Network, digest: str, hashes: list[bytes], errors: 
 def roster_network(root: Path, paths: list[Path]) -> tuple[Network, int] | None:
     """The network in ``root`` as its roster knows it, and its error count; ``None`` unless current.
 
-    The network holds me (name only), every person (id, name, organization), every
-    organization (id, name, aliases) and every group (id, name), the files and their
-    fingerprint: what a write that names people needs, nothing more. ``files`` are the
+    The network holds me (name and where it is written), every person (id, name,
+    organization, the file holding the record), every organization (id, name, aliases)
+    and every group (id, name), the files and their fingerprint: what a write that names
+    people, or changes one person's record in place, needs; nothing more. ``files`` are the
     folder's data files as the loader finds them (:func:`graphnet.files.loader.data_files`).
     """
     entry = _roster_path(root)
@@ -97,8 +102,13 @@ def roster_network(root: Path, paths: list[Path]) -> tuple[Network, int] | None:
     if fingerprint_of(files) != digest or fingerprint(paths, root) != digest:
         return None
     try:
-        net = Network(root=root, me=Me(name=str(raw["me"])))
-        net.people = {str(i): Person(id=str(i), name=str(n), org=o) for i, n, o in raw["people"]}
+        shown = [display_path(root / name) for name, _ in files]
+        me_name, me_place, me_line = raw["me"]
+        net = Network(root=root, me=Me(name=str(me_name), source=_source(shown, me_place, int(me_line))))
+        net.people = {
+            str(i): Person(id=str(i), name=str(n), org=o, source=_source(shown, place))
+            for i, n, o, place in raw["people"]
+        }
         net.organizations = {
             str(i): Organization(id=str(i), name=str(n), aliases=list(a)) for i, n, a in raw["organizations"]
         }
@@ -112,13 +122,19 @@ def roster_network(root: Path, paths: list[Path]) -> tuple[Network, int] | None:
     return net, errors
 
 
-def follow_write(net: Network, written: Path, new_hash: bytes) -> None:
+def _source(shown: list[str], place: int, line: int = 0) -> Source:
+    """Where a record is written, from its file's place in the roster (-1: not known, so nowhere)."""
+    return Source(shown[place], line) if 0 <= place < len(shown) else NOWHERE
+
+
+def follow_write(net: Network, written: Path, new_hash: bytes, *, only_if_clean: bool = False) -> None:
     """Re-stamp the roster after a write that added no id changed the file ``written``.
 
     ``net`` is the network the write checked its names against (loaded, or from the roster)
     and ``new_hash`` the SHA-256 of the bytes the write put in ``written``. Only a roster
     made for ``net`` is re-stamped; a write that made a new file, or changed a file the
-    network did not read, leaves the roster stale.
+    network did not read, leaves the roster stale. With ``only_if_clean`` a roster that
+    counted errors is left stale too (an edit in place may have fixed one).
     """
     if not net.digest or len(net.file_hashes) != len(net.files):
         return
@@ -128,6 +144,8 @@ def follow_write(net: Network, written: Path, new_hash: bytes) -> None:
     try:
         errors = int(json.loads(entry.read_bytes())["errors"])
     except Exception:
+        return
+    if only_if_clean and errors:
         return
     target = os.path.realpath(written)
     places = [i for i, name in enumerate(net.files) if os.path.realpath(net.root / name) == target]

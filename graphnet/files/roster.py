@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model import NOWHERE, Group, Me, Network, Organization, Person, Source
+from ..text import display_path
 from .cache import cache_dir, fingerprint, fingerprint_of, store_json
-from .loader import display_path
 
 __all__ = ["follow_write", "roster_network", "store_roster"]
 

@@ -30,8 +30,16 @@ __all__ = ["Evidence", "counted", "decay", "evidence_by_person", "interaction_po
 EMAIL = "email"
 
 
+#: Kind as written -> is it mail: a network has a few kinds over many records, each judged once.
+_MAIL_KINDS: dict[str | None, bool] = {}
+
+
 def _is_mail(interaction: Interaction) -> bool:
-    return (interaction.kind or "").strip().casefold() == EMAIL
+    kind = interaction.kind
+    mail = _MAIL_KINDS.get(kind)
+    if mail is None:
+        mail = _MAIL_KINDS[kind] = (kind or "").strip().casefold() == EMAIL
+    return mail
 
 
 def is_contact(interaction: Interaction) -> bool:
@@ -124,8 +132,7 @@ def evidence_by_person(net: Network, today: date) -> dict[str, Evidence]:
     """
     settings, people = net.me.settings, net.people
     found: dict[str, Evidence] = {}
-    # Few distinct kinds and days among many records: each is judged once (same values, same order of sums).
-    mail_kinds: dict[str | None, bool] = {}
+    # Few distinct days among many records: each decay is computed once (same values, same order of sums).
     decays: dict[int, float] = {}
     for interaction in net.interactions:
         when = interaction.date
@@ -137,9 +144,7 @@ def evidence_by_person(net: Network, today: date) -> dict[str, Evidence]:
             share = decays[age] = decay(age, settings)
         points = interaction_points(interaction, settings) * share
         recent = age < 365
-        mail = mail_kinds.get(interaction.kind)
-        if mail is None:
-            mail = mail_kinds[interaction.kind] = _is_mail(interaction)
+        mail = _is_mail(interaction)
         for ident in interaction.with_:
             if ident not in people:
                 continue

@@ -37,6 +37,7 @@ from ..gcpause import paused_gc
 from ..model import DEFAULT_PATHS, ME, SETTING_RANGES, STRENGTH_LABELS, TOP_RANGE, Introduction, Network
 from ..text import clip, month
 from .goals import RoleMatch, role_match
+from .nearest import Route, nearest_routes
 from .strength import TieModel
 from .ties import describe_overlap
 
@@ -147,21 +148,6 @@ class WarmPath:
             "role_match": None if self.role_match is None else self.role_match.label,
             "role_factor": round(self.role_factor, 4),
         }
-
-
-@dataclass
-class Route:
-    """A suggestion when no warm path exists: a contact, group or person to start from."""
-
-    #: ``competitor`` (my contact at a competitor), ``group`` (a group with people at the target),
-    #: or ``two-hops`` (someone a contact of mine can introduce me to).
-    kind: str
-    id: str
-    name: str
-    why: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "id": self.id, "name": self.name, "why": self.why}
 
 
 @dataclass
@@ -753,90 +739,9 @@ class PathFinder:
     # -- when there is no path ---------------------------------------------------------------
 
     def nearest(self, target: str, kind: str, limit: int = 4) -> list[Route]:
-        """Contacts at competitors, groups with people at the target, people two hops away to meet."""
-        net, model = self.net, self.model
-        mine = model.social[ME]
-        org = target if kind == "organization" else net.people[target].org
-        org_name = net.name_of(org) if org else ""
-        routes: list[Route] = []
-        # 1. My contacts at competitors.
-        competitors: set[str] = set()
-        if org is not None and org in net.organizations:
-            competitors.update(net.organizations[org].competitors)
-            competitors.update(o.id for o in net.organizations.values() if org in o.competitors)
-            competitors.discard(org)
-        at_rivals = []
-        for rival in sorted(competitors):
-            for member in model.members.get(rival, []):
-                if model.memberships[member][rival] == "works_at" and member in mine:
-                    at_rivals.append((-model.weight(ME, member), member, rival))
-        for _, member, rival in sorted(at_rivals)[:limit]:
-            routes.append(
-                Route(
-                    "competitor",
-                    member,
-                    net.name_of(member),
-                    f"works at {net.name_of(rival)}, a competitor of {org_name}: ask who they know there ({model.why(ME, member)})",
-                )
-            )
-        # 2. Groups whose members include people at the target.
-        ends = self.insiders(target, kind)
-        group_rows = []
-        for group in net.groups.values():
-            members = model.members.get(group.id, [])
-            inside = [m for m in members if ends.get(m, 0) >= 1.0]
-            if not inside:
-                continue
-            mine_there = [m for m in members if m in mine]
-            group_rows.append((-(ME in members), -len(inside), -len(mine_there), group.id, inside, mine_there))
-        for am_in, _, _, gid, inside, mine_there in sorted(group_rows)[:limit]:
-            where = org_name if kind == "organization" else ""
-            who = f"{len(inside)} people at {where} are members" if where and len(inside) > 1 else ""
-            if not who:
-                who = f"{net.name_of(inside[0])}" + (f" (at {where})" if where else "") + " is a member"
-            if am_in:
-                how = "you are a member too"
-            elif mine_there:
-                how = f"your contact {net.name_of(mine_there[0])} is a member"
-            else:
-                how = "you could join"
-            routes.append(Route("group", gid, net.name_of(gid), f"{who}; {how}"))
-        # 3. People two hops away who are near the target: at a competitor, in its industry, or in its groups.
-        industry = net.organizations[org].industry if org is not None and org in net.organizations else None
-        grouped = {m for row in group_rows for m in model.members.get(row[3], [])}
-        candidates: dict[str, tuple[float, str]] = {}
-        for contact in mine:
-            w1 = model.weight(ME, contact)
-            for other in model.social[contact]:
-                if other == ME or other in mine:
-                    continue
-                route = w1 * model.weight(contact, other)
-                if (contact, other) in self.declined:  # they declined to introduce me to them
-                    route *= self.penalty
-                if other not in candidates or route > candidates[other][0]:
-                    candidates[other] = (route, contact)
-        rows = []
-        for other, (route, contact) in candidates.items():
-            person = net.people[other]
-            relevance = 0
-            reason = ""
-            if org is not None and person.org == org:
-                relevance, reason = 4, f"works at {org_name}"
-            elif person.org in competitors:
-                relevance, reason = 3, f"works at {net.name_of(person.org)}, a competitor"
-            elif industry and person.org in net.organizations and net.organizations[person.org].industry == industry:
-                relevance, reason = 2, f"works in {industry} at {net.name_of(person.org)}"
-            elif other in grouped:
-                relevance, reason = 1, "shares a group with people there"
-            if relevance:
-                rows.append((-relevance, -route, other, contact, reason))
-        for _, _, other, contact, reason in sorted(rows)[:limit]:
-            refused = self.declined.get((contact, other))
-            how = f"{net.name_of(contact)} can introduce you"
-            if refused is not None:
-                how = f"{net.name_of(contact)} knows them but declined to introduce you{month(refused.date)}"
-            routes.append(Route("two-hops", other, net.name_of(other), f"{reason}; {how}"))
-        return routes
+        """Contacts at competitors, groups with people at the target, people two hops away to meet
+        (:func:`graphnet.analyses.nearest.nearest_routes`)."""
+        return nearest_routes(self, target, kind, limit)
 
 
 def _knows_note(note: str | None) -> str:

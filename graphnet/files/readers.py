@@ -144,13 +144,18 @@ class RecordReader:
         Fields needing more (references, organizations, ids) are read by the section itself,
         as are those in ``skip``; a field left out keeps the record's default.
         """
-        for described in format.RECORDS[kind].fields:
-            reader = _PLAIN_READERS.get(described.type)
-            if reader is None or described.name in skip or described.name not in rec:
-                continue
-            value = reader(self, rec, described.name, where)
-            if value is not None:
-                setattr(record, described.attr, value)
+        plain = _PLAIN_FIELDS.get(kind)
+        if plain is None:
+            plain = _PLAIN_FIELDS[kind] = tuple(
+                (f.name, f.attr, _PLAIN_READERS[f.type])
+                for f in format.RECORDS[kind].fields
+                if f.type in _PLAIN_READERS
+            )
+        for name, attribute, reader in plain:
+            if name in rec and name not in skip:
+                value = reader(self, rec, name, where)
+                if value is not None:
+                    setattr(record, attribute, value)
 
     def record_maps(self, value: Any, section: str) -> Iterator[tuple[int, YMap]]:
         if value is None or value == "":
@@ -187,3 +192,5 @@ _PLAIN_READERS: dict[str, Callable[[RecordReader, YMap, str, str], Any]] = {
     "strength": RecordReader.strength,
     "days": RecordReader.days,
 }
+#: Per record kind: (key, attribute, reader) of each field :meth:`RecordReader.fill` reads, found once.
+_PLAIN_FIELDS: dict[str, tuple[tuple[str, str, Callable[[RecordReader, YMap, str, str], Any]], ...]] = {}

@@ -145,3 +145,30 @@ def test_an_edit_of_a_network_with_errors_leaves_the_roster_stale(
     assert run(net_dir, "set", "grace", "strength", "3").exit_code == 0  # from the roster
     with pytest.raises(AssertionError, match="loaded the whole network"):
         run(net_dir, "set", "grace", "strength", "4")
+
+
+def test_tie_from_the_roster_updates_the_tie_written_under_either(
+    net_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Grace already knows Ada (written under grace). `tie ada grace` must update that entry, not
+    # add a second one under ada, although the roster does not know whom anyone knows.
+    people = net_dir / "people.yaml"
+    people.write_text(PEOPLE + "    knows: [ada]\n", encoding="utf-8")
+    assert run(net_dir, "check").exit_code == 0
+    forbid_loading(monkeypatch)
+    result = run(net_dir, "tie", "ada", "grace", "--strength", "3")
+    assert result.exit_code == 0, result.output
+    first = people.read_text(encoding="utf-8")
+    assert first.count("ada") == 2  # Ada's own id and the one entry under grace
+    assert "knows: [{id: ada, strength: 3}]" in first or "id: ada" in first.split("grace", 1)[1]
+    # The roster followed the tie (it names no one new): a new tie between the two loads nothing either.
+    again = run(net_dir, "tie", "grace", "ada", "--note", "same team")
+    assert again.exit_code == 0, again.output
+    monkeypatch.undo()
+    import graphnet
+
+    net, problems = graphnet.load(net_dir, use_cache=False)
+    assert problems == []
+    [knows] = net.people["grace"].knows
+    assert (knows.other, knows.strength, knows.note) == ("ada", 3, "same team")
+    assert net.people["ada"].knows == []

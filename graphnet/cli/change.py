@@ -60,7 +60,7 @@ def tie_command(
     """
     from ..files.change import tie
 
-    net, today, _cached = _write_context(state)
+    net, today, _cached = _write_context(state, names_only=True)
     _report(tie(net, a, b, strength=strength, since=since, note=note, today=today, dry_run=dry_run))
 
 

@@ -254,18 +254,31 @@ def tie(
         ("note", _text(note, "`note`")),
     ]
     details = [(k, v) for k, v in details if v is not None]
-    owner, other = first, second
-    if not any(t.other == second for t in net.people[first].knows) and any(
-        t.other == first for t in net.people[second].knows
-    ):
-        owner, other = second, first
-    shown, _section = _where(net, owner)
 
     def plan(workspace: Workspace) -> list[str]:
-        doc, record, path = workspace.record(shown, "people", owner)
+        # Whose record holds the tie is read from the files themselves (a network from the
+        # roster knows where each person is written, not whom they know).
+        owner, other = first, second
+        if not _knows_in(workspace, net, first, second) and _knows_in(workspace, net, second, first):
+            owner, other = second, first
+        doc, record, path = workspace.record(_where(net, owner)[0], "people", owner)
         return _tie_in(doc, record, path, owner, other, details)
 
-    return _run(net, plan, dry_run=dry_run, named=[("A", first), ("B", second)])
+    # A tie changes no name, id or organization: the roster stays true.
+    return _run(net, plan, dry_run=dry_run, named=[("A", first), ("B", second)], keeps_roster=True)
+
+
+def _knows_in(workspace: Workspace, net: Network, ident: str, other: str) -> bool:
+    """Whether the record of ``ident``, as its file holds it now, names ``other`` under ``knows``."""
+    doc, _record, path = workspace.record(_where(net, ident)[0], "people", ident)
+    entries: Any = doc.tree
+    for step in (*path, "knows"):
+        entries = entries.get(step) if isinstance(entries, dict) else entries[step]
+        if entries is None:
+            return False
+    if not isinstance(entries, list):
+        entries = [entries]
+    return any(entry == other or (isinstance(entry, dict) and entry.get("id") == other) for entry in entries)
 
 
 def _tie_in(doc: Doc, record: Any, path: TreePath, owner: str, other: str, details: list[tuple[str, Any]]) -> list[str]:

@@ -272,7 +272,7 @@ def _ask_text(model: TieModel, ask: str | None, pid: str, requested: dict[tuple[
         return "every mutual contact declined to introduce you: find another way (an event, a group)"
     pending = requested.get((ask, pid))
     if pending is not None:
-        from .warm_paths import follow_up_with
+        from .asks import follow_up_with
 
         when = f" on {pending.date.isoformat()}" if pending.date else ""
         advice = follow_up_with(pending, model.today, net.me.settings, net.name_of(ask))

@@ -216,7 +216,7 @@ class Reach:
         net = self.net
         pending = self.requested.get((asker, person))
         if pending is not None:
-            from .warm_paths import follow_up_with
+            from .asks import follow_up_with
 
             on = f" on {pending.date.isoformat()}" if pending.date else ""
             advice = follow_up_with(pending, self.today, net.me.settings, net.name_of(asker))

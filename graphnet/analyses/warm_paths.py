@@ -28,7 +28,7 @@ from __future__ import annotations
 import heapq
 import math
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -36,10 +36,10 @@ from ..errors import GraphnetError, did_you_mean, require_range
 from ..gcpause import paused_gc
 from ..model import DEFAULT_PATHS, ME, SETTING_RANGES, STRENGTH_LABELS, TOP_RANGE, Introduction, Network
 from ..text import clip, month
+from . import asks
 from .goals import RoleMatch, role_match
 from .nearest import Route, nearest_routes
 from .strength import TieModel
-from .ties import describe_overlap
 
 if TYPE_CHECKING:  # NetworkX is imported when a search runs, so ``import graphnet`` stays fast
     import networkx as nx
@@ -258,18 +258,6 @@ def asked_introductions(
         table[(by, other)] = intro
         table[(ME, other)] = intro
     return declined, requested
-
-
-def follow_up_with(intro: Introduction, today: date, settings: Any, name: str) -> str:
-    """What to do about an ask still pending: ``follow up with Ada``, or wait out the grace days.
-
-    One rule for every answer: a nudge is due once ``intro_follow_up_days`` have passed since the
-    ask (undated asks: at once); before that, "give Ada until 2026-11-28 before following up".
-    """
-    if intro.date is None or (today - intro.date).days >= settings.intro_follow_up_days:
-        return f"follow up with {name}"
-    due = intro.date + timedelta(days=settings.intro_follow_up_days)
-    return f"give {name} until {due.isoformat()} before following up"
 
 
 class PathFinder:
@@ -577,33 +565,12 @@ class PathFinder:
             hop.why = "; ".join([hop.why, *notes])
 
     def who(self, person: str, target: str, kind: str, current: bool) -> str:
-        """``Bob Byron (Data Lead at Acme)``, ``Bob Byron (formerly at Acme)``."""
-        record = self.net.people[person]
-        name = record.name
-        if kind == "organization":
-            org = self.net.name_of(target)
-            if current:
-                return f"{name} ({record.role} at {org})" if record.role else f"{name} (at {org})"
-            return f"{name} (formerly at {org})"
-        if record.org:
-            org = self.net.name_of(record.org)
-            return f"{name} ({record.role} at {org})" if record.role else f"{name} (at {org})"
-        return name
+        """``Bob Byron (Data Lead at Acme)`` (:func:`graphnet.analyses.asks.who`)."""
+        return asks.who(self, person, target, kind, current)
 
     def ask(self, people: list[str], target: str, kind: str, current: bool) -> str:
-        """The ask in one sentence: ``Ask Ada Lovelace to introduce you to Bob Byron (Data Lead at Acme).``"""
-        names = [self.net.name_of(p) for p in people]
-        last = self.who(people[-1], target, kind, current)
-        if len(people) == 2:
-            if kind == "person":
-                return f"Write to {last} directly."
-            if current:
-                return f"Ask {last} about {self.net.name_of(target)} directly."
-            return f"Ask {last} how to get into {self.net.name_of(target)}."
-        if len(people) == 3:
-            return f"Ask {names[1]} to introduce you to {last}."
-        chain = ", who can introduce you to ".join([*names[2:-1], last])
-        return f"Ask {names[1]} to introduce you to {chain}."
+        """The ask in one sentence (:func:`graphnet.analyses.asks.ask`)."""
+        return asks.ask(self, people, target, kind, current)
 
     def direct(self, target: str, kind: str) -> list[tuple[str, float, bool]]:
         """My own contacts at organization ``target``: (id, tie weight, there now), closest first.
@@ -652,89 +619,8 @@ class PathFinder:
         return paths, len(settled), exhaustive
 
     def revise_asks(self, paths: list[WarmPath], target: str, kind: str) -> None:
-        """Asks that know the introductions on record: no repeating a declined one, no asking twice."""
-        open_paths = [path for path in paths if not path.declined]
-        for path in paths:
-            refused = next((hop for hop in path.hops if hop.declined), None)
-            if refused is not None:
-                path.ask = self.declined_ask(refused, open_paths[0] if open_paths else None)
-                continue
-            pending = next((hop for hop in path.hops if hop.introduction is not None), None)
-            if pending is not None:
-                path.ask = self.pending_ask(path, pending, target, kind)
-            elsewhere = next((hop for hop in path.hops if hop.pending_elsewhere is not None), None)
-            if pending is None and elsewhere is not None:
-                path.ask = self.pending_elsewhere_ask(path, elsewhere, target, kind)
-            self.say_i_know_them(path)
-
-    def say_i_know_them(self, path: WarmPath) -> None:
-        """A path through others to someone I know myself says so first (I may not need the introduction)."""
-        last = path.people[-1]
-        model = self.model
-        if len(path.people) <= 2 or (last not in model.social[ME] and last not in model.colleagues):
-            return
-        if last in model.social[ME]:
-            why = model.why(ME, last)
-        else:
-            overlap = model.colleagues[last]
-            why = describe_overlap(overlap, self.net.name_of(overlap.org))
-        path.ask = (
-            f"You know {self.net.name_of(last)} yourself ({why}): write to them directly, or "
-            + path.ask[:1].lower()
-            + path.ask[1:]
-        )
-
-    def declined_ask(self, hop: Hop, other: WarmPath | None) -> str:
-        """``Nikhil declined to introduce you to Wendy in October 2026; rather than asking again, try ...``."""
-        name = self.net.name_of
-        intro = hop.introduction
-        assert intro is not None
-        if hop.source == intro.by:
-            head = f"{name(intro.by)} declined to introduce you to {name(hop.target)}{month(intro.date)}"
-        else:
-            head = f"An introduction to {name(hop.target)} by {name(intro.by)} was declined{month(intro.date)}"
-        if other is None:
-            return (
-                f"{head}; rather than asking again, find a different way to meet {name(hop.target)}"
-                f" (an event, a group, a shared contact), or ask {name(intro.by)} what would help."
-            )
-        if len(other.people) == 2:
-            return f"{head}; rather than asking again, ask {name(other.insider)} directly instead."
-        through = " and ".join(name(p) for p in other.people[1:-1])
-        return f"{head}; rather than asking again, try the route through {through} to {name(other.insider)} instead."
-
-    def pending_ask(self, path: WarmPath, hop: Hop, target: str, kind: str) -> str:
-        """``You already asked Ada on 2026-11-10 to introduce you to Bob (...); still pending: ...``."""
-        name = self.net.name_of
-        intro = hop.introduction
-        assert intro is not None
-        on = f" on {intro.date.isoformat()}" if intro.date is not None else ""
-        if hop.source == intro.by and len(path.people) == 3:
-            whom = self.who(hop.target, target, kind, path.insider_current)
-            advice = follow_up_with(intro, self.model.today, self.settings, name(intro.by))
-            return (
-                f"You already asked {name(intro.by)}{on} to introduce you to {whom}; still pending:"
-                f" {advice} rather than asking again."
-            )
-        if hop.source == intro.by:
-            extra = f"you already asked {name(intro.by)}{on} for the introduction to {name(hop.target)}, still pending"
-        else:
-            extra = f"{name(intro.by)} is to introduce you to {name(hop.target)} (you asked{on}; still pending)"
-        return f"{path.ask.rstrip('.')}; {extra}."
-
-    def pending_elsewhere_ask(self, path: WarmPath, hop: Hop, target: str, kind: str) -> str:
-        """``You already asked Bob on 2026-11-10 to introduce you to Vic (...); still pending: follow up ...``."""
-        name = self.net.name_of
-        intro = hop.pending_elsewhere
-        assert intro is not None
-        on = f" on {intro.date.isoformat()}" if intro.date is not None else ""
-        current = path.insider_current if hop.target == path.insider else True
-        whom = self.who(hop.target, target, kind, current) if hop.target == path.insider else name(hop.target)
-        advice = follow_up_with(intro, self.model.today, self.settings, name(intro.by))
-        return (
-            f"You already asked {name(intro.by)}{on} to introduce you to {whom}; still pending:"
-            f" {advice} rather than a second ask through {name(hop.source)}."
-        )
+        """Asks that know the introductions on record (:func:`graphnet.analyses.asks.revise_asks`)."""
+        asks.revise_asks(self, paths, target, kind)
 
     # -- when there is no path ---------------------------------------------------------------
 

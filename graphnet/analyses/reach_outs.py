@@ -189,7 +189,6 @@ def reach_outs(
 
 def _reach_outs(net: Network, day: date, top: int, model: TieModel | None, targets_only: bool) -> ReachOutResult:
     net = as_of(net, day)
-    settings = net.me.settings
     people = net.people
     reasons: dict[str, list[Reason]] = defaultdict(list)
 
@@ -208,6 +207,66 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None, targe
         latest, colleagues = last_contacts(net, day), my_colleagues(net, day)
         imported_only = connections(net, day)
 
+    scan = _Scan(net, day, latest, colleagues, imported_only, add)
+    for rule in RULES:
+        rule(scan)
+
+    # target paths: the first hop of the best paths to each target
+    leads: dict[str, float] = {}
+    if model is not None and net.me.targets:
+        per_target = max(PATHS_PER_TARGET, top) if targets_only else PATHS_PER_TARGET
+        leads = _target_paths(net, model, per_target, add)
+    if targets_only:
+        _keep_target_reasons(net, reasons, leads)
+
+    rows: list[tuple[float, str, str, list[Reason]]] = []
+    for ident, found in reasons.items():
+        if len(found) == 1:  # most people have one reason
+            kept = found
+        else:
+            best: dict[str, Reason] = {}
+            for reason in found:  # one reason per kind and person: the strongest
+                if reason.kind not in best or reason.score > best[reason.kind].score:
+                    best[reason.kind] = reason
+            kept = sorted(best.values(), key=lambda r: -r.score)
+        remaining = 1.0
+        for reason in kept:
+            remaining *= 1 - reason.score
+        rows.append((remaining - 1, people[ident].name, ident, kept))
+    # Highest score first, then by name and id (unique): the first ``top`` of the full order.
+    # With targets_only, the best path each person serves comes first.
+    if targets_only:
+        best_rows = heapq.nsmallest(top, rows, key=lambda row: (-leads.get(row[2], 0.0), *row[:3]))
+    else:
+        best_rows = heapq.nsmallest(top, rows, key=lambda row: row[:3])
+    ranked = [ReachOut(ident, name, -negative, kept, kept[0].action) for negative, name, ident, kept in best_rows]
+    return ReachOutResult(today=day, reach_outs=ranked, candidates=len(rows))
+
+
+@dataclass
+class _Scan:
+    """What every rule reads: the records as of the day, my contact evidence, and where reasons go."""
+
+    net: Network
+    day: date
+    latest: dict[str, date]
+    colleagues: dict[str, Overlap]
+    imported_only: Any
+    add: Any
+
+
+def _cadence(scan: _Scan) -> None:
+    """Overdue (past the cadence), dormant (a once-strong tie gone silent) and follow-up (met lately, nothing since)."""
+    net, day, settings, people, latest, colleagues, imported_only, add = (
+        scan.net,
+        scan.day,
+        scan.net.me.settings,
+        scan.net.people,
+        scan.latest,
+        scan.colleagues,
+        scan.imported_only,
+        scan.add,
+    )
     # overdue, dormant, follow-up
     cadences = net.me.cadence
     dormant_from = max(settings.dormant_min_strength, 1)
@@ -255,6 +314,10 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None, targe
                 f"Follow up with {name}: a short note about where you met",
             )
 
+
+def _reminders(scan: _Scan) -> None:
+    """Reminders: due from their day until a contact is logged on or after it."""
+    net, day, latest, add = scan.net, scan.day, scan.latest, scan.add
     # reminders: due from their day until a contact is logged on or after it
     for reminder in net.reminders:
         last = latest.get(reminder.person)
@@ -270,6 +333,10 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None, targe
             f"Follow up with {name}" + (f" ({clip(reminder.note)})" if reminder.note else ""),
         )
 
+
+def _reciprocity(scan: _Scan) -> None:
+    """They did me more favors than I did them."""
+    net, day, people, add = scan.net, scan.day, scan.net.people, scan.add
     # reciprocity
     given: dict[str, int] = defaultdict(int)
     received: dict[str, int] = defaultdict(int)
@@ -301,6 +368,10 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None, targe
             f"Offer {people[ident].name} help in return: ask what they are working on and what they need",
         )
 
+
+def _introductions(scan: _Scan) -> None:
+    """Introductions requested or made but not met yet, mine and the ones I was asked for."""
+    net, day, settings, latest, add = scan.net, scan.day, scan.net.me.settings, scan.latest, scan.add
     # pending introductions
     for intro in net.introductions:
         if intro.status not in ("requested", "made") or (intro.date is not None and intro.date > day):
@@ -353,36 +424,9 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None, targe
                     (b,),
                 )
 
-    # target paths: the first hop of the best paths to each target
-    leads: dict[str, float] = {}
-    if model is not None and net.me.targets:
-        per_target = max(PATHS_PER_TARGET, top) if targets_only else PATHS_PER_TARGET
-        leads = _target_paths(net, model, per_target, add)
-    if targets_only:
-        _keep_target_reasons(net, reasons, leads)
 
-    rows: list[tuple[float, str, str, list[Reason]]] = []
-    for ident, found in reasons.items():
-        if len(found) == 1:  # most people have one reason
-            kept = found
-        else:
-            best: dict[str, Reason] = {}
-            for reason in found:  # one reason per kind and person: the strongest
-                if reason.kind not in best or reason.score > best[reason.kind].score:
-                    best[reason.kind] = reason
-            kept = sorted(best.values(), key=lambda r: -r.score)
-        remaining = 1.0
-        for reason in kept:
-            remaining *= 1 - reason.score
-        rows.append((remaining - 1, people[ident].name, ident, kept))
-    # Highest score first, then by name and id (unique): the first ``top`` of the full order.
-    # With targets_only, the best path each person serves comes first.
-    if targets_only:
-        best_rows = heapq.nsmallest(top, rows, key=lambda row: (-leads.get(row[2], 0.0), *row[:3]))
-    else:
-        best_rows = heapq.nsmallest(top, rows, key=lambda row: row[:3])
-    ranked = [ReachOut(ident, name, -negative, kept, kept[0].action) for negative, name, ident, kept in best_rows]
-    return ReachOutResult(today=day, reach_outs=ranked, candidates=len(rows))
+#: The rules, each adding its reasons (``kind`` in :data:`REASON_KINDS`); target paths come after them.
+RULES = (_cadence, _reminders, _reciprocity, _introductions)
 
 
 def _target_paths(net: Network, model: TieModel, per_target: int, add: Any) -> dict[str, float]:

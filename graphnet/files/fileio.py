@@ -35,7 +35,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from filelock import FileLock, Timeout
 
@@ -71,6 +71,9 @@ class CannotExtend(GraphnetError):
 
     Nothing was written; the caller may write to another file instead.
     """
+
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -384,18 +387,30 @@ def append_to_file(
     CannotExtend
         The text could not be added safely; nothing was written.
     """
+    return _on_file(
+        path,
+        dry_run,
+        lambda real, shown: _append(real, shown, new_text_builder, verify, dry_run=dry_run, use_cache=use_cache),
+    )
+
+
+def _on_file(path: Path, dry_run: bool, work: Callable[[Path, str], _T]) -> _T:
+    """``work(real, shown)`` on the file ``path`` leads to (a symlink followed).
+
+    A dry run only reads; a real write first makes the file's folder, then holds the file's lock.
+    """
     real = Path(os.path.realpath(path))
     shown = _shown(Path(path))
     if real.is_dir():
         raise GraphnetError(f"{shown} is a folder, not a file")
     if dry_run:
-        return _append(real, shown, new_text_builder, verify, dry_run=True, use_cache=use_cache)
+        return work(real, shown)
     try:
         real.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise GraphnetError(f"cannot create the folder of {shown}: {_reason(exc)}; nothing was written") from exc
     with _locked(real, shown):
-        return _append(real, shown, new_text_builder, verify, dry_run=False, use_cache=use_cache)
+        return work(real, shown)
 
 
 def _read(real: Path, shown: str) -> bytes | None:
@@ -731,18 +746,9 @@ def edit_file(
         None when there is nothing to change (no splice): no byte is written.
         ``text`` is the text of the last splice, ``line`` where the first one starts.
     """
-    real = Path(os.path.realpath(path))
-    shown = _shown(Path(path))
-    if real.is_dir():
-        raise GraphnetError(f"{shown} is a folder, not a file")
-    if dry_run:
-        return _edit(real, shown, build, verify, dry_run=True, use_cache=use_cache)
-    try:
-        real.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise GraphnetError(f"cannot create the folder of {shown}: {_reason(exc)}; nothing was written") from exc
-    with _locked(real, shown):
-        return _edit(real, shown, build, verify, dry_run=False, use_cache=use_cache)
+    return _on_file(
+        path, dry_run, lambda real, shown: _edit(real, shown, build, verify, dry_run=dry_run, use_cache=use_cache)
+    )
 
 
 def _spliced(old_data: bytes, bom: bool, old_text: str, splices: list[Splice], shown: str) -> bytes:

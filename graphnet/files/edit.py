@@ -654,18 +654,7 @@ def network_write(function: W) -> W:
     :func:`~graphnet.files.fileio.network_lock` and works on the network as it is now
     (read again only if a file changed). A dry run takes no lock.
     """
-
-    @functools.wraps(function)
-    def wrapper(net: Network, *args: Any, **kwargs: Any) -> WriteResult:
-        if kwargs.get("dry_run"):
-            return function(net, *args, **kwargs)
-        if not net.root.is_dir():
-            return function(net, *args, **kwargs)  # _write says what is wrong
-        with network_lock(net.root):
-            fresh = reread_if_changed(net, today=kwargs.get("today"), use_cache=kwargs.get("use_cache", True))
-            return function(fresh, *args, **kwargs)
-
-    return wrapper  # type: ignore[return-value]
+    return _locked_write(function, keeps_roster=False)
 
 
 def names_no_one_new(function: W) -> W:
@@ -676,16 +665,21 @@ def names_no_one_new(function: W) -> W:
     the network lock, with the hash of the bytes written, and the next write need not load
     the network.
     """
-    locked = network_write(function)
+    return _locked_write(function, keeps_roster=True)
 
+
+def _locked_write(function: W, *, keeps_roster: bool) -> W:
     @functools.wraps(function)
     def wrapper(net: Network, *args: Any, **kwargs: Any) -> WriteResult:
-        if kwargs.get("dry_run") or not net.root.is_dir() or not kwargs.get("use_cache", True):
-            return locked(net, *args, **kwargs)
+        if kwargs.get("dry_run"):
+            return function(net, *args, **kwargs)
+        if not net.root.is_dir():
+            return function(net, *args, **kwargs)  # _write says what is wrong
+        use_cache = kwargs.get("use_cache", True)
         with network_lock(net.root):
-            fresh = reread_if_changed(net, today=kwargs.get("today"), use_cache=True)
+            fresh = reread_if_changed(net, today=kwargs.get("today"), use_cache=use_cache)
             result = function(fresh, *args, **kwargs)
-            if result.file_hash is not None and not result.created:
+            if keeps_roster and use_cache and result.file_hash is not None and not result.created:
                 follow_write(fresh, result.path, result.file_hash)
             return result
 

@@ -76,6 +76,17 @@ def echo_json(value: Any) -> None:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def stacked(*decorators: Callable[[Any], Any]) -> Callable[[F], F]:
+    """Several click decorators as one, listed in the order they would be stacked: a shared option list."""
+
+    def decorate(function: F) -> F:
+        for decorator in reversed(decorators):
+            function = decorator(function)
+        return function
+
+    return decorate
+
+
 class _Tee(io.TextIOBase):
     """Writes through to a stream while keeping a copy."""
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import click
 
 from ..model import DEFAULT_PATHS, DEFAULT_TOP, SETTING_RANGES, TOP_RANGE
 from ..text import hanging, percent, plural, wrapped
-from .base import Context, cli, echo_json, load_or_exit, pass_state, read_only
+from .base import Context, cli, echo_json, load_or_exit, pass_state, read_only, stacked
 
 _INCLUDE_UNMET = click.option(
     "--include-unmet",
@@ -18,15 +19,27 @@ _INCLUDE_UNMET = click.option(
 #: ``--top`` of every answer: TOP_RANGE.
 _TOP = click.IntRange(*TOP_RANGE)
 _VERBOSE = click.option("--verbose", "-v", is_flag=True, help="Also show the network measures behind each item.")
+#: The last options of every answer: ``--json``, and the answer is cached.
+_answer_options = stacked(
+    click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON."), pass_state, read_only
+)
+
+
+def _answer(state: Context, answer: Callable[..., Any], as_json: bool, *args: Any, **options: Any) -> Any:
+    """The network and ``answer`` on it as of ``--today``; ``None`` once ``--json`` has printed the answer."""
+    net = load_or_exit(state)
+    result = answer(net, *args, today=state.today, **options)
+    if as_json:
+        echo_json(result.to_json() if hasattr(result, "to_json") else result.to_dict())
+        return None
+    return net, result
 
 
 @cli.command("bridges")
 @click.option("--top", type=_TOP, default=DEFAULT_TOP, show_default=True, help="How many brokers and bridge ties.")
 @_INCLUDE_UNMET
 @_VERBOSE
-@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
-@pass_state
-@read_only
+@_answer_options
 def bridges_command(state: Context, top: int, include_unmet: bool, verbose: bool, as_json: bool) -> None:
     """Who links the parts of your network, what they open, and what to do about it.
 
@@ -45,12 +58,10 @@ def bridges_command(state: Context, top: int, include_unmet: bool, verbose: bool
     """
     from ..analyses.bridges import brokers
 
-    net = load_or_exit(state)
-    today = state.today
-    result = brokers(net, today=today, top=top, include_unmet=include_unmet)
-    if as_json:
-        echo_json(result.to_dict())
+    answered = _answer(state, brokers, as_json, top=top, include_unmet=include_unmet)
+    if answered is None:
         return
+    net, result = answered
     whom = "people" if include_unmet else "people you have met"
     click.echo(f"Brokers of your network without you ({whom}): {result.people} people in {result.clusters} clusters")
     if not result.brokers:
@@ -80,9 +91,7 @@ def bridges_command(state: Context, top: int, include_unmet: bool, verbose: bool
 @click.option("--top", type=_TOP, default=DEFAULT_TOP, show_default=True, help="How many weak ties.")
 @_INCLUDE_UNMET
 @_VERBOSE
-@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
-@pass_state
-@read_only
+@_answer_options
 def weak_ties_command(state: Context, top: int, include_unmet: bool, verbose: bool, as_json: bool) -> None:
     """Your weak ties ranked by what they open up, each with what to do.
 
@@ -101,12 +110,10 @@ def weak_ties_command(state: Context, top: int, include_unmet: bool, verbose: bo
     """
     from ..analyses.weak_ties import mutual_curve, weak_ties
 
-    net = load_or_exit(state)
-    today = state.today
-    result = weak_ties(net, today=today, top=top, include_unmet=include_unmet)
-    if as_json:
-        echo_json(result.to_dict())
+    answered = _answer(state, weak_ties, as_json, top=top, include_unmet=include_unmet)
+    if answered is None:
         return
+    net, result = answered
     settings = net.me.settings
     click.echo(
         f"Weak ties that open the most: {result.weak} weak ties (strength 1-{settings.weak_tie_max_strength}),"
@@ -145,9 +152,7 @@ def weak_ties_command(state: Context, top: int, include_unmet: bool, verbose: bo
     default=None,
     help="Longest path, in introductions  [default: max_hops under me:, else 3].",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
-@pass_state
-@read_only
+@_answer_options
 def path_command(state: Context, target: str, top: int, max_hops: int | None, as_json: bool) -> None:
     """Warm introduction paths to TARGET, an organization or a person.
 
@@ -166,12 +171,10 @@ def path_command(state: Context, target: str, top: int, max_hops: int | None, as
     """
     from ..analyses.warm_paths import warm_paths
 
-    net = load_or_exit(state)
-    today = state.today
-    result = warm_paths(net, target, today=today, top=top, max_hops=max_hops)
-    if as_json:
-        echo_json(result.to_json())
+    answered = _answer(state, warm_paths, as_json, target, top=top, max_hops=max_hops)
+    if answered is None:
         return
+    result = answered[1]
     info = result.target
     names = result.names
     hops = f"up to {result.max_hops} introduction{'' if result.max_hops == 1 else 's'}"
@@ -263,9 +266,7 @@ def _echo_near_names(result: Any, target: str) -> None:
     is_flag=True,
     help="Only what moves toward a target: warm paths, pending introductions, favors owed on those paths.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
-@pass_state
-@read_only
+@_answer_options
 def reach_outs_command(state: Context, top: int, targets_only: bool, as_json: bool) -> None:
     """Whom to contact now, ranked, each with reasons and a suggested action.
 
@@ -285,12 +286,10 @@ def reach_outs_command(state: Context, top: int, targets_only: bool, as_json: bo
     """
     from ..analyses.reach_outs import reach_outs
 
-    net = load_or_exit(state)
-    today = state.today
-    result = reach_outs(net, today=today, top=top, targets_only=targets_only)
-    if as_json:
-        echo_json(result.to_json())
+    answered = _answer(state, reach_outs, as_json, top=top, targets_only=targets_only)
+    if answered is None:
         return
+    result = answered[1]
     if not result.reach_outs:
         if targets_only:
             click.echo(f"Nothing moves toward your targets now (as of {result.today}): no warm path to them,")
@@ -319,9 +318,7 @@ def reach_outs_command(state: Context, top: int, targets_only: bool, as_json: bo
 
 @cli.command("meet")
 @click.option("--top", type=_TOP, default=DEFAULT_TOP, show_default=True, help="How many people to suggest.")
-@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
-@pass_state
-@read_only
+@_answer_options
 def meet_command(state: Context, top: int, as_json: bool) -> None:
     """Whom to meet next: people two hops away who would widen your network toward your goals.
 
@@ -340,12 +337,10 @@ def meet_command(state: Context, top: int, as_json: bool) -> None:
     """
     from ..analyses.meet import meet
 
-    net = load_or_exit(state)
-    today = state.today
-    result = meet(net, today=today, top=top)
-    if as_json:
-        echo_json(result.to_dict())
+    answered = _answer(state, meet, as_json, top=top)
+    if answered is None:
         return
+    result = answered[1]
     if not result.suggestions:
         click.echo(f"Nobody to meet through your contacts (as of {result.today}): nobody you have not met")
         click.echo("is known by one of your contacts. Note whom your contacts know under their 'knows'.")

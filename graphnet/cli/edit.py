@@ -11,7 +11,7 @@ import click
 
 from ..files.format import RECORDS, Field
 from ..model import DEFAULT_INTRODUCTION_STATUS, INTRODUCTION_STATUSES, STRENGTH_RANGE, Network
-from .base import Context, cli, cli_words, fail, pass_state
+from .base import Context, cli, cli_words, fail, pass_state, stacked
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -62,6 +62,16 @@ def _date_option(f: Any) -> Any:
     return click.option("--date", "date", metavar="YYYY-MM-DD", help="When it happened (default: today).")(f)
 
 
+_write_options = stacked(_file_option, _dry_run_option, pass_state)
+_dated_write_options = stacked(_date_option, _write_options)
+
+
+def _write_dated(state: Context, write: Callable[..., Any], *args: Any, **options: Any) -> None:
+    """Run a write of a dated record (log, favor, intro) that names only people already there."""
+    net, today, cached = _write_context(state, names_only=True)
+    _report(write(net, *args, today=today, use_cache=cached, **options))
+
+
 @cli.group()
 def add() -> None:
     """Add a person, an organization or a group to the network's files.
@@ -106,9 +116,7 @@ def _record_options(kind: str) -> Callable[[F], F]:
 @add.command("person")
 @click.argument("name")
 @_record_options("person")
-@_file_option
-@_dry_run_option
-@pass_state
+@_write_options
 def add_person_command(state: Context, name: str, file: Path | None, dry_run: bool, **fields: Any) -> None:
     """Add a person under people:.
 
@@ -129,9 +137,7 @@ def add_person_command(state: Context, name: str, file: Path | None, dry_run: bo
 @add.command("org")
 @click.argument("name")
 @_record_options("organization")
-@_file_option
-@_dry_run_option
-@pass_state
+@_write_options
 def add_org_command(state: Context, name: str, file: Path | None, dry_run: bool, **fields: Any) -> None:
     """Add an organization under organizations:.
 
@@ -148,9 +154,7 @@ def add_org_command(state: Context, name: str, file: Path | None, dry_run: bool,
 @add.command("group")
 @click.argument("name")
 @_record_options("group")
-@_file_option
-@_dry_run_option
-@pass_state
+@_write_options
 def add_group_command(state: Context, name: str, file: Path | None, dry_run: bool, **fields: Any) -> None:
     """Add a group under groups:.
 
@@ -168,19 +172,8 @@ def add_group_command(state: Context, name: str, file: Path | None, dry_run: boo
 @click.argument("people", nargs=-1, required=True)
 @click.option("--kind", help="coffee, call, email, meeting…")
 @click.option("--note", help="What you talked about.")
-@_date_option
-@_file_option
-@_dry_run_option
-@pass_state
-def log_command(
-    state: Context,
-    people: tuple[str, ...],
-    kind: str | None,
-    note: str | None,
-    date: str | None,
-    file: Path | None,
-    dry_run: bool,
-) -> None:
+@_dated_write_options
+def log_command(state: Context, people: tuple[str, ...], **options: Any) -> None:
     """Log an interaction with one or more people (ids or names), dated today.
 
     \b
@@ -190,19 +183,7 @@ def log_command(
     """
     from ..files.edit import log_interaction
 
-    net, today, cached = _write_context(state, names_only=True)
-    result = log_interaction(
-        net,
-        list(people),
-        kind=kind,
-        note=note,
-        date=date,
-        today=today,
-        file=file,
-        dry_run=dry_run,
-        use_cache=cached,
-    )
-    _report(result)
+    _write_dated(state, log_interaction, list(people), **options)
 
 
 @cli.command("favor")
@@ -210,20 +191,8 @@ def log_command(
 @click.option("--to", "receiver", required=True, help="Who received it: id, name or me.")
 @click.option("--what", required=True, help="What the favor was.")
 @click.option("--kind", help="referral, advice, introduction…")
-@_date_option
-@_file_option
-@_dry_run_option
-@pass_state
-def favor_command(
-    state: Context,
-    giver: str,
-    receiver: str,
-    what: str,
-    kind: str | None,
-    date: str | None,
-    file: Path | None,
-    dry_run: bool,
-) -> None:
+@_dated_write_options
+def favor_command(state: Context, **options: Any) -> None:
     """Record a favor, in either direction, dated today.
 
     \b
@@ -233,20 +202,7 @@ def favor_command(
     """
     from ..files.edit import add_favor
 
-    net, today, cached = _write_context(state, names_only=True)
-    result = add_favor(
-        net,
-        giver,
-        receiver,
-        what=what,
-        kind=kind,
-        date=date,
-        today=today,
-        file=file,
-        dry_run=dry_run,
-        use_cache=cached,
-    )
-    _report(result)
+    _write_dated(state, add_favor, **options)
 
 
 @cli.command("intro")
@@ -260,20 +216,8 @@ def favor_command(
     help="Where the introduction stands.",
 )
 @click.option("--note", help="Context.")
-@_date_option
-@_file_option
-@_dry_run_option
-@pass_state
-def intro_command(
-    state: Context,
-    people: tuple[str, str],
-    by: str,
-    status: str,
-    note: str | None,
-    date: str | None,
-    file: Path | None,
-    dry_run: bool,
-) -> None:
+@_dated_write_options
+def intro_command(state: Context, people: tuple[str, str], **options: Any) -> None:
     """Record that someone introduced two people (ids, names or me), dated today.
 
     \b
@@ -283,18 +227,4 @@ def intro_command(
     """
     from ..files.edit import add_introduction
 
-    net, today, cached = _write_context(state, names_only=True)
-    result = add_introduction(
-        net,
-        by,
-        people[0],
-        people[1],
-        status=status,
-        note=note,
-        date=date,
-        today=today,
-        file=file,
-        dry_run=dry_run,
-        use_cache=cached,
-    )
-    _report(result)
+    _write_dated(state, add_introduction, options.pop("by"), *people, **options)

@@ -349,7 +349,8 @@ def test_limit_keeps_the_closest_people_and_says_how_to_see_more(write: Callable
     assert data.people_shown == 10 and data.people_total == 40
     assert data.message is not None
     assert "10 people closest to you" in data.message and "of 40" in data.message
-    assert "--all" in data.message and "--limit" in data.message
+    # The library names MapOptions' field; the command line says `graphnet map --limit 40` and `--all`.
+    assert "`limit` 40" in data.message and "no `limit`" in data.message
     everyone = map_data(net, MapOptions(limit=None), today=TODAY)
     assert everyone.message is None and everyone.people_shown == 40
 

@@ -12,7 +12,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -24,6 +24,9 @@ from ..errors import GraphnetError, Problem, has_errors
 from ..files.loader import load
 from ..model import DATE_MAX, DATE_MIN, Network, calendar_today, date_out_of_range
 from ..terminal import escape_controls
+
+#: Where the command line's network folder comes from, as its messages say it.
+_DATA_OPTION = "--data (or $GRAPHNET_DATA)"
 
 EXIT_DATA_ERRORS = 1
 EXIT_BAD_REQUEST = 2
@@ -38,7 +41,15 @@ class Context:
 
     def load(self) -> tuple[Network, list[Problem]]:
         if self._loaded is None:
-            self._loaded = load(self.data, today=self.today, use_cache=self.use_cache)
+            net, problems = load(self.data, today=self.today, use_cache=self.use_cache)
+            # The loader names its parameter (`root`); here the folder comes from --data.
+            self._loaded = (
+                net,
+                [
+                    replace(p, message=p.message.replace("`root`", _DATA_OPTION)) if "`root`" in p.message else p
+                    for p in problems
+                ],
+            )
             # The loaded network lives until the process ends: keep the cyclic collector
             # from scanning it again and again while the analyses allocate.
             gc.freeze()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ..map.options import COLOR_BY, DEFAULT_LIMIT, DEPTH_RANGE, SIZE_BY, MapOptions
 from ..model import MAP_LIMIT_RANGE, STRENGTH_RANGE
-from .base import Context, cli, data_stdout, fail, load_or_exit, pass_state
+from .base import Context, cli, cli_words, data_stdout, fail, load_or_exit, pass_state
 
 
 @cli.command("map")
@@ -62,22 +64,7 @@ from .base import Context, cli, data_stdout, fail, load_or_exit, pass_state
 )
 @click.option("--all", "show_all", is_flag=True, help="Show every person, however many (big maps get slow).")
 @pass_state
-def map_command(
-    state: Context,
-    output: str,
-    force: bool,
-    color_by: str,
-    size_by: str,
-    highlight: str | None,
-    focus: str | None,
-    depth: int,
-    min_strength: int | None,
-    circle: str | None,
-    org: str | None,
-    include_private: bool,
-    limit: int | None,
-    show_all: bool,
-) -> None:
+def map_command(state: Context, output: str, force: bool, limit: int | None, show_all: bool, **shown: Any) -> None:
     """Draw the network as one interactive HTML file that works offline.
 
     You are at the centre; people, organizations and groups around you,
@@ -100,33 +87,29 @@ def map_command(
     if show_all and limit is not None:
         fail("give either --limit or --all, not both")
     if (
-        not focus
+        not shown["focus"]
         and click.get_current_context().get_parameter_source("depth") is click.core.ParameterSource.COMMANDLINE
     ):
         fail("--depth goes with --focus PERSON")
     net = load_or_exit(state)
     today = state.today
-    options = MapOptions(
-        color_by=color_by,
-        size_by=size_by,
-        highlight=highlight,
-        focus=focus,
-        depth=depth,
-        min_strength=min_strength,
-        circle=circle,
-        org=org,
-        include_private=include_private,
-        limit=None if show_all else (limit or DEFAULT_LIMIT),
-    )
+    options = MapOptions(**shown, limit=None if show_all else (limit or DEFAULT_LIMIT))
+    ctx = click.get_current_context()
+
+    def say(note: str) -> str:
+        """The note's suggestions as commands to run: ``graphnet map --limit N``, ``--all``, ``--focus``..."""
+        note = re.sub(r"`limit` ([0-9,]+);", r"graphnet map --limit \1;", note)
+        return cli_words(note.replace("no `limit`", "graphnet map --all"), ctx)
+
     if output == "-":
-        data = map_data(net, options, today=today)
+        data = map_data(net, options, today=today, say=say)
         out = data_stdout()
         out.write(render_html(data))
         out.flush()
         if data.message:
             click.echo(f"note: {data.message}", err=True)
         return
-    result = write_map(net, Path(output), options, today=today, force=force)
+    result = write_map(net, Path(output), options, today=today, force=force, say=say)
     if result.message:
         click.echo(f"note: {result.message}", err=True)
     click.echo(str(result.path))

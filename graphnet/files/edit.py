@@ -628,7 +628,7 @@ def _already_imported(net: Network, found: list[str], given: dict[str, Any]) -> 
         f"{head}; nothing was written. To make {'them' if len(found) == 1 else 'the one you mean'} a relationship, "
         "raise the strength and set what you know:\n"
         + "\n".join(f"  {command}" for command in todo)
-        + f"\nIf this is someone else with the same name, add them with --id {_free_id(net, found[0])}."
+        + f"\nIf this is someone else with the same name, add them with `id` {_free_id(net, found[0])}."
     )
 
 

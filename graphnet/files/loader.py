@@ -212,7 +212,7 @@ def _load(root_path: Path, use_cache: bool) -> tuple[Network, list[Problem]]:
                 0,
                 "error",
                 f"the data folder {what}; create a network with `graphnet init {shown_root}`, "
-                "or point --data (or $GRAPHNET_DATA) at your network folder",
+                "or point `root` at your network folder",
             )
         ]
     files = data_files(root_path)
@@ -224,7 +224,7 @@ def _load(root_path: Path, use_cache: bool) -> tuple[Network, list[Problem]]:
                 0,
                 "error",
                 "the data folder holds no *.yaml files; start one with "
-                f"`graphnet init {shown_root}`, or point --data at your network folder",
+                f"`graphnet init {shown_root}`, or point `root` at your network folder",
             )
         ]
     # "In the future" means after the real date (a typo), not after --today: a record dated

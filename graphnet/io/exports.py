@@ -423,7 +423,7 @@ def export(
     if not isinstance(out, (str, os.PathLike)):
         if fmt == "csv":
             raise GraphnetError(
-                "a csv export writes two files (nodes.csv and relationships.csv); give a folder with -o, e.g. -o neo4j/"
+                "a csv export writes two files (nodes.csv and relationships.csv); give a folder, e.g. neo4j/"
             )
         out.write(render(net, fmt, today=today, include_private=include_private)["graph"].decode("utf-8"))
         out.flush()
@@ -433,7 +433,7 @@ def export(
         paths = dict(zip(("nodes", "relationships"), csv_paths(path), strict=True))
     else:
         if path.is_dir():
-            raise GraphnetError(f"{path} is a folder; give a file name, e.g. -o {path / ('network.' + fmt)}")
+            raise GraphnetError(f"{path} is a folder; give a file name, e.g. {path / ('network.' + fmt)}")
         paths = {"graph": path}
     # Every target is checked before anything is computed or written.
     targets = {key: check_output(target, data_root=net.root, force=force) for key, target in paths.items()}

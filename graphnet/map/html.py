@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -73,7 +74,13 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 _NONCE_MARK = "<%graphnet-nonce%>"
 
 
-def map_data(net: Network, options: MapOptions | None = None, *, today: date | None = None) -> MapData:
+def map_data(
+    net: Network,
+    options: MapOptions | None = None,
+    *,
+    today: date | None = None,
+    say: Callable[[str], str] | None = None,
+) -> MapData:
     """Decide what the map shows: its nodes, edges, colours, layout, legend and panels.
 
     Parameters
@@ -85,6 +92,9 @@ def map_data(net: Network, options: MapOptions | None = None, *, today: date | N
         coloured by cluster, sized by tie strength, at most :data:`DEFAULT_LIMIT` people).
     today : date, optional
         The date tooltips count "days ago" from (default: today).
+    say : callable, optional
+        How the caller words the note's suggestions, which name the options' fields in
+        backquotes (```limit```): the command line says its own options instead.
 
     Returns
     -------
@@ -122,7 +132,7 @@ def map_data(net: Network, options: MapOptions | None = None, *, today: date | N
         color_title=colouring.title,
         colors=colouring.legend,
         size_meaning=SIZE_MEANINGS[options.size_by],
-        message=view.message,
+        message=say(view.message) if say and view.message else view.message,
         highlight=_highlight_lines(net, options, view, nearest),
         people_total=len(net.people),
         people_shown=len(view.people),
@@ -277,6 +287,7 @@ def write_map(
     *,
     today: date | None = None,
     force: bool = False,
+    say: Callable[[str], str] | None = None,
 ) -> MapResult:
     """Write the map of ``net`` to ``path`` (one self-contained HTML file) and say what it holds.
 
@@ -284,14 +295,14 @@ def write_map(
     inside the data folder, a FIFO or device is written into, an existing file is
     replaced only if graphnet wrote it (or with ``force``). A file is written
     atomically (a temporary file in the same folder, then a rename); with
-    ``include_private`` it is readable by its owner only.
+    ``include_private`` it is readable by its owner only. ``say``: as :func:`map_data`.
     """
     options = options or MapOptions()
     path = Path(path)
     if path.is_dir():
-        raise GraphnetError(f"{path} is a folder; give a file name, e.g. -o {path / 'network.html'}")
+        raise GraphnetError(f"{path} is a folder; give a file name, e.g. {path / 'network.html'}")
     target = check_output(path, data_root=net.root, force=force)
-    data = map_data(net, options, today=today)
+    data = map_data(net, options, today=today, say=say)
     html = render_html(data)
     write_output(target, html.encode("utf-8"), mode=0o600 if options.include_private else None)
     return MapResult(

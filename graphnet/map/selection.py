@@ -153,8 +153,8 @@ def choose(
         people.sort(key=_closeness_key(net, contacts, degree))
         message = (
             f"Showing the {options.limit:,} people closest to you (strongest ties, most recent contact) "
-            f"of {len(people):,}. To see more: graphnet map --limit {min(len(people), options.limit * 4)}; "
-            "everything: graphnet map --all; a part: --focus PERSON, --circle, --org or --min-strength."
+            f"of {len(people):,}. To see more: `limit` {min(len(people), options.limit * 4)}; "
+            "everything: no `limit`; a part: `focus` PERSON, `circle`, `org` or `min_strength`."
         )
         people = people[: options.limit]
     shown_people = set(people) | {p for p in on_path if p in net.people}

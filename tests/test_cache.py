@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 from datetime import date
 
 import graphnet
-from graphnet.files import cache
+from graphnet.files import built, cache
 
 TODAY = date(2026, 11, 25)
 
 
 def entries():
     return sorted((cache.cache_dir() / cache.FORMAT).rglob("*.json"))
+
+
+def built_folder():
+    return cache.cache_dir() / f"{built.VERSION}-{cache.code_fingerprint()[:12]}"
 
 
 def test_a_changed_file_is_always_reread_even_at_the_same_size_and_time(write):
@@ -51,6 +56,7 @@ def test_corrupt_or_tampered_entries_are_ignored_and_rebuilt(write):
         json.dumps({"tree": "x", "problems": 5}).encode(),
     ):
         entry.write_bytes(damage)
+        shutil.rmtree(built_folder())  # so the file's records are built from its parse
         net, problems = graphnet.load(folder, today=TODAY)
         assert list(net.people) == ["ada"] and problems == []
     assert json.loads(entry.read_bytes())["tree"]["m"][0][0] == "people"  # rebuilt
@@ -78,7 +84,7 @@ def test_no_cache_bypasses_and_clear_removes(write):
     assert entries() == []
     graphnet.load(folder, today=TODAY)
     assert len(entries()) == 1
-    assert cache.clear() == (cache.cache_dir(), 2)  # the parsed file and the network's roster
+    assert cache.clear() == (cache.cache_dir(), 3)  # the parsed file, its built records, the network's roster
     assert not (cache.cache_dir() / cache.FORMAT).exists()
 
 
@@ -106,8 +112,8 @@ def test_clear_removes_only_graphnets_own_entries_from_a_shared_folder(write, tm
     (shared / "answers-v9").symlink_to(outside)  # a link named like graphnet's: never followed
     result = CliRunner().invoke(cli, ["cache", "clear"])
     assert (
-        result.exit_code == 0 and "removed 3 cache entries" in result.stdout
-    )  # one parsed file, one answer, the roster
+        result.exit_code == 0 and "removed 4 cache entries" in result.stdout
+    )  # one parsed file, its built records, one answer, the roster
     assert all(path.read_text() == "keep me" for path in theirs)
     assert (outside / ("0" * 64 + ".json")).exists()
     assert not list(shared.rglob("*/" + "[0-9a-f]" * 2 + "/*.json"))
@@ -162,7 +168,7 @@ def test_cache_clear_command(write):
     runner.invoke(cli, ["--data", str(folder), "stats"])
     assert cache.cache_dir().exists()
     result = runner.invoke(cli, ["cache", "clear"])
-    assert result.exit_code == 0 and "removed 3 cache entries" in result.stdout  # parsed file, answer, roster
+    assert result.exit_code == 0 and "removed 4 cache entries" in result.stdout  # parsed file, built records, answer, roster
     assert not list(cache.cache_dir().rglob("*.json"))
 
 

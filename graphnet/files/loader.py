@@ -16,9 +16,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import fields
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,8 @@ from ..model import (
 )
 from ..orgnames import OrganizationNames, alias_clashes, is_not_organization
 from ..text import display_path
-from . import format
+from . import built, format
+from .built import FilePart, OrgMention
 from .ids import IdRegistry, default_id, id_problem
 from .readers import RecordReader
 from .yamlread import YMap, YSeq, parse_bytes
@@ -107,43 +109,34 @@ def import_kind(path: Path) -> str | None:
             first = handle.read(64)
     except OSError:
         return None
-    match = IMPORT_MARK.match(first.removeprefix(b"\xef\xbb\xbf"))
+    return _import_kind_of(first)
+
+
+def _import_kind_of(data: bytes) -> str | None:
+    match = IMPORT_MARK.match(data[:64].removeprefix(b"\xef\xbb\xbf"))
     return match.group(1).decode("ascii") if match else None
 
 
-def read_tree(
-    path: Path,
-    shown: str,
-    *,
-    use_cache: bool = True,
-    digest: Any = None,
-    root: Path | None = None,
-    hashes: list[bytes] | None = None,
-) -> tuple[Any, list[Problem]]:
-    """One file's strict YAML tree and its syntax problems (through the cache if allowed).
-
-    With ``digest`` (and ``root``), the bytes read are added to that fingerprint hash, and
-    the hash of the file's bytes is appended to ``hashes`` when given.
-    """
+def _read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
+    """The file's bytes, or None and the problem saying why it cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as exc:
-        if digest is not None and root is not None:
-            from .cache import add_to_fingerprint
-
-            fed = add_to_fingerprint(digest, path, root, None)
-            if hashes is not None:
-                hashes.append(fed)
         why = exc.strerror or str(exc)
         if path.is_symlink() and not path.exists():
             why = f"it is a symbolic link to '{os.readlink(path)}', which does not exist; fix or remove the link"
         return None, [Problem(shown, 0, 0, "error", f"cannot read the file: {why}")]
-    if digest is not None and root is not None:
-        from .cache import add_to_fingerprint
 
-        fed = add_to_fingerprint(digest, path, root, data)
-        if hashes is not None:
-            hashes.append(fed)
+
+def read_tree(path: Path, shown: str, *, use_cache: bool = True) -> tuple[Any, list[Problem]]:
+    """One file's strict YAML tree and its syntax problems (through the cache if allowed)."""
+    data, problems = _read_bytes(path, shown)
+    if data is None:
+        return None, problems
+    return _parse(data, shown, use_cache)
+
+
+def _parse(data: bytes, shown: str, use_cache: bool) -> tuple[Any, list[Problem]]:
     if use_cache:
         from .cache import parse_cached
 
@@ -176,13 +169,14 @@ def load(
         The problems are sorted by file and line; the network holds every
         record that could be read, even when there are errors.
     """
-    # Loading allocates millions of objects and frees none: see graphnet.gcpause.
-    with paused_gc():
+    # Loading allocates millions of objects and frees none: see graphnet.gcpause. The network is
+    # kept for long (frozen), or the collector's next pass walks every record once more.
+    with paused_gc(freeze=True):
         net, problems = _load(Path(root), use_cache)
-    if use_cache:
-        from .roster import store_roster
+        if use_cache:
+            from .roster import store_roster
 
-        store_roster(net, sum(1 for p in problems if p.is_error))
+            store_roster(net, sum(1 for p in problems if p.is_error))
     return net, problems
 
 
@@ -198,6 +192,28 @@ def reread_if_changed(net: Network, *, today: date | None = None, use_cache: boo
         return net
     fresh, _problems = load(net.root, today=today, use_cache=use_cache)
     return fresh
+
+
+def _read_file(builder: _Builder, data: bytes, file_hash: bytes, shown: str, use_cache: bool) -> bool:
+    """Add one file's records to ``builder``: from the built-records cache when it holds them, else
+    parsed (through the parse cache when allowed) and built, then kept there. False when it cannot be parsed.
+    """
+    key = None
+    if use_cache:
+        key = built.entry_key(file_hash, shown)
+        part = built.read_part(key, shown, builder.today)
+        if part is not None and builder.take(part):
+            return True
+    tree, problems = _parse(data, shown, use_cache)
+    mark = builder.start_file(problems)
+    if tree is None:
+        builder.end_file(mark)
+        return not any(p.is_error for p in problems)
+    builder.add_file(tree, shown, _import_kind_of(data))
+    part = builder.end_file(mark)
+    if key is not None and part is not None:
+        built.store_part(key, part, shown)
+    return True
 
 
 def _load(root_path: Path, use_cache: bool) -> tuple[Network, list[Problem]]:
@@ -233,15 +249,18 @@ def _load(root_path: Path, use_cache: bool) -> tuple[Network, list[Problem]]:
     unreadable: list[str] = []
     digest = hashlib.sha256()
     hashes: list[bytes] = []
+    from .cache import add_to_fingerprint
+
     for path in files:
         shown = display_path(path)
         net.files.append(str(path.relative_to(root_path)))
-        tree, problems = read_tree(path, shown, use_cache=use_cache, digest=digest, root=root_path, hashes=hashes)
-        builder.problems.extend(problems)
-        if tree is None and any(p.is_error for p in problems):
+        data, problems = _read_bytes(path, shown)
+        hashes.append(add_to_fingerprint(digest, path, root_path, data))
+        if data is None:
+            builder.problems.extend(problems)
             unreadable.append(shown)
-        if tree is not None:
-            builder.add_file(tree, shown, import_kind(path))
+        elif not _read_file(builder, data, hashes[-1], shown, use_cache):
+            unreadable.append(shown)
     net.digest = digest.hexdigest()
     net.file_hashes = hashes
     builder.finish()
@@ -253,15 +272,6 @@ def _load(root_path: Path, use_cache: bool) -> tuple[Network, list[Problem]]:
     for validator in VALIDATORS:
         problems.extend(validator(loaded))
     return net, in_fix_order(problems, unreadable)
-
-
-def _setter(record: Any, attribute: str) -> Callable[[str], None]:
-    """A callback that stores a resolved organization id on ``record``."""
-
-    def assign(value: str) -> None:
-        setattr(record, attribute, value)
-
-    return assign
 
 
 class _Builder(RecordReader):
@@ -277,10 +287,17 @@ class _Builder(RecordReader):
         self.alias_positions: dict[str, list[Source]] = {}
         #: Where the key of the section being read is written (``me:`` of a second me section).
         self.section_key: tuple[int, int] = (1, 1)
-        # org text as written -> (where, source) of its first mention, resolved in finish()
-        self.org_mentions: list[tuple[str, Source, Callable[[str], None]]] = []
+        #: Organization names as written, each with its place and the record and attribute it sets
+        #: (a list attribute gets the id appended), resolved in finish().
+        self.org_mentions: list[OrgMention] = []
         self.ids = IdRegistry()
         self.imported: str | None = None  # the import that wrote the file being read
+        #: The ids the file being read declared: (id, kind, where).
+        self.file_claims: list[tuple[str, str, Source]] = []
+        #: Whether reading the file being read looked at another file (an id or ``me`` it had already).
+        self.crossed = False
+        #: The latest date of the file being read compared with ``today`` (date.min: none).
+        self.checked = date.min
 
     # -- ids ---------------------------------------------------------------------------
 
@@ -307,8 +324,11 @@ class _Builder(RecordReader):
         """Record a declared id; ids are unique across people, organizations and groups."""
         first = self.ids.claim(ident, kind, source)
         if first is None:
+            self.file_claims.append((ident, kind, source))
             return True
         first_kind, first_source = first
+        if first_source.path != self.path:
+            self.crossed = True
         how = "" if explicit else " (made from the name)"
         self.error(
             source,
@@ -323,8 +343,92 @@ class _Builder(RecordReader):
         self.references.append((value, kinds, where, self.path, pos[0], pos[1]))
         return value
 
-    def org_mention(self, text: str, pos: tuple[int, int], assign: Callable[[str], None]) -> None:
-        self.org_mentions.append((text, self.src(pos), assign))
+    def org_mention(self, text: str, pos: tuple[int, int], record: Any, attribute: str) -> None:
+        self.org_mentions.append((text, self.src(pos), record, attribute))
+
+    def after_today(self, when: date) -> bool:
+        """Whether ``when`` is after the real date (noting the latest date compared, for the cache)."""
+        if when > self.checked:
+            self.checked = when
+        return when > self.today
+
+    # -- one file at a time, and the built-records cache (graphnet.files.built) ---------------
+
+    def start_file(self, problems: list[Problem]) -> tuple[Any, ...]:
+        """Begin a file whose parse found ``problems``; what :meth:`end_file` needs to cut out its part."""
+        net = self.net
+        mark = (
+            len(self.problems),
+            *(len(table) for table in (net.people, net.organizations, net.groups)),
+            *(len(records) for records in (net.introductions, net.interactions, net.favors, net.reminders)),
+            len(self.references),
+            len(self.org_mentions),
+            self.me_source,
+            self.latest,
+            set(self.alias_positions),
+        )
+        self.file_claims, self.crossed, self.checked, self.latest = [], False, date.min, date.min
+        self.problems.extend(problems)
+        return mark
+
+    def end_file(self, mark: tuple[Any, ...]) -> FilePart | None:
+        """The part the file begun at ``mark`` added; None when reading it looked at another file."""
+        problems, people, orgs, groups, intros, interactions, favors, reminders, refs, mentions = mark[:10]
+        me_before, latest_before, aliased = mark[10:]
+        latest, self.latest = self.latest, max(latest_before, self.latest)
+        if self.crossed:
+            return None
+        net = self.net
+        me_read = self.me_source is not None and self.me_source is not me_before
+        return FilePart(
+            me=net.me if me_read else None,
+            me_key=(self.me_source.line, self.me_source.column) if me_read and self.me_source else None,
+            people=list(islice(net.people.values(), people, None)),
+            organizations=list(islice(net.organizations.values(), orgs, None)),
+            groups=list(islice(net.groups.values(), groups, None)),
+            introductions=net.introductions[intros:],
+            interactions=net.interactions[interactions:],
+            favors=net.favors[favors:],
+            reminders=net.reminders[reminders:],
+            claims=list(self.file_claims),
+            references=self.references[refs:],
+            mentions=self.org_mentions[mentions:],
+            alias_positions={k: v for k, v in self.alias_positions.items() if k not in aliased},
+            problems=self.problems[problems:],
+            latest=latest,
+            checked=self.checked,
+            today=self.today,
+        )
+
+    def take(self, part: FilePart) -> bool:
+        """Add a file's cached part; False (nothing added) when it would clash with the files read before it."""
+        if part.me is not None and self.me_source is not None:
+            return False
+        owner = self.ids.owner
+        if any(owner(ident) is not None for ident, _, _ in part.claims):
+            return False
+        for ident, kind, source in part.claims:
+            self.ids.claim(ident, kind, source)
+        net = self.net
+        if part.me is not None and part.me_key is not None:
+            net.me = part.me
+            self.me_source = Source(part.me.source.path, *part.me_key)
+        for person in part.people:
+            net.people[person.id] = person
+        for org in part.organizations:
+            net.organizations[org.id] = org
+        for group in part.groups:
+            net.groups[group.id] = group
+        net.introductions.extend(part.introductions)
+        net.interactions.extend(part.interactions)
+        net.favors.extend(part.favors)
+        net.reminders.extend(part.reminders)
+        self.references.extend(part.references)
+        self.org_mentions.extend(part.mentions)
+        self.alias_positions.update(part.alias_positions)
+        self.problems.extend(part.problems)
+        self.latest = max(self.latest, part.latest)
+        return True
 
     # -- files and sections -------------------------------------------------------------
 
@@ -356,6 +460,7 @@ class _Builder(RecordReader):
         source = self.src(value.pos)
         key_source = self.src(self.section_key)
         if self.me_source is not None:
+            self.crossed = self.crossed or self.me_source.path != self.path
             self.error(
                 key_source,
                 f"'me' is written twice (first at {self.me_source}); keep one 'me' section in the whole folder",
@@ -368,7 +473,7 @@ class _Builder(RecordReader):
         self.fill(me, value, "me", where, skip=("looking_for",))
         for i, target in enumerate(self.texts(value, "targets", where)):
             pos = self.item_pos(value, "targets", i)
-            self.org_mention(target, pos, me.targets.append)
+            self.org_mention(target, pos, me, "targets")
         me.looking_for = [text.strip() for text in self.texts(value, "looking_for", where) if text.strip()]
         self.my_history(value, me)
         cadence = value.get("cadence")
@@ -423,7 +528,7 @@ class _Builder(RecordReader):
         where = "me"
         org = self.text(value, "org", where)
         if org is not None:
-            self.org_mention(org, value.value_pos["org"], _setter(me, "org"))
+            self.org_mention(org, value.value_pos["org"], me, "org")
         me.past_orgs = self.jobs(value, where)
         me.email = me.emails[0] if me.emails else None
 
@@ -451,20 +556,20 @@ class _Builder(RecordReader):
             person = Person(id=ident, name=name, source=source, imported=self.imported)
             org = self.text(rec, "org", where)
             if org is not None:
-                self.org_mention(org, rec.value_pos["org"], _setter(person, "org"))
+                self.org_mention(org, rec.value_pos["org"], person, "org")
             self.fill(person, rec, "person", where)
             person.past_orgs = self.jobs(rec, where)
-            if person.met is not None and person.met > self.today:
+            if person.met is not None and self.after_today(person.met):
                 self.error(
                     rec.value_pos["met"],
                     f"{where}: 'met' ({person.met}) is in the future (today is {self.today}); fix the date",
                 )
-            if person.connected is not None and person.connected > self.today:
+            if person.connected is not None and self.after_today(person.connected):
                 self.error(
                     rec.value_pos["connected"],
                     f"{where}: 'connected' ({person.connected}) is in the future (today is {self.today}); fix the date",
                 )
-            if person.last_contact is not None and person.last_contact > self.today:
+            if person.last_contact is not None and self.after_today(person.last_contact):
                 self.error(
                     rec.value_pos["last_contact"],
                     f"{where}: 'last_contact' ({person.last_contact}) is in the future (today is {self.today}); fix the date",
@@ -492,7 +597,7 @@ class _Builder(RecordReader):
         if items is None:
             if isinstance(value, str):
                 job = Job(org="", source=self.src(rec.value_pos["past_orgs"]))
-                self.org_mention(value, rec.value_pos["past_orgs"], _setter(job, "org"))
+                self.org_mention(value, rec.value_pos["past_orgs"], job, "org")
                 return [job]
             self.error(
                 rec.value_pos["past_orgs"],
@@ -505,7 +610,7 @@ class _Builder(RecordReader):
             pos = items.item_pos[i]
             if isinstance(item, str) and item:
                 job = Job(org="", source=self.src(pos))
-                self.org_mention(item, pos, _setter(job, "org"))
+                self.org_mention(item, pos, job, "org")
                 jobs.append(job)
             elif isinstance(item, YMap):
                 self.check_keys(item, JOB_KEYS, w)
@@ -516,7 +621,7 @@ class _Builder(RecordReader):
                 self.fill(job, item, "job", w)
                 if job.start and job.end and job.start > job.end:
                     self.error(item.value_pos["to"], f"{w}: 'to' ({job.end}) is before 'from' ({job.start}); swap them")
-                self.org_mention(org, item.value_pos["org"], _setter(job, "org"))
+                self.org_mention(org, item.value_pos["org"], job, "org")
                 jobs.append(job)
             elif item is not None and item != "":
                 self.error(pos, f"{w}: must be an organization name or an {{org, role, from, to}} record")
@@ -575,7 +680,7 @@ class _Builder(RecordReader):
             self.alias_positions[ident] = [self.src(self.item_pos(rec, "aliases", j)) for j in range(len(org.aliases))]
             for j, other in enumerate(self.texts(rec, "competitors", where)):
                 pos = self.item_pos(rec, "competitors", j)
-                self.org_mention(other, pos, org.competitors.append)
+                self.org_mention(other, pos, org, "competitors")
             self.net.organizations[ident] = org
 
     def section_groups(self, value: Any) -> None:
@@ -594,7 +699,7 @@ class _Builder(RecordReader):
 
     def event_date(self, rec: YMap, where: str, *, required: bool, future: str) -> date | None:
         when = self.date_field(rec, "date", where, required=required)
-        if when is not None and when > self.today:
+        if when is not None and self.after_today(when):
             self.error(
                 rec.value_pos["date"], f"{where}: 'date' ({when}) is after today ({self.today}); {future}", "warning"
             )
@@ -752,7 +857,7 @@ class _Builder(RecordReader):
                 f"organization '{org.id}': {why}; an alias must name one organization only: remove it or rename it",
             )
         names = OrganizationNames(orgs)
-        for text, source, assign in self.org_mentions:
+        for text, source, record, attribute in self.org_mentions:
             ident = names.find(text)
             if ident is None and is_not_organization(text, self.net.me.not_organizations):
                 continue  # "Self-employed", "Stealth"…: no employer (graphnet.orgnames)
@@ -761,7 +866,11 @@ class _Builder(RecordReader):
                 if ident is None:
                     continue
                 names.add(text, ident)
-            assign(ident)
+            current = getattr(record, attribute)
+            if isinstance(current, list):  # me's targets, an organization's competitors
+                current.append(ident)
+            else:
+                setattr(record, attribute, ident)
         for person in self.net.people.values():
             person.past_orgs = [job for job in person.past_orgs if job.org]
         self.net.me.past_orgs = [job for job in self.net.me.past_orgs if job.org]

@@ -1,0 +1,349 @@
+"""A cache of each file's built records, so a load after a one-file change builds one file.
+
+The parse cache (:mod:`graphnet.files.cache`) spares the YAML parse of an unchanged file,
+but the loader still walked its tree and built every record again: at 30,000 people that
+was most of a load. This cache keeps, per file, what reading the file added to the network
+before the steps that need every file (:class:`FilePart`): its records, the ids it claims,
+the references it makes, the organization names it mentions, where its aliases are written,
+its problems and its latest date. A load restores an unchanged file's part from here and
+runs the cross-file steps (unique ids, references, implicit organizations, validations)
+on the whole network as before.
+
+An entry is named by the SHA-256 of the file's bytes and of the path problems show for it
+(a record's :class:`~graphnet.model.Source` and some messages name it), under a folder named
+by the code's fingerprint (:func:`graphnet.files.cache.code_fingerprint`): changed bytes, a
+file shown under another path, or another graphnet never meet an old entry. A file is built
+the same whatever the day, except that a date after the real date is reported: an entry
+keeps the day it was built and the latest date it compared, and is used on another day only
+when no comparison can come out differently. A part is stored only when its file was read
+without looking at another file (an id already claimed elsewhere, a second ``me``), and taken
+only when that still holds (:meth:`graphnet.files.loader._Builder.take`); any doubt (missing,
+damaged, unexpected shape) means the file is read as before. Like the rest of the cache it is
+JSON only (never pickle), in the user's cache folder, removed by ``graphnet cache clear``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem
+from ..model import (
+    Favor,
+    Group,
+    Interaction,
+    Introduction,
+    Job,
+    Me,
+    Organization,
+    Person,
+    Reference,
+    Reminder,
+    Settings,
+    Source,
+    Tie,
+)
+from .cache import cache_dir, code_fingerprint, store_json
+
+__all__ = ["FilePart", "OrgMention", "entry_key", "file_counts", "read_part", "store_part"]
+
+#: Bump when the encoding changes; the folder also carries the code's fingerprint.
+VERSION = "records-v1"
+
+#: An organization name as written: ``(text, where, record, attribute)``; the loader resolves
+#: it to an id and sets ``record.attribute`` (or appends to it when it is a list).
+OrgMention = tuple[str, Source, Any, str]
+
+
+@dataclass
+class FilePart:
+    """What reading one file added to the network, before the steps that need every file."""
+
+    me: Me | None = None
+    #: Where the file's ``me:`` key is written (line, column), when it has one.
+    me_key: tuple[int, int] | None = None
+    people: list[Person] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    introductions: list[Introduction] = field(default_factory=list)
+    interactions: list[Interaction] = field(default_factory=list)
+    favors: list[Favor] = field(default_factory=list)
+    reminders: list[Reminder] = field(default_factory=list)
+    #: Every id the file declared: (id, kind, where).
+    claims: list[tuple[str, str, Source]] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    mentions: list[OrgMention] = field(default_factory=list)
+    alias_positions: dict[str, list[Source]] = field(default_factory=dict)
+    #: Syntax problems first, then the file's own record problems, in the order found.
+    problems: list[Problem] = field(default_factory=list)
+    #: The latest date read from the file's records (``date.min``: none).
+    latest: date = date.min
+    #: The latest date compared with the real date (``date.min``: none), and that real date.
+    checked: date = date.min
+    today: date = date.min
+
+
+class _NotLocal(Exception):
+    """The part holds something this cache cannot say with its file's path alone: not stored."""
+
+
+# -- records as rows ---------------------------------------------------------------------------
+#
+# A record is a JSON list of its fields in the dataclass's order (so the decoder calls the class
+# with positional arguments), dates as ordinals, a Source as [line, column] (its path is the file's).
+
+_new_source = tuple.__new__
+
+
+def _kind_of(type_text: str) -> str:
+    if type_text.startswith("date"):
+        return "date"
+    return {
+        "Source": "source",
+        "list[Tie]": "ties",
+        "list[Job]": "jobs",
+        "tuple[str, str]": "pair",
+        "Settings": "settings",
+        "dict[int, int]": "cadence",
+    }.get(type_text, "")
+
+
+def _spec(cls: type) -> list[tuple[str, str]]:
+    return [(f.name, _kind_of(str(f.type))) for f in fields(cls)]
+
+
+class _Codec:
+    """Encodes and decodes the records of one file (``shown``: its path as problems show it)."""
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+
+    def encode(self, record: Any, spec: list[tuple[str, str]]) -> list[Any]:
+        row: list[Any] = []
+        for name, kind in spec:
+            value = getattr(record, name)
+            if kind == "":
+                row.append(list(value) if isinstance(value, list) else value)
+            elif kind == "date":
+                row.append(None if value is None else value.toordinal())
+            elif kind == "source":
+                row.append(self.place(value))
+            elif kind == "ties":
+                row.append([self.encode(tie, _SPECS[Tie]) for tie in value])
+            elif kind == "jobs":
+                row.append([self.encode(job, _SPECS[Job]) for job in value])
+            elif kind == "pair":
+                row.append(list(value))
+            elif kind == "settings":
+                row.append([getattr(value, f.name) for f in fields(Settings)])
+            else:  # cadence: JSON keys are text, so pairs
+                row.append([[level, days] for level, days in value.items()])
+        return row
+
+    def place(self, source: Source) -> list[int]:
+        if source.path != self.shown:
+            raise _NotLocal
+        return [source.line, source.column]
+
+    def source(self, place: list[int]) -> Source:
+        return _new_source(Source, (self.shown, place[0], place[1]))  # type: ignore[no-any-return]
+
+    def decoder(self, cls: type) -> Callable[[list[Any]], Any]:
+        """A function from a row to a record of ``cls``, with its nested ties and jobs."""
+        spec = _SPECS[cls]
+        dates = [i for i, (_, kind) in enumerate(spec) if kind == "date"]
+        at = {kind: i for i, (_, kind) in enumerate(spec) if kind not in ("", "date")}
+        source_at = at["source"]
+        ties_at, jobs_at, pair_at = at.get("ties"), at.get("jobs"), at.get("pair")
+        tie = self.decoder(Tie) if ties_at is not None else None
+        job = self.decoder(Job) if jobs_at is not None else None
+        shown, from_ordinal = self.shown, date.fromordinal
+
+        def decode(row: list[Any]) -> Any:
+            for i in dates:
+                if row[i] is not None:
+                    row[i] = from_ordinal(row[i])
+            line, column = row[source_at]
+            row[source_at] = _new_source(Source, (shown, line, column))
+            if tie is not None:
+                row[ties_at] = [tie(item) for item in row[ties_at]]  # type: ignore[index]
+            if job is not None:
+                row[jobs_at] = [job(item) for item in row[jobs_at]]  # type: ignore[index]
+            if pair_at is not None:
+                row[pair_at] = tuple(row[pair_at])
+            return cls(*row)
+
+        return decode
+
+
+_CLASSES = (Tie, Job, Person, Organization, Group, Introduction, Interaction, Favor, Reminder, Me)
+_SPECS: dict[type, list[tuple[str, str]]] = {cls: _spec(cls) for cls in _CLASSES}
+#: The record lists of a part, each with its record class.
+_LISTS = (
+    ("people", Person),
+    ("organizations", Organization),
+    ("groups", Group),
+    ("introductions", Introduction),
+    ("interactions", Interaction),
+    ("favors", Favor),
+    ("reminders", Reminder),
+)
+
+
+# -- a part as JSON ------------------------------------------------------------------------------
+
+
+def _mention_targets(part: FilePart) -> dict[int, list[Any]]:
+    """Where each record an organization name can set sits in the part, by the record's identity."""
+    targets: dict[int, list[Any]] = {}
+    if part.me is not None:
+        targets[id(part.me)] = ["m", 0, 0]
+        for j, job in enumerate(part.me.past_orgs):
+            targets[id(job)] = ["mj", j, 0]
+    for k, person in enumerate(part.people):
+        targets[id(person)] = ["p", k, 0]
+        for j, job in enumerate(person.past_orgs):
+            targets[id(job)] = ["j", k, j]
+    for k, org in enumerate(part.organizations):
+        targets[id(org)] = ["o", k, 0]
+    return targets
+
+
+def _encode(part: FilePart, shown: str) -> dict[str, Any]:
+    codec = _Codec(shown)
+    kinds: list[list[str]] = []
+    kind_index: dict[tuple[str, ...], int] = {}
+    references = []
+    for value, ref_kinds, where, path, line, column in part.references:
+        if path != shown:
+            raise _NotLocal
+        index = kind_index.setdefault(ref_kinds, len(kind_index))
+        if index == len(kinds):
+            kinds.append(list(ref_kinds))
+        references.append([value, index, where, line, column])
+    targets = _mention_targets(part)
+    mentions = []
+    for text, source, record, attribute in part.mentions:
+        target = targets.get(id(record))
+        if target is None:
+            raise _NotLocal
+        mentions.append([text, *codec.place(source), *target, attribute])
+    payload: dict[str, Any] = {
+        "today": part.today.toordinal(),
+        "checked": part.checked.toordinal(),
+        "latest": part.latest.toordinal(),
+        "me": None if part.me is None else codec.encode(part.me, _SPECS[Me]),
+        "me_key": None if part.me_key is None else list(part.me_key),
+        "claims": [[ident, kind, *codec.place(source)] for ident, kind, source in part.claims],
+        "kinds": kinds,
+        "references": references,
+        "mentions": mentions,
+        "aliases": {ident: [codec.place(s) for s in places] for ident, places in part.alias_positions.items()},
+        "problems": [[*codec.place(Source(p.path, p.line, p.column)), p.severity, p.message] for p in part.problems],
+    }
+    for name, cls in _LISTS:
+        payload[name] = [codec.encode(record, _SPECS[cls]) for record in getattr(part, name)]
+    return payload
+
+
+def _decode(raw: dict[str, Any], shown: str) -> FilePart:
+    codec = _Codec(shown)
+    place = codec.source
+    part = FilePart(
+        latest=date.fromordinal(raw["latest"]),
+        checked=date.fromordinal(raw["checked"]),
+        today=date.fromordinal(raw["today"]),
+    )
+    for name, cls in _LISTS:
+        decode = codec.decoder(cls)
+        setattr(part, name, [decode(row) for row in raw[name]])
+    if raw["me"] is not None:
+        row = raw["me"]
+        spec = _SPECS[Me]
+        names = [name for name, _ in spec]
+        row[names.index("settings")] = Settings(*row[names.index("settings")])
+        row[names.index("cadence")] = {int(level): int(days) for level, days in row[names.index("cadence")]}
+        part.me = codec.decoder(Me)(row)
+        part.me_key = (int(raw["me_key"][0]), int(raw["me_key"][1]))
+    part.claims = [(str(ident), str(kind), place([line, column])) for ident, kind, line, column in raw["claims"]]
+    kinds = [tuple(k) for k in raw["kinds"]]
+    part.references = [
+        (value, kinds[k], where, shown, line, column) for value, k, where, line, column in raw["references"]
+    ]
+    records: dict[str, Any] = {"p": part.people, "o": part.organizations}
+    for text, line, column, code, k, j, attribute in raw["mentions"]:
+        if code == "m":
+            record: Any = part.me
+        elif code == "mj":
+            record = part.me.past_orgs[k]  # type: ignore[union-attr]
+        elif code == "j":
+            record = part.people[k].past_orgs[j]
+        else:
+            record = records[code][k]
+        if record is None or not hasattr(record, attribute):
+            raise ValueError("bad mention")
+        part.mentions.append((text, _new_source(Source, (shown, line, column)), record, attribute))
+    part.alias_positions = {ident: [place(p) for p in places] for ident, places in raw["aliases"].items()}
+    part.problems = [
+        Problem(shown, int(line), int(column), "error" if severity == "error" else "warning", str(message))
+        for line, column, severity, message in raw["problems"]
+    ]
+    return part
+
+
+# -- entries -------------------------------------------------------------------------------------
+
+
+def _folder() -> Path:
+    return cache_dir() / f"{VERSION}-{code_fingerprint()[:12]}"
+
+
+def entry_key(file_hash: bytes, shown: str) -> str:
+    """The name of the entry for a file with the SHA-256 ``file_hash`` shown as ``shown``."""
+    return hashlib.sha256(file_hash + b"\0" + shown.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _entry(key: str) -> Path:
+    return _folder() / key[:2] / f"{key}.json"
+
+
+def read_part(key: str, shown: str, today: date) -> FilePart | None:
+    """The stored part of the file ``key`` names, when it holds for ``today`` (the real date); else None."""
+    try:
+        raw = json.loads(_entry(key).read_bytes())
+        built_on, checked = raw["today"], raw["checked"]
+        if built_on != today.toordinal() and not checked <= min(built_on, today.toordinal()):
+            return None  # a date compared with the real date could compare differently today
+        return _decode(raw, shown)
+    except Exception:  # missing or damaged: read the file instead
+        return None
+
+
+def store_part(key: str, part: FilePart, shown: str) -> None:
+    """Keep ``part`` (read from the file shown as ``shown``) under ``key``; never raises."""
+    try:
+        payload = _encode(part, shown)
+    except _NotLocal:
+        return
+    store_json(_entry(key), payload)
+
+
+def file_counts(path: Path, shown: str) -> dict[str, int] | None:
+    """How many records of each kind, and ``knows`` ties, the file at ``path`` holds, from its entry.
+
+    None when no current entry exists (the caller then reads the file). Reads the file's bytes
+    (to find its entry) and one JSON entry; builds no record.
+    """
+    try:
+        raw = json.loads(_entry(entry_key(hashlib.sha256(path.read_bytes()).digest(), shown)).read_bytes())
+        counts = {name: len(raw[name]) for name, _ in _LISTS}
+        ties_at = [name for name, _ in _SPECS[Person]].index("knows")
+        counts["ties"] = sum(len(row[ties_at]) for row in raw["people"])
+    except Exception:
+        return None
+    return counts

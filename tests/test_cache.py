@@ -168,7 +168,9 @@ def test_cache_clear_command(write):
     runner.invoke(cli, ["--data", str(folder), "stats"])
     assert cache.cache_dir().exists()
     result = runner.invoke(cli, ["cache", "clear"])
-    assert result.exit_code == 0 and "removed 4 cache entries" in result.stdout  # parsed file, built records, answer, roster
+    assert (
+        result.exit_code == 0 and "removed 4 cache entries" in result.stdout
+    )  # parsed file, built records, answer, roster
     assert not list(cache.cache_dir().rglob("*.json"))
 
 

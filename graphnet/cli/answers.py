@@ -35,6 +35,13 @@ def _answer(state: Context, answer: Callable[..., Any], as_json: bool, *args: An
     return net, result
 
 
+def _echo_ranked(rank: int, title: str, why: str, action: str) -> None:
+    """`` 1. Ada Lovelace (ada-lovelace)``, why it is listed, and what to do."""
+    click.echo(f"{rank:2}. {title}")
+    click.echo(wrapped(why))
+    click.echo(hanging(f"→ {action}", 4, 6))
+
+
 @cli.command("bridges")
 @click.option("--top", type=_TOP, default=DEFAULT_TOP, show_default=True, help="How many brokers and bridge ties.")
 @_INCLUDE_UNMET
@@ -67,9 +74,7 @@ def bridges_command(state: Context, top: int, include_unmet: bool, verbose: bool
     if not result.brokers:
         click.echo("  nobody: no one you have met links people who are otherwise apart")
     for rank, broker in enumerate(result.brokers, 1):
-        click.echo(f"{rank:2}. {broker.name} ({broker.id})")
-        click.echo(wrapped(broker.why))
-        click.echo(hanging(f"→ {broker.action}", 4, 6))
+        _echo_ranked(rank, f"{broker.name} ({broker.id})", broker.why, broker.action)
         if verbose:
             click.echo(wrapped(f"measures: {broker.detail} (betweenness {result.betweenness_method})"))
     click.echo("")
@@ -79,9 +84,7 @@ def bridges_command(state: Context, top: int, include_unmet: bool, verbose: bool
     for rank, tie in enumerate(result.bridge_ties, 1):
         a, b = (net.name_of(x) for x in tie.between)
         kind = "the only route" if tie.kind == "bridge" else "no shared contact"
-        click.echo(f"{rank:2}. {a} – {b} ({kind})")
-        click.echo(wrapped(tie.why))
-        click.echo(hanging(f"→ {tie.action}", 4, 6))
+        _echo_ranked(rank, f"{a} – {b} ({kind})", tie.why, tie.action)
         if verbose:
             span = "bridge (no other route)" if tie.span is None else f"local bridge, span {tie.span}"
             click.echo(wrapped(f"measures: {span}"))
@@ -122,9 +125,7 @@ def weak_ties_command(state: Context, top: int, include_unmet: bool, verbose: bo
     if not result.weak_ties:
         click.echo("  none: no weak tie reaches anyone your strong ties and groups don't, nor a target")
     for rank, tie in enumerate(result.weak_ties, 1):
-        click.echo(f"{rank:2}. {tie.name} ({tie.id})")
-        click.echo(wrapped(tie.why))
-        click.echo(hanging(f"→ {tie.action}", 4, 6))
+        _echo_ranked(rank, f"{tie.name} ({tie.id})", tie.why, tie.action)
         if verbose:
             curve = mutual_curve(tie.mutual, settings.weak_tie_mutual_peak)
             click.echo(

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from ..io.formats import EXPORT_FORMATS
+from ..io.formats import CONTACT_STRENGTHS, EXPORT_FORMATS
 from ..model import STRENGTH_RANGE
 from ..text import display_path, plural
 from .base import EXIT_DATA_ERRORS, Context, cli, data_stdout, echo_json, fail, load_or_exit, pass_state, stacked
@@ -199,7 +199,7 @@ def _echo_changes(updated: list[Any]) -> None:
 _JSON_REPORT = click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 
 
-def _import_options(default_strength: int) -> Any:
+def _import_options(kind: str) -> Any:
     """FILE and the options of every contact import."""
     return stacked(
         click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path)),
@@ -207,7 +207,7 @@ def _import_options(default_strength: int) -> Any:
             "--strength",
             type=click.IntRange(*STRENGTH_RANGE),
             default=None,
-            help=f"Declared strength of the new people (default {default_strength}).",
+            help=f"Declared strength of the new people (default {CONTACT_STRENGTHS[kind]}).",
         ),
         click.option("--dry-run", is_flag=True, help="Show the file that would be written; write nothing."),
         click.option(
@@ -256,7 +256,7 @@ def import_group() -> None:
 
 
 @import_group.command("linkedin")
-@_import_options(1)
+@_import_options("linkedin")
 def import_linkedin_command(state: Context, file: Path, **options: Any) -> None:
     """Import LinkedIn's Connections.csv (Settings > Data privacy > Get a copy of your data).
 
@@ -273,7 +273,7 @@ def import_linkedin_command(state: Context, file: Path, **options: Any) -> None:
 
 
 @import_group.command("vcard")
-@_import_options(2)
+@_import_options("vcard")
 def import_vcard_command(state: Context, file: Path, **options: Any) -> None:
     """Import a vCard file (.vcf, vCard 3.0 or 4.0, e.g. from Apple Contacts).
 
@@ -290,7 +290,7 @@ def import_vcard_command(state: Context, file: Path, **options: Any) -> None:
 
 
 @import_group.command("google")
-@_import_options(2)
+@_import_options("google")
 def import_google_command(state: Context, file: Path, **options: Any) -> None:
     """Import a Google Contacts export (contacts.google.com > Export > Google CSV).
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date
+from typing import TYPE_CHECKING
 
 from ..errors import GraphnetError, Problem
 from ..model import Network
 from .contacts import Contact, ImportReport, Related, clean, first
-from .importing import run_import
+from .importing import ImportOptions, run_import
 from .rows import Progress, Reading, Row, header_key, read_csv
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 __all__ = ["import_google", "parse_google"]
 
@@ -135,33 +138,10 @@ def parse_google(
     )
 
 
-def import_google(
-    net: Network,
-    csv_path: str | os.PathLike[str],
-    *,
-    strength: int = 2,
-    today: date,
-    dry_run: bool = False,
-    progress: Progress | None = None,
-    output: str | os.PathLike[str] | None = None,
-    use_cache: bool = True,
-    skip_bad: bool = False,
-) -> ImportReport:
+def import_google(net: Network, csv_path: str | os.PathLike[str], **options: Unpack[ImportOptions]) -> ImportReport:
     """Import a Google Contacts CSV export into a new file; see :func:`import_linkedin`.
 
     Labels become tags (``* myContacts`` is dropped), Relation n becomes ``knows``
     when the related person is known.
     """
-    return run_import(
-        "google",
-        parse_google,
-        net,
-        csv_path,
-        strength=strength,
-        today=today,
-        dry_run=dry_run,
-        progress=progress,
-        output=output,
-        use_cache=use_cache,
-        skip_bad=skip_bad,
-    )
+    return run_import("google", parse_google, net, csv_path, **options)

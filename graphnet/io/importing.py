@@ -30,7 +30,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from ..errors import GraphnetError, Problem
 from ..files.loader import data_files, load
@@ -39,9 +39,13 @@ from ..model import Network, slugify
 from ..terminal import control_characters
 from ..text import display_path
 from .contacts import Added, Contact, ImportReport
+from .formats import CONTACT_STRENGTHS
 from .merge import Planned, Planner
 from .reimport import ImportMemory, Kept, Update, apply_updates, export_values, plan_update
 from .rows import Progress, read_text
+
+if TYPE_CHECKING:
+    from typing_extensions import Required
 
 __all__ = ["Parser", "import_contacts", "run_import"]
 
@@ -254,21 +258,39 @@ ENCODING_ADVICE = {
 }
 
 
+class ImportOptions(TypedDict, total=False):
+    """The options of every contact import; :func:`graphnet.io.linkedin.import_linkedin` describes them."""
+
+    strength: int
+    today: Required[date]
+    dry_run: bool
+    progress: Progress | None
+    output: str | os.PathLike[str] | None
+    use_cache: bool
+    skip_bad: bool
+
+
 def run_import(
     kind: str,
     parser: Parser,
     net: Network,
     path: str | os.PathLike[str],
     *,
-    strength: int,
+    strength: int | None = None,
     today: date,
-    dry_run: bool,
-    progress: Progress | None,
-    output: str | os.PathLike[str] | None,
-    use_cache: bool,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    output: str | os.PathLike[str] | None = None,
+    use_cache: bool = True,
     skip_bad: bool = False,
 ) -> ImportReport:
-    """Read the export at ``path`` with ``parser`` and import its contacts (:func:`import_contacts`)."""
+    """Read the export at ``path`` with ``parser`` and import its contacts (:func:`import_contacts`).
+
+    The body of every contact import (:class:`ImportOptions`); ``strength`` defaults to the
+    format's (:data:`graphnet.io.formats.CONTACT_STRENGTHS`).
+    """
+    if strength is None:
+        strength = CONTACT_STRENGTHS[kind]
     if not 0 <= strength <= 5:
         raise GraphnetError(f"`strength` must be from 0 to 5, not {strength}")
     source = Path(path)

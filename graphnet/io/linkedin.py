@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..errors import GraphnetError, Problem
 from ..model import Network
 from .contacts import Contact, ImportReport
-from .importing import run_import
+from .importing import ImportOptions, run_import
 from .rows import Progress, Reading, Row, header_key, read_csv
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 __all__ = ["LINKEDIN_COLUMNS", "import_linkedin", "parse_connected_on", "parse_linkedin"]
 
@@ -130,18 +134,7 @@ def parse_linkedin(
     )
 
 
-def import_linkedin(
-    net: Network,
-    csv_path: str | os.PathLike[str],
-    *,
-    strength: int = 1,
-    today: date,
-    dry_run: bool = False,
-    progress: Progress | None = None,
-    output: str | os.PathLike[str] | None = None,
-    use_cache: bool = True,
-    skip_bad: bool = False,
-) -> ImportReport:
+def import_linkedin(net: Network, csv_path: str | os.PathLike[str], **options: Unpack[ImportOptions]) -> ImportReport:
     """Import LinkedIn's ``Connections.csv`` into a new file of ``net``'s folder.
 
     Parameters
@@ -177,14 +170,8 @@ def import_linkedin(
     """
     return run_import(
         "linkedin",
-        lambda text, shown, progress: parse_linkedin(text, shown, today=today, progress=progress),
+        lambda text, shown, progress: parse_linkedin(text, shown, today=options["today"], progress=progress),
         net,
         csv_path,
-        strength=strength,
-        today=today,
-        dry_run=dry_run,
-        progress=progress,
-        output=output,
-        use_cache=use_cache,
-        skip_bad=skip_bad,
+        **options,
     )

@@ -10,14 +10,16 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import GraphnetError, Problem
 from ..model import Network
 from .contacts import Contact, ImportReport, Related, clean, first, norm_email, norm_name
-from .importing import run_import
+from .importing import ImportOptions, run_import
 from .rows import Progress, Reading, Ticker
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 __all__ = ["import_vcard", "parse_vcard"]
 
@@ -265,34 +267,11 @@ def parse_vcard(text: str, shown: str, *, progress: Progress | None = None) -> t
     return reading.result()
 
 
-def import_vcard(
-    net: Network,
-    vcf_path: str | os.PathLike[str],
-    *,
-    strength: int = 2,
-    today: date,
-    dry_run: bool = False,
-    progress: Progress | None = None,
-    output: str | os.PathLike[str] | None = None,
-    use_cache: bool = True,
-    skip_bad: bool = False,
-) -> ImportReport:
+def import_vcard(net: Network, vcf_path: str | os.PathLike[str], **options: Unpack[ImportOptions]) -> ImportReport:
     """Import a vCard file (3.0 or 4.0) into a new file; see :func:`import_linkedin`.
 
     ``KIND:org`` cards (and Apple's ``X-ABShowAs:COMPANY``) become organizations,
     ``KIND:group`` cards groups; ``RELATED`` and Apple's ``X-ABRELATEDNAMES``
     become ``knows`` entries when the other side is in the network or the file.
     """
-    return run_import(
-        "vcard",
-        parse_vcard,
-        net,
-        vcf_path,
-        strength=strength,
-        today=today,
-        dry_run=dry_run,
-        progress=progress,
-        output=output,
-        use_cache=use_cache,
-        skip_bad=skip_bad,
-    )
+    return run_import("vcard", parse_vcard, net, vcf_path, **options)

@@ -160,12 +160,22 @@ class _Options:
 def _finish(
     net: Network,
     kind: str,
-    report: InteractionImport,
+    sources: list[Path],
+    scan: MailScan | CalendarScan,
     plan: Callable[[dict[str, str]], tuple[list[Planned], Unknown]],
-    first_source: Path,
     options: _Options,
 ) -> InteractionImport:
     """Match, add the unknown if asked, and merge the records into the log file."""
+    report = InteractionImport(
+        kind=kind,
+        sources=[display_path(s) for s in sources],
+        output=net.root / LOG_FILES[kind],
+        dry_run=options.dry_run,
+        read=scan.messages if isinstance(scan, MailScan) else scan.occurrences,
+        left_out=scan.left_out,
+        problems=scan.problems,
+    )
+    first_source = sources[0]
     records, unknown = plan({**options.known, **addresses_of(net)})
     if options.add_unknown and unknown.worth_adding:
         report.people = _add_unknown(
@@ -237,17 +247,8 @@ def import_mail(
             source, mine, today=today, max_recipients=settings.max_mail_recipients, progress=progress, into=scan
         )
     assert scan is not None
-    report = InteractionImport(
-        kind="mail",
-        sources=[display_path(s) for s in sources],
-        output=net.root / LOG_FILES["mail"],
-        dry_run=dry_run,
-        read=scan.messages,
-        left_out=scan.left_out,
-        problems=scan.problems,
-    )
     options = _Options(today, dry_run, add_unknown, use_cache, known or {})
-    return _finish(net, "mail", report, lambda known: mail_records(scan, known), sources[0], options)
+    return _finish(net, "mail", sources, scan, lambda known: mail_records(scan, known), options)
 
 
 def import_calendar(
@@ -288,17 +289,8 @@ def import_calendar(
             scan.names.setdefault(address, name)
         scan.left_out.update(part.left_out)
         scan.problems += part.problems
-    report = InteractionImport(
-        kind="calendar",
-        sources=[display_path(s) for s in sources],
-        output=net.root / LOG_FILES["calendar"],
-        dry_run=dry_run,
-        read=scan.occurrences,
-        left_out=scan.left_out,
-        problems=scan.problems,
-    )
     options = _Options(today, dry_run, add_unknown, use_cache, known or {})
-    return _finish(net, "calendar", report, lambda known: meeting_records(scan, known), sources[0], options)
+    return _finish(net, "calendar", sources, scan, lambda known: meeting_records(scan, known), options)
 
 
 @dataclass

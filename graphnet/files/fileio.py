@@ -430,82 +430,117 @@ def _parse(data: bytes, shown: str, *, use_cache: bool) -> tuple[Any, list[Probl
     return parse_cached(data, shown)
 
 
-def _append(real: Path, shown: str, build: Builder, verify: Verifier, *, dry_run: bool, use_cache: bool) -> Change:
+@dataclass(frozen=True)
+class _Old:
+    """A file as a write found it (empty if it does not exist yet)."""
+
+    data: bytes
+    created: bool
+    #: The bytes' SHA-256: the file is replaced only if it still holds them.
+    hash: bytes
+    bom: bool
+    #: The text without its BOM.
+    text: str
+    #: Its strict tree (``None`` when empty).
+    tree: Any
+
+
+def _read_old(real: Path, shown: str, verb: str, *, use_cache: bool) -> _Old:
+    """The file as it is, refused (``graphnet will not VERB it``) if it has YAML errors."""
     old_bytes = _read(real, shown)
-    created = old_bytes is None
-    old_data = old_bytes or b""
-    old_hash = hashlib.sha256(old_data).digest()
-    bom, old_text = _decode(old_data, shown)
-    old_tree, problems = _parse(old_data, shown, use_cache=use_cache)
+    data = old_bytes or b""
+    bom, text = _decode(data, shown)
+    tree, problems = _parse(data, shown, use_cache=use_cache)
     if problems:
         raise GraphnetError(
-            f"{shown} has errors, so graphnet will not add to it: {_problems_text(problems)}; "
+            f"{shown} has errors, so graphnet will not {verb} it: {_problems_text(problems)}; "
             "fix them first (`graphnet check` lists them)"
         )
-    if not created and not dry_run:
+    return _Old(data, old_bytes is None, hashlib.sha256(data).digest(), bom, text, tree)
+
+
+def _store(real: Path, shown: str, new_data: bytes, old: _Old) -> None:
+    """Write a new file, or replace the old one if it still holds the bytes it was read with."""
+    if old.created:
+        write_new_file(real, new_data)
+    else:
+        _replace(real, shown, new_data, old.hash)
+
+
+def _append(real: Path, shown: str, build: Builder, verify: Verifier, *, dry_run: bool, use_cache: bool) -> Change:
+    old = _read_old(real, shown, "add to", use_cache=use_cache)
+    if not old.created and not dry_run:
         mode = os.stat(real).st_mode
         if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(real, os.W_OK):
             raise GraphnetError(
                 f"{shown} is read-only; make it writable (chmod u+w) or choose another file with `file`; "
                 "nothing was written"
             )
-
-    insertion = build(old_text, old_tree)
-    offset = insertion.offset
-    if not 0 <= offset <= len(old_text):
-        raise CannotExtend(f"cannot add to {shown}: insertion point {offset} outside the file")
-    if offset < len(old_text) and offset > 0 and old_text[offset - 1] not in "\n\r":
-        raise CannotExtend(f"cannot add to {shown}: text can only be inserted at the start of a line")
-    added = insertion.text
-    if not added.endswith("\n"):
-        added += "\n"
-    if offset == len(old_text) and old_text and not old_text.endswith(("\n", "\r")):
-        added = "\n" + added  # end the last line (maybe a comment) first
-    newline = newline_of(old_text)
-    added_bytes = added.replace("\n", newline).encode("utf-8")
-    head = (BOM if bom else b"") + old_text[:offset].encode("utf-8")
-    tail = old_data[len(head) :]
-    new_data = head + added_bytes + tail
-
-    # The old bytes must be the new ones with exactly the added text removed.
-    if not (
-        len(new_data) == len(old_data) + len(added_bytes)
-        and new_data.startswith(old_data[: len(head)])
-        and new_data.endswith(tail)
-        and (tail or new_data.startswith(old_data))
-    ):
-        raise CannotExtend(f"cannot add to {shown}: the new bytes do not keep the old ones intact")
-    local = getattr(verify, "appended_tree", None)
-    start_line = _line_at(old_text, offset) + (len(added) - len(added.lstrip("\n")))
-    new_tree = local(old_tree, old_text, added, start_line) if local is not None and not tail else None
-    if new_tree is not None:  # the entry alone was read and vouched for: see expect_entry_added
-        verify(old_tree, new_tree)
-        if use_cache and not dry_run:
-            from .cache import remember_parse
-
-            remember_parse(new_data, new_tree)
-    else:
-        new_tree, new_problems = _parse(new_data, shown, use_cache=use_cache and not dry_run)
-        if new_problems:
-            raise CannotExtend(
-                f"cannot add to {shown} safely: the result would not read cleanly ({_problems_text(new_problems)})"
-            )
-        verify(old_tree, new_tree)
-
+    insertion = build(old.text, old.tree)
+    added, new_data, tail = _appended(old, insertion, shown)
+    start_line = _line_at(old.text, insertion.offset) + (len(added) - len(added.lstrip("\n")))
+    _verify_appended(
+        old, added, new_data, start_line, verify, shown, cached=use_cache and not dry_run, whole=bool(tail)
+    )
     change = Change(
         path=real,
         text=added,
-        line=_line_at(old_text, offset) + (1 if added.startswith("\n") else 0),
-        created=created,
+        line=_line_at(old.text, insertion.offset) + (1 if added.startswith("\n") else 0),
+        created=old.created,
         dry_run=dry_run,
     )
     if dry_run:
         return change
-    if created:
-        write_new_file(real, new_data)
-    else:
-        _replace(real, shown, new_data, old_hash)
+    _store(real, shown, new_data, old)
     return dataclasses.replace(change, file_hash=hashlib.sha256(new_data).digest())
+
+
+def _appended(old: _Old, insertion: Insertion, shown: str) -> tuple[str, bytes, bytes]:
+    """(the text added, the new bytes, the old bytes after it), checked to keep every old byte."""
+    offset = insertion.offset
+    if not 0 <= offset <= len(old.text):
+        raise CannotExtend(f"cannot add to {shown}: insertion point {offset} outside the file")
+    if offset < len(old.text) and offset > 0 and old.text[offset - 1] not in "\n\r":
+        raise CannotExtend(f"cannot add to {shown}: text can only be inserted at the start of a line")
+    added = insertion.text
+    if not added.endswith("\n"):
+        added += "\n"
+    if offset == len(old.text) and old.text and not old.text.endswith(("\n", "\r")):
+        added = "\n" + added  # end the last line (maybe a comment) first
+    added_bytes = added.replace("\n", newline_of(old.text)).encode("utf-8")
+    head = (BOM if old.bom else b"") + old.text[:offset].encode("utf-8")
+    tail = old.data[len(head) :]
+    new_data = head + added_bytes + tail
+    # The old bytes must be the new ones with exactly the added text removed.
+    if not (
+        len(new_data) == len(old.data) + len(added_bytes)
+        and new_data.startswith(old.data[: len(head)])
+        and new_data.endswith(tail)
+        and (tail or new_data.startswith(old.data))
+    ):
+        raise CannotExtend(f"cannot add to {shown}: the new bytes do not keep the old ones intact")
+    return added, new_data, tail
+
+
+def _verify_appended(
+    old: _Old, added: str, new_data: bytes, start_line: int, verify: Verifier, shown: str, *, cached: bool, whole: bool
+) -> None:
+    """Read the result strictly and ``verify`` it: the entry alone when the verifier can (an append at the end)."""
+    local = getattr(verify, "appended_tree", None)
+    new_tree = local(old.tree, old.text, added, start_line) if local is not None and not whole else None
+    if new_tree is not None:  # the entry alone was read and vouched for: see expect_entry_added
+        verify(old.tree, new_tree)
+        if cached:
+            from .cache import remember_parse
+
+            remember_parse(new_data, new_tree)
+        return
+    new_tree, new_problems = _parse(new_data, shown, use_cache=cached)
+    if new_problems:
+        raise CannotExtend(
+            f"cannot add to {shown} safely: the result would not read cleanly ({_problems_text(new_problems)})"
+        )
+    verify(old.tree, new_tree)
 
 
 def _replace(real: Path, shown: str, new_data: bytes, old_hash: bytes) -> None:
@@ -799,37 +834,23 @@ def _edit(
     dry_run: bool,
     use_cache: bool,
 ) -> Change | None:
-    old_bytes = _read(real, shown)
-    created = old_bytes is None
-    old_data = old_bytes or b""
-    old_hash = hashlib.sha256(old_data).digest()
-    bom, old_text = _decode(old_data, shown)
-    old_tree, problems = _parse(old_data, shown, use_cache=use_cache)
-    if problems:
-        raise GraphnetError(
-            f"{shown} has errors, so graphnet will not change it: {_problems_text(problems)}; "
-            "fix them first (`graphnet check` lists them)"
-        )
-    if not created and not dry_run and not os.access(real, os.W_OK):
+    old = _read_old(real, shown, "change", use_cache=use_cache)
+    if not old.created and not dry_run and not os.access(real, os.W_OK):
         raise GraphnetError(f"{shown} is read-only; make it writable (chmod u+w); nothing was written")
-    splices = build(old_text, old_tree)
+    splices = build(old.text, old.tree)
     if not splices:
         return None
-    new_data = _spliced(old_data, bom, old_text, splices, shown)
+    new_data = _spliced(old.data, old.bom, old.text, splices, shown)
     new_tree, new_problems = _parse(new_data, shown, use_cache=use_cache and not dry_run)
     if new_problems:
         raise CannotExtend(
             f"cannot change {shown} safely: the result would not read cleanly ({_problems_text(new_problems)})"
         )
-    verify(old_tree, new_tree)
+    verify(old.tree, new_tree)
     first = min(splices, key=lambda s: s.start)
     change = Change(
-        path=real, text=splices[-1].text, line=_line_at(old_text, first.start), created=created, dry_run=dry_run
+        path=real, text=splices[-1].text, line=_line_at(old.text, first.start), created=old.created, dry_run=dry_run
     )
-    if dry_run:
-        return change
-    if created:
-        write_new_file(real, new_data)
-    else:
-        _replace(real, shown, new_data, old_hash)
+    if not dry_run:
+        _store(real, shown, new_data, old)
     return change

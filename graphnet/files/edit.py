@@ -58,7 +58,7 @@ from .ids import default_id, id_problem
 from .init import SCHEMA_FILE, schema_line
 from .loader import import_kind, reread_if_changed
 from .roster import follow_write
-from .yamlread import YMap, YSeq
+from .yamlread import YMap, YSeq, last_leaf
 from .yamlwrite import record
 
 __all__ = [
@@ -279,17 +279,6 @@ def _compose(text: str) -> Node | None:
     return yaml.compose(text, Loader=loader_class)  # type: ignore[no-any-return]
 
 
-def _last_leaf(node: Node) -> Node:
-    """The node written last inside ``node`` (its end is where the block's text ends)."""
-    while True:
-        if isinstance(node, MappingNode) and node.value and not node.flow_style:
-            node = node.value[-1][1]
-        elif isinstance(node, SequenceNode) and node.value and not node.flow_style:
-            node = node.value[-1]
-        else:
-            return node
-
-
 def _line_start_after(text: str, index: int) -> int:
     """The offset of the line after the one holding ``index``."""
     newline = text.find("\n", index)
@@ -419,7 +408,7 @@ def entries_insertion(text: str, tree: Any, section: str, entries: Sequence[Fiel
     if is_last:
         offset = len(text)
     else:
-        end = _last_leaf(value).end_mark
+        end = last_leaf(value).end_mark
         offset = end.index if end.column == 0 else _line_start_after(text, end.index)
     blank = "\n" if _blank_line_separated(text, value, offset) else ""
     return Insertion(offset, _records(entries, step, " " * dash, blank))
@@ -493,22 +482,7 @@ def _write(
         raise GraphnetError(
             f"the network folder {display_path(root)} does not exist; create it with `graphnet init {display_path(root)}`"
         )
-    entry = _expected(fields)
-    verify = expect_entry_added(section, entry)
-
-    def attempt(path: Path, *, must_hold: bool = False) -> WriteResult:
-        build = _builder(section, fields, _schema_line(root, path), must_hold=must_hold)
-        change = append_to_file(path, build, verify, dry_run=dry_run, use_cache=use_cache)
-        return WriteResult(
-            path=Path(path),
-            text=change.text,
-            dry_run=dry_run,
-            section=section,
-            line=change.line,
-            created=change.created,
-            file_hash=change.file_hash,
-        )
-
+    attempt = _attempt(root, section, fields, dry_run=dry_run, use_cache=use_cache)
     if file is not None:
         path = _explicit_file(net, file)
         try:
@@ -529,30 +503,45 @@ def _write(
             continue
         except CannotExtend as exc:
             refused.append((path, str(exc)))
-    if not refused:
-        default = root / f"{section}.yaml"
-        if import_kind(default) is None:
-            return attempt(default)
-        result = attempt(_free_name(root, section))
-        note = f"{display_path(default)} was written by an import, so the entry went to {display_path(result.path)}"
-        return replace(result, note=note)
-    last, why = refused[0]
+    if refused:
+        return _write_beside(attempt, section, *refused[0])
+    default = root / f"{section}.yaml"
+    if import_kind(default) is None:
+        return attempt(default)
+    result = attempt(_free_name(root, section))
+    note = f"{display_path(default)} was written by an import, so the entry went to {display_path(result.path)}"
+    return replace(result, note=note)
+
+
+def _attempt(root: Path, section: str, fields: Fields, *, dry_run: bool, use_cache: bool) -> Callable[..., WriteResult]:
+    """``attempt(path, must_hold=False)``: add the entry to the file ``path`` (may raise CannotExtend)."""
+    verify = expect_entry_added(section, _expected(fields))
+
+    def attempt(path: Path, *, must_hold: bool = False) -> WriteResult:
+        build = _builder(section, fields, _schema_line(root, path), must_hold=must_hold)
+        change = append_to_file(path, build, verify, dry_run=dry_run, use_cache=use_cache)
+        return WriteResult(
+            path=Path(path),
+            text=change.text,
+            dry_run=dry_run,
+            section=section,
+            line=change.line,
+            created=change.created,
+            file_hash=change.file_hash,
+        )
+
+    return attempt
+
+
+def _write_beside(attempt: Callable[..., WriteResult], section: str, last: Path, why: str) -> WriteResult:
+    """The entry in a new file beside ``last``, which holds the section in a form text cannot be added to."""
     target = _free_name(last.parent, section)
     result = attempt(target)
     note = (
         f"{display_path(last)} holds '{section}' in a form graphnet cannot add to without rewriting it ({why}), "
         f"and a file may hold '{section}:' only once; so the entry went to {display_path(target)}"
     )
-    return WriteResult(
-        path=result.path,
-        text=result.text,
-        dry_run=result.dry_run,
-        section=section,
-        line=result.line,
-        created=result.created,
-        note=note,
-        file_hash=result.file_hash,
-    )
+    return replace(result, note=note)
 
 
 def _naming(

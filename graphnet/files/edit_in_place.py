@@ -36,7 +36,7 @@ from ..errors import GraphnetError
 from ..model import slugify
 from ..text import display_path
 from .fileio import BOM, FileChange, locked_files, newline_of, replace_files
-from .yamlread import compose_text, parse_text
+from .yamlread import compose_text, last_leaf, parse_text
 from .yamlwrite import flow_value, scalar
 
 __all__ = ["Doc", "EditResult", "Workspace", "plain"]
@@ -86,19 +86,9 @@ def _after_line(text: str, index: int) -> int:
     return len(text) if newline < 0 else newline + 1
 
 
-def _last_leaf(node: Node) -> Node:
-    while True:
-        if isinstance(node, MappingNode) and node.value and not node.flow_style:
-            node = node.value[-1][1]
-        elif isinstance(node, SequenceNode) and node.value and not node.flow_style:
-            node = node.value[-1]
-        else:
-            return node
-
-
 def _block_end(text: str, node: Node) -> int:
     """Where the text of a block node ends: the start of the line after its last character."""
-    end = _last_leaf(node).end_mark
+    end = last_leaf(node).end_mark
     return end.index if end.column == 0 and end.index > 0 else _after_line(text, end.index)
 
 

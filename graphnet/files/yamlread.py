@@ -31,7 +31,7 @@ from yaml.scanner import Scanner
 
 from ..errors import Problem
 
-__all__ = ["MAX_DEPTH", "YMap", "YSeq", "compose_text", "parse_bytes", "parse_text", "position_of"]
+__all__ = ["MAX_DEPTH", "YMap", "YSeq", "compose_text", "last_leaf", "parse_bytes", "parse_text", "position_of"]
 
 #: graphnet's deepest record (people > knows > entry > field) needs 4 levels.
 MAX_DEPTH = 32
@@ -397,3 +397,14 @@ class _Walker:
 def _tag_message(tag: str) -> str:
     short = tag.replace("tag:yaml.org,2002:", "!!")
     return f"tags like '{short}' are not allowed; write the value as plain text (quote it if it starts with '!')"
+
+
+def last_leaf(node: Node) -> Node:
+    """The node written last inside the block ``node`` (its end is where the block's text ends)."""
+    while True:
+        if isinstance(node, MappingNode) and node.value and not node.flow_style:
+            node = node.value[-1][1]
+        elif isinstance(node, SequenceNode) and node.value and not node.flow_style:
+            node = node.value[-1]
+        else:
+            return node

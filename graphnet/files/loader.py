@@ -65,6 +65,9 @@ SECTIONS = tuple(format.SECTIONS)
 PERSON_KEYS = format.keys("person")
 KNOWS_KEYS = format.keys("knows")
 JOB_KEYS = format.keys("job")
+#: What an entry of ``past_orgs`` and of ``knows`` may be: (one entry, a list of them), for the loader's messages.
+_JOB_FORMS = ("an organization name or an {org, role, from, to}", "organizations or {org, role, from, to}")
+_TIE_FORMS = ("a person id or an {id, strength, since, note}", "person ids or {id, strength, since, note}")
 ORG_KEYS = format.keys("organization")
 GROUP_KEYS = format.keys("group")
 INTRODUCTION_KEYS = format.keys("introduction")
@@ -589,66 +592,55 @@ class _Builder(RecordReader):
             person.email = person.emails[0] if person.emails else None
             self.net.people[ident] = person
 
-    def jobs(self, rec: YMap, where: str) -> list[Job]:
-        value = rec.get("past_orgs")
+    def listed(
+        self, rec: YMap, key: str, where: str, one: str, many: str
+    ) -> Iterator[tuple[str, tuple[int, int], str | YMap]]:
+        """``(where, position, entry)`` of each name or record listed under ``key`` (a lone name: a list of one).
+
+        ``one`` and ``many`` say what an entry is (``a person id``, ``person ids``) and the record
+        form it may take; anything else is an error, and an empty entry is passed over.
+        """
+        value = rec.get(key)
         if value is None or value == "":
-            return []
-        items = value if isinstance(value, YSeq) else None
-        if items is None:
-            if isinstance(value, str):
-                job = Job(org="", source=self.src(rec.value_pos["past_orgs"]))
-                self.org_mention(value, rec.value_pos["past_orgs"], job, "org")
-                return [job]
-            self.error(
-                rec.value_pos["past_orgs"],
-                f"{where}: 'past_orgs' must be a list of organizations or {{org, role, from, to}} records",
-            )
-            return []
+            return
+        if isinstance(value, str):
+            yield f"{where} > {key}[0]", rec.value_pos[key], value
+            return
+        if not isinstance(value, YSeq):
+            self.error(rec.value_pos[key], f"{where}: '{key}' must be a list of {many} records")
+            return
+        for i, item in enumerate(value):
+            w = f"{where} > {key}[{i}]"
+            if (isinstance(item, str) and item) or isinstance(item, YMap):
+                yield w, value.item_pos[i], item
+            elif item is not None and item != "":
+                self.error(value.item_pos[i], f"{w}: must be {one} record")
+
+    def jobs(self, rec: YMap, where: str) -> list[Job]:
         jobs: list[Job] = []
-        for i, item in enumerate(items):
-            w = f"{where} > past_orgs[{i}]"
-            pos = items.item_pos[i]
-            if isinstance(item, str) and item:
-                job = Job(org="", source=self.src(pos))
+        for w, pos, item in self.listed(rec, "past_orgs", where, *_JOB_FORMS):
+            job = Job(org="", source=self.src(pos))
+            if isinstance(item, str):
                 self.org_mention(item, pos, job, "org")
                 jobs.append(job)
-            elif isinstance(item, YMap):
-                self.check_keys(item, JOB_KEYS, w)
-                org = self.text(item, "org", w, required=True)
-                if org is None:
-                    continue
-                job = Job(org="", source=self.src(pos))
-                self.fill(job, item, "job", w)
-                if job.start and job.end and job.start > job.end:
-                    self.error(item.value_pos["to"], f"{w}: 'to' ({job.end}) is before 'from' ({job.start}); swap them")
-                self.org_mention(org, item.value_pos["org"], job, "org")
-                jobs.append(job)
-            elif item is not None and item != "":
-                self.error(pos, f"{w}: must be an organization name or an {{org, role, from, to}} record")
+                continue
+            self.check_keys(item, JOB_KEYS, w)
+            org = self.text(item, "org", w, required=True)
+            if org is None:
+                continue
+            self.fill(job, item, "job", w)
+            if job.start and job.end and job.start > job.end:
+                self.error(item.value_pos["to"], f"{w}: 'to' ({job.end}) is before 'from' ({job.start}); swap them")
+            self.org_mention(org, item.value_pos["org"], job, "org")
+            jobs.append(job)
         return jobs
 
     def ties(self, rec: YMap, where: str, ident: str) -> list[Tie]:
-        value = rec.get("knows")
-        if value is None or value == "":
-            return []
-        if isinstance(value, str):
-            value_seq = YSeq(rec.value_pos["knows"])
-            value_seq.append(value)
-            value_seq.item_pos.append(rec.value_pos["knows"])
-            value = value_seq
-        if not isinstance(value, YSeq):
-            self.error(
-                rec.value_pos["knows"],
-                f"{where}: 'knows' must be a list of person ids or {{id, strength, since, note}} records",
-            )
-            return []
         ties: list[Tie] = []
-        for i, item in enumerate(value):
-            w = f"{where} > knows[{i}]"
-            pos = value.item_pos[i]
-            if isinstance(item, str) and item:
+        for w, pos, item in self.listed(rec, "knows", where, *_TIE_FORMS):
+            if isinstance(item, str):
                 tie = Tie(other=item, source=self.src(pos))
-            elif isinstance(item, YMap):
+            else:
                 self.check_keys(item, KNOWS_KEYS, w)
                 other = self.text(item, "id", w, required=True)
                 if other is None:
@@ -656,10 +648,6 @@ class _Builder(RecordReader):
                 pos = item.value_pos["id"]
                 tie = Tie(other=other, source=self.src(item.pos))
                 self.fill(tie, item, "knows", w)
-            else:
-                if item is not None and item != "":
-                    self.error(pos, f"{w}: must be a person id or an {{id, strength, since, note}} record")
-                continue
             if tie.other == ident:
                 self.error(pos, f"{w}: a person cannot know themself; remove this entry")
                 continue

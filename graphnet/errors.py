@@ -96,6 +96,18 @@ def require_range(name: str, value: float, low: float, high: float) -> None:
         raise GraphnetError(f"{name} must be from {low:g} to {high:g}, not {value}")
 
 
+def _folded_keys(names: Mapping[str, str]) -> dict[str, list[str]]:
+    """Every id, name and word of a name under a folded key; a key may point at several ids."""
+    keys: dict[str, list[str]] = {}
+    for ident, name in names.items():
+        keys.setdefault(ident.casefold(), []).append(ident)
+        if name:
+            keys.setdefault(name.casefold(), []).append(ident)
+            for part in name.casefold().split():
+                keys.setdefault(part, []).append(ident)
+    return keys
+
+
 def did_you_mean(
     word: str,
     candidates: Iterable[str] | Mapping[str, str],
@@ -111,26 +123,16 @@ def did_you_mean(
     wanted = word.casefold().strip()
     if not wanted:
         return ""
-    # Index every id and every name under a folded key; a key may point at several ids.
-    keys: dict[str, list[str]] = {}
-    for ident, name in names.items():
-        keys.setdefault(ident.casefold(), []).append(ident)
-        if name:
-            keys.setdefault(name.casefold(), []).append(ident)
-            for part in name.casefold().split():
-                keys.setdefault(part, []).append(ident)
+    keys = _folded_keys(names)
     found: list[str] = []
     for key in keys:
-        if wanted and (key.startswith(wanted) or wanted in key.split("-")):
+        if key.startswith(wanted) or wanted in key.split("-"):
             found.extend(keys[key])
     for key in difflib.get_close_matches(wanted, list(keys), n=limit, cutoff=0.75):
         found.extend(keys[key])
-    unique: list[str] = []
-    for ident in found:
-        # A candidate that differs only in case is the likeliest meaning (``Name:`` for ``name:``);
-        # only the very word given is no suggestion.
-        if ident not in unique and ident != word.strip():
-            unique.append(ident)
+    # A candidate that differs only in case is the likeliest meaning (``Name:`` for ``name:``);
+    # only the very word given is no suggestion.
+    unique = [ident for ident in dict.fromkeys(found) if ident != word.strip()]
     if not unique:
         return ""
 

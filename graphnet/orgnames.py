@@ -225,27 +225,36 @@ def _candidates(net: Network, index: _Index, ident: str) -> Iterable[tuple[str, 
         words = _words(parts[1] if len(parts) == 3 else name)
         if len(words) > 8:
             continue
-        for size in range(len(words) - 1, 0, -1):
-            for start in range(len(words) - size + 1):
-                run = words[start : start + size]
-                if len("".join(run)) < 3:
-                    continue
-                for other in index.by_key.get("-".join(run), ()):
-                    yield other, f"'{name}' contains '{net.organizations[other].name}'"
-        for size in range(1, len(words)):
-            compact = "".join(words[:size])
-            if len(compact) >= 4 and "-".join(words[:size]) not in index.by_key:
-                for other in index.by_compact.get(compact, ()):
-                    yield other, f"'{name}' starts with '{net.organizations[other].name}'"
+        yield from _contained(net, index, name, words)
+        yield from _prefixes(net, index, name, words)
         initials = _initials(words)
-        if initials:
-            for other in index.by_acronym.get(initials, ()):
-                yield other, f"'{net.organizations[other].name}' is the initials of '{name}'"
+        for other in index.by_acronym.get(initials, ()) if initials else ():
+            yield other, f"'{net.organizations[other].name}' is the initials of '{name}'"
     for name in _names(net, ident):
         for other_key, was in _FORMER.get(org_key(name), ()):
             for other in index.by_key.get(other_key, ()):
                 old, new = (name, net.organizations[other].name) if was else (net.organizations[other].name, name)
                 yield other, f"'{old}' is now known as '{new}'"
+
+
+def _contained(net: Network, index: _Index, name: str, words: list[str]) -> Iterable[tuple[str, str]]:
+    """The organizations named by a run of ``words`` (of 3 letters or more), longest runs first."""
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            run = words[start : start + size]
+            if len("".join(run)) < 3:
+                continue
+            for other in index.by_key.get("-".join(run), ()):
+                yield other, f"'{name}' contains '{net.organizations[other].name}'"
+
+
+def _prefixes(net: Network, index: _Index, name: str, words: list[str]) -> Iterable[tuple[str, str]]:
+    """The organizations whose name, run together, is how ``words`` start (``JPMorgan`` for J.P. Morgan ...)."""
+    for size in range(1, len(words)):
+        compact = "".join(words[:size])
+        if len(compact) >= 4 and "-".join(words[:size]) not in index.by_key:
+            for other in index.by_compact.get(compact, ()):
+                yield other, f"'{name}' starts with '{net.organizations[other].name}'"
 
 
 def _former_table() -> dict[str, list[tuple[str, bool]]]:

@@ -414,42 +414,42 @@ class Planner:
         planned_by_id = {p.id: p for p in self.planned}
         merged_by_row = {(m.row, m.id): m for m in self.merged}
         for contact, ident in self.contact_ids:
-            if not contact.related and not contact.members:
-                continue
+            planned = planned_by_id.get(ident)
             for related in contact.related:
-                target = self._target(related)
-                if target is None or target == ident:
-                    if target is None:
-                        self.warn(
-                            contact.row,
-                            f"{contact.name}'s related '{related.value}'"
-                            + (f" ({related.label})" if related.label else "")
-                            + " is neither in the network nor in this file; not linked",
-                        )
-                    continue
-                planned = planned_by_id.get(ident)
-                if planned is not None and planned.contact is contact:
-                    if all(t != target for t, _ in planned.knows):
-                        planned.knows.append((target, related.label))
-                    continue
-                if planned is not None:  # a duplicate row of a new person
-                    if all(t != target for t, _ in planned.knows):
-                        planned.knows.append((target, related.label))
-                    continue
-                merged = merged_by_row.get((contact.row, ident))
-                person = self.net.people.get(ident)
-                if merged is not None and person is not None and all(t.other != target for t in person.knows):
-                    known = merged.missing.setdefault("knows", [])
-                    if target not in known:
-                        known.append(target)
+                self._relate(contact, ident, related, planned, merged_by_row.get((contact.row, ident)))
             if contact.kind == "group":
-                planned = planned_by_id.get(ident)
                 for member in contact.members:
                     target = self._target(member)
                     if target is None:
                         self.warn(contact.row, f"member '{member.value}' of {contact.name} is not known; left out")
                     elif planned is not None and target not in planned.members:
                         planned.members.append(target)
+
+    def _relate(
+        self, contact: Contact, ident: str, related: Related, planned: Planned | None, merged: Merged | None
+    ) -> None:
+        """One RELATED reference of ``contact`` (now ``ident``): a ``knows`` of the new person, or one the
+        merged person's record lacks."""
+        target = self._target(related)
+        if target is None:
+            self.warn(
+                contact.row,
+                f"{contact.name}'s related '{related.value}'"
+                + (f" ({related.label})" if related.label else "")
+                + " is neither in the network nor in this file; not linked",
+            )
+            return
+        if target == ident:
+            return
+        if planned is not None:  # the new person (or a duplicate row of them)
+            if all(t != target for t, _ in planned.knows):
+                planned.knows.append((target, related.label))
+            return
+        person = self.net.people.get(ident)
+        if merged is not None and person is not None and all(t.other != target for t in person.knows):
+            known = merged.missing.setdefault("knows", [])
+            if target not in known:
+                known.append(target)
 
 
 def _urls_differ(mine: Sequence[str], theirs: Sequence[str]) -> bool:

@@ -19,6 +19,9 @@ For each size it reports the median of ``--repeat`` runs of:
   and once without, and as **time beyond the load**, run in-process through the
   real click command with the network already loaded;
 - a ``log`` append and a ``check`` right after it (one file changed), on a copy;
+- each in-place edit (``set``, ``tie``, ``move``, ``remind``, ``snooze``, ``merge``) in a fresh
+  process on a copy with every cache warm; ``merge`` keeps p00001 and drops p00003, p00004, …
+  (one more each run, since the one before is gone);
 - peak memory (max RSS of each process, from ``os.wait4``);
 - the growth exponent ``a`` between sizes (time ∝ N^a).
 
@@ -48,7 +51,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -83,6 +86,7 @@ EDITS: dict[str, tuple[str, list[str]]] = {
     "move": ("`move` a job change", ["move", "{person}", "{target}", "--role", "Analyst"]),
     "remind": ("`remind`", ["remind", "{person}", "--on", "2026-12-24", "--note", "benchmark"]),
     "snooze": ("`snooze`", ["snooze", "{person}", "--until", "2027-01-15"]),
+    "merge": ("`merge` two records", ["merge", "{person}", "{drop}"]),
 }
 #: The daily-loop targets at 30,000 people: CPU time as a ratio to the floor of the same run.
 LOOP_TARGETS: dict[str, tuple[str, float]] = {
@@ -512,11 +516,15 @@ def measure_loop(
         if not have[key]:
             size.notes[f"edit-{key}"] = NA
             continue
-        argv = [a.format(**words) for a in args]
+        # merge drops a person: each run drops the next one (p00003, p00004, ...; the one before is gone).
+        drops = (person_id(3 + i, n) for i in itertools.count())
 
-        def once_edit(key: str = key, argv: list[str] = argv) -> tuple[float, float, float]:
+        def once_edit(
+            key: str = key, args: list[str] = args, drops: Iterator[str] = drops
+        ) -> tuple[float, float, float]:
             graphnet("check")  # every cache warm, as after any answer
-            return timed(f"edit-{key}", *argv)
+            drop = next(drops)
+            return timed(f"edit-{key}", *(a.format(**words, drop=drop) for a in args))
 
         log(f"{n:,}: edit {key}")
         median_of(size, f"edit-{key}", repeat, once_edit)

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -390,3 +391,66 @@ def test_renaming_keeps_the_id_made_from_the_old_name(tmp_path: Path) -> None:
         ).encode()
     )
     assert load(folder).people["cy"].name == "Cyrus Vance"
+
+
+def test_merge_keeps_a_tie_both_records_had(tmp_path: Path) -> None:
+    # Both records know Bob: KEEP's record already has him, so nothing is added to it, and the
+    # tie is still counted once after the merge (through KEEP's own record).
+    people = "people:\n  - name: Keep Me\n    knows: [bob]\n  - name: Bob\n  - name: Drop Me\n    knows: [bob]\n"
+    folder = folder_with(tmp_path, people)
+    result = change.merge_people(load(folder), "keep-me", "drop-me", today=TODAY)
+    assert "keep-me gets from drop-me: nothing" in result.describe()
+    assert people_bytes(folder) == b"people:\n  - name: Keep Me\n    knows: [bob]\n  - name: Bob\n"
+
+
+def test_merge_refuses_when_the_counts_would_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A faulty rewrite that also removes an interaction reads back cleanly, but the counts
+    # check sees one interaction fewer: nothing is written.
+    folder = merge_folder(tmp_path)
+    with (folder / "log.yaml").open("ab") as handle:
+        handle.write(b"  - date: 2026-03-01\r\n    with: cy\r\n")  # the one the faulty rewrite loses
+    before = snapshot(folder)
+    rewrite = change._rewrite_references
+
+    def losing_one(doc: Any, keep: str, drop: str) -> int:
+        moved = rewrite(doc, keep, drop)
+        found = doc.section("interactions")
+        if found is not None:
+            doc.delete_item(found[1], ("interactions",), 2)
+        return moved
+
+    monkeypatch.setattr(change, "_rewrite_references", losing_one)
+    with pytest.raises(
+        GraphnetError, match=r"merge check failed: .* count \{'interactions': 3.* before and \{'interactions': 2"
+    ):
+        change.merge_people(load(folder), "ada-lovelace", "ada-2", today=TODAY)
+    assert snapshot(folder) == before
+
+
+def test_merge_refuses_an_introduction_between_the_two(tmp_path: Path) -> None:
+    folder = merge_folder(tmp_path)
+    (folder / "intros.yaml").write_text(
+        "introductions:\n  - {date: 2026-01-01, by: me, people: [ada-lovelace, ada-2]}\n", encoding="utf-8"
+    )
+    before = snapshot(folder)
+    with pytest.raises(GraphnetError, match="an introduction between ada-lovelace and ada-2"):
+        change.merge_people(load(folder), "ada-lovelace", "ada-2", today=TODAY)
+    assert snapshot(folder) == before
+
+
+def test_merge_refuses_when_a_tie_would_be_lost(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = merge_folder(tmp_path)  # people.yaml: Cy knows ada-lovelace
+    before = snapshot(folder)
+    rewrite = change._rewrite_references
+
+    def losing_a_tie(doc: Any, keep: str, drop: str) -> int:
+        moved = rewrite(doc, keep, drop)
+        if doc.shown.endswith("people.yaml"):
+            cy, path = doc.record_at("people", 11, 5)  # "  - name: Cy" is line 11
+            doc.delete_key(cy, path, "knows")
+        return moved
+
+    monkeypatch.setattr(change, "_rewrite_references", losing_a_tie)
+    with pytest.raises(GraphnetError, match="merge check failed"):
+        change.merge_people(load(folder), "ada-lovelace", "ada-2", today=TODAY)
+    assert snapshot(folder) == before

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from graphnet.cli import cli
-from graphnet.files import loader
+from graphnet.files import edit_in_place, loader
 
 TODAY = "2026-11-25"
 
@@ -172,3 +172,40 @@ def test_tie_from_the_roster_updates_the_tie_written_under_either(
     [knows] = net.people["grace"].knows
     assert (knows.other, knows.strength, knows.note) == ("ada", 3, "same team")
     assert net.people["ada"].knows == []
+
+
+def test_merge_from_the_roster_reads_only_the_files_naming_drop(
+    net_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ada-2 is a duplicate of Ada; it is named in people.yaml and in log.yaml, not in other.yaml.
+    with (net_dir / "people.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("  - id: ada-2\n    name: Ada L.\n    email: ada@example.org\n    knows: [grace]\n")
+    (net_dir / "log.yaml").write_text(
+        "interactions:\n  - date: 2026-11-01\n    with: [ada, ada-2]\n  - date: 2026-11-02\n    with: ada-2\n",
+        encoding="utf-8",
+    )
+    (net_dir / "other.yaml").write_text("interactions:\n  - date: 2026-10-01\n    with: grace\n", encoding="utf-8")
+    slow = shutil.copytree(net_dir, tmp_path / "slow")
+    assert run(net_dir, "check").exit_code == 0
+    opened: list[str] = []
+    real_doc = edit_in_place.Doc.__init__
+
+    def noting(self: edit_in_place.Doc, real: Path, shown: str) -> None:
+        opened.append(real.name)
+        real_doc(self, real, shown)
+
+    forbid_loading(monkeypatch)
+    monkeypatch.setattr(edit_in_place.Doc, "__init__", noting)
+    fast = run(net_dir, "merge", "Ada", "ada-2")
+    monkeypatch.undo()
+    assert sorted(opened) == ["log.yaml", "people.yaml"]  # other.yaml and me.yaml: neither read nor written
+    full = run(slow, "--no-cache", "merge", "Ada", "ada-2")
+    assert fast.exit_code == full.exit_code == 0, fast.output + full.output
+    assert fast.output.replace(str(net_dir), "") == full.output.replace(str(slow), "")
+    assert _files(net_dir) == _files(slow)
+    assert "2 reference(s) to ada-2 now name ada" in fast.output
+    assert (net_dir / "log.yaml").read_text(encoding="utf-8").count("ada-2") == 0
+    # Several files changed and a person went: the roster is stale, the next write loads.
+    forbid_loading(monkeypatch)
+    with pytest.raises(AssertionError, match="loaded the whole network"):
+        run(net_dir, "set", "ada", "strength", "3")

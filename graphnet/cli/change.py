@@ -101,7 +101,7 @@ def merge_command(state: Context, keep: str, drop: str, dry_run: bool) -> None:
     """
     from ..files.change import merge_people
 
-    net, today, _cached = _write_context(state)
+    net, today, _cached = _write_context(state, names_only=True)
     _report(merge_people(net, keep, drop, today=today, dry_run=dry_run))
 
 

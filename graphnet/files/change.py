@@ -80,7 +80,8 @@ def _run(
     so the roster is re-stamped after it, when it was current under the lock.
     """
     # Parsing a file allocates a lot while the loaded network is alive: keep the collector off.
-    with paused_gc(), nullcontext() if dry_run else network_lock(net.root):
+    # Frozen on the way out: re-enabling the collector would otherwise walk every object the edit made.
+    with paused_gc(freeze=True), nullcontext() if dry_run else network_lock(net.root):
         current = keeps_roster and not dry_run and _folder_unchanged(net)
         workspace = Workspace(net.root, net.files)
         summary = plan(workspace)
@@ -404,15 +405,20 @@ def merge_people(
     change together or none does; the strict re-read must show the same numbers of
     interactions, favors, introductions and reminders, and the same ties (with DROP read
     as KEEP), as before.
+
+    Only the files concerned are read: KEEP's, and every file naming DROP (found by a
+    look at the bytes, confirmed by parsing), so ``net`` needs to know people's names and
+    files only (a network from the roster will do). The counts are compared on the records
+    the merge touches (and KEEP's): every other record reads the same before and after, as
+    the strict re-read of each changed file checks (:meth:`Doc.verify`), and a file the
+    merge does not change is not written.
     """
     keep_id = resolve_person(net, keep, "KEEP", allow_me=False)
     drop_id = resolve_person(net, drop, "DROP", allow_me=False)
     if keep_id == drop_id:
         raise GraphnetError(f"KEEP and DROP are both '{keep_id}'; name two records")
-    _refuse_self_references(net, keep_id, drop_id)
     keep_shown, _ = _where(net, keep_id)
     drop_shown, _ = _where(net, drop_id)
-    expected = _counts(net, {drop_id: keep_id})
 
     def plan(workspace: Workspace) -> list[str]:
         keep_doc, keep_record, keep_path = workspace.record(keep_shown, "people", keep_id)
@@ -426,24 +432,49 @@ def merge_people(
         return lines
 
     def check(workspace: Workspace) -> None:
-        after = _counts_after(net, workspace)
-        if after != expected:
+        # The records the merge touched, before and after; KEEP's always: a tie DROP had and
+        # KEEP has too is not added to KEEP, so it stays in the count through KEEP's record.
+        keep_doc, _keep_record, keep_path = workspace.record(keep_shown, "people", keep_id)
+        before_trees, after_trees = [], []
+        for doc in workspace.docs.values():
+            if doc.changed or doc is keep_doc:
+                before_tree, after_tree = doc.touched_records(_RECORD_SECTIONS, (keep_path,) if doc is keep_doc else ())
+                before_trees.append((doc.shown, before_tree))
+                after_trees.append((doc.shown, after_tree))
+        before = _records_of(net, before_trees)
+        _refuse_self_references(before, keep_id, drop_id)
+        (counts_before, pairs_before) = _counts(before, {drop_id: keep_id})
+        (counts_after, pairs_after) = _counts(_records_of(net, after_trees), {})
+        if counts_after != counts_before or pairs_after != pairs_before:
             raise GraphnetError(
-                f"merge check failed: before {expected}, after {after}; nothing was written (merge by hand)"
+                f"merge check failed: the records it changes count {counts_before} before and {counts_after} after; "
+                "nothing was written (merge by hand)"
             )
 
     return _run(net, plan, dry_run=dry_run, named=[("keep", keep_id), ("drop", drop_id)], check=check)
 
 
-def _refuse_self_references(net: Network, keep: str, drop: str) -> None:
+def _records_of(net: Network, trees: list[tuple[str, Any]]) -> Network:
+    """The records of some trees read from files of ``net``, as the loader builds them."""
+    part = Network(root=net.root)
+    builder = _Builder(part, date.max)
+    for shown, tree in trees:
+        if tree is not None:
+            builder.add_file(tree, shown)
+    builder.finish()
+    return part
+
+
+def _refuse_self_references(records: Network, keep: str, drop: str) -> None:
+    """Refuse a favor or an introduction between the two (each names DROP, so the merge touched it)."""
     pair = {keep, drop}
-    for intro in net.introductions:
+    for intro in records.introductions:
         if set(intro.people) == pair or (intro.by in pair and pair & set(intro.people)):
             raise GraphnetError(
                 f"{intro.source}: an introduction between {keep} and {drop} would become one of {keep} with themself; "
                 "remove it first, then merge; nothing was written"
             )
-    for favor in net.favors:
+    for favor in records.favors:
         if {favor.from_, favor.to} == pair:
             raise GraphnetError(
                 f"{favor.source}: a favor between {keep} and {drop} would become one of {keep} to themself; "
@@ -553,31 +584,13 @@ def _tie_pairs(people: Any, rename: dict[str, str]) -> set[tuple[str, str]]:
 
 
 _COUNTED = ("interactions", "favors", "introductions", "reminders")
+#: The sections whose records the merge check counts: people for their ties, and the counted ones.
+_RECORD_SECTIONS = ("people", *_COUNTED)
 
 
-def _counts(net: Network, rename: dict[str, str]) -> dict[str, int]:
-    counts = {section: len(getattr(net, section)) for section in _COUNTED}
-    counts["ties"] = len(_tie_pairs(net.people.values(), rename))
-    return counts
-
-
-def _counts_after(net: Network, workspace: Workspace) -> dict[str, int]:
-    """The counts of the network as it will be: the changed files read strictly, the others as loaded.
-
-    Only the changed files are parsed: an unchanged file's records are those of ``net``.
-    """
-    changed = {doc.shown: doc for doc in workspace.docs.values() if doc.changed}
-    part = Network(root=net.root)
-    builder = _Builder(part, date.max)
-    for shown, doc in changed.items():
-        tree = doc.new_tree  # read strictly by Doc.verify
-        if tree is not None:
-            builder.add_file(tree, shown)
-    builder.finish()
-    counts = {}
-    for section in _COUNTED:
-        kept = sum(1 for record in getattr(net, section) if record.source.path not in changed)
-        counts[section] = kept + len(getattr(part, section))
-    unchanged = (p for p in net.people.values() if p.source.path not in changed)
-    counts["ties"] = len(_tie_pairs(unchanged, {}) | _tie_pairs(part.people.values(), {}))
-    return counts
+def _counts(records: Network, rename: dict[str, str]) -> tuple[dict[str, int], set[tuple[str, str]]]:
+    """How many records of each counted kind, and the ties as pairs (``rename`` applied)."""
+    counts = {section: len(getattr(records, section)) for section in _COUNTED}
+    pairs = _tie_pairs(records.people.values(), rename)
+    counts["ties"] = len(pairs)
+    return counts, pairs

@@ -36,22 +36,13 @@ from ..errors import GraphnetError
 from ..model import slugify
 from ..text import display_path
 from .fileio import BOM, FileChange, locked_files, newline_of, replace_files
-from .yamlread import compose_text, last_leaf, parse_text
+from .yamlread import YMap, YSeq, last_leaf, parse_text, parse_text_and_nodes
 from .yamlwrite import flow_value, scalar
 
-__all__ = ["Doc", "EditResult", "Workspace", "plain"]
+__all__ = ["Doc", "EditResult", "Workspace"]
 
 #: A path into a file's tree: section name, item index, key, ...
 TreePath = tuple[Any, ...]
-
-
-def plain(tree: Any) -> Any:
-    """A YMap/YSeq tree as plain dicts and lists (a copy that patches may change)."""
-    if isinstance(tree, dict):
-        return {k: plain(v) for k, v in tree.items()}
-    if isinstance(tree, list):
-        return [plain(v) for v in tree]
-    return tree
 
 
 @dataclass(frozen=True)
@@ -114,13 +105,14 @@ class Doc:
             self.text = self.data[3 if self.bom else 0 :].decode("utf-8")
         except UnicodeDecodeError as exc:
             raise GraphnetError(f"{shown} is not UTF-8 text; save it as UTF-8 and try again") from exc
-        tree, problems = parse_text(self.text, shown)
+        tree, root, problems = parse_text_and_nodes(self.text, shown)
         if problems:
             raise GraphnetError(
                 f"{shown} has errors, so graphnet will not change it: {problems[0]}; fix them first (`graphnet check`)"
             )
         self.tree = tree
-        self.root = compose_text(self.text)
+        #: The nodes the tree was read from: their marks are character offsets into ``text``.
+        self.root = root
         self.newline = newline_of(self.text)
         self.splices: list[_Splice] = []
         self.patches: list[_Patch] = []
@@ -313,21 +305,40 @@ class Doc:
         return (BOM if self.bom else b"") + self.new_text().encode("utf-8")
 
     def expected_tree(self) -> Any:
-        tree = plain(self.tree)
+        """The old tree with the planned patches applied.
+
+        Only the mappings and lists on a patch's path are copied; everything else is the old
+        tree's own (never changed), so this costs what the patches touch, not the file's size.
+        """
+        tree = _shallow(self.tree)
+        copied = {id(tree)}
+
+        def writable(path: TreePath) -> Any:
+            """The container at ``path``, copied (once) with every container above it."""
+            node = tree
+            for step in path:
+                child = node[step]
+                if id(child) not in copied:
+                    child = _shallow(child)
+                    copied.add(id(child))
+                    node[step] = child
+                node = child
+            return node
+
         deletions: list[_Patch] = []
         for patch in self.patches:
             if patch.op == "delete":
                 deletions.append(patch)
             elif patch.op == "set":
-                _get(tree, patch.path[:-1])[patch.path[-1]] = patch.value
+                writable(patch.path[:-1])[patch.path[-1]] = patch.value
             else:
-                _get(tree, patch.path).append(patch.value)
+                writable(patch.path).append(patch.value)
         # Deleting list items last, highest index first, so earlier paths stay valid.
         for patch in sorted(deletions, key=lambda p: [str(type(x)) + str(x).zfill(12) for x in p.path], reverse=True):
-            parent = _get(tree, patch.path[:-1])
+            parent = writable(patch.path[:-1])
             del parent[patch.path[-1]]
             if isinstance(parent, list) and not parent and len(patch.path) >= 2:
-                holder = _get(tree, patch.path[:-2])
+                holder = writable(patch.path[:-2])
                 if not self._is_flow(patch.path[:-1]):
                     holder[patch.path[-2]] = ""  # an emptied block list reads as an empty value
         return tree
@@ -349,11 +360,41 @@ class Doc:
                 f"cannot change {self.shown} safely: the result would not read cleanly ({problems[0]}); nothing was written"
             )
         self.new_tree = new_tree
-        if plain(new_tree) != self.expected_tree():
+        if new_tree != self.expected_tree():  # YMap and YSeq compare as the dicts and lists they are
             raise GraphnetError(
                 f"cannot change {self.shown} safely: the result would not read back as exactly the intended change; "
                 "nothing was written (edit this record by hand)"
             )
+
+    def touched_records(self, sections: tuple[str, ...], also: tuple[TreePath, ...] = ()) -> tuple[YMap, YMap]:
+        """The records of ``sections`` the planned changes touch: as written, and as the new text reads.
+
+        Call after :meth:`verify`, which checked that the new tree is the old one with exactly
+        the planned changes: every record no change touches reads the same before and after,
+        so what the edit does to the records shows in these alone. ``also``: records to give
+        even when untouched, as ``(section, index)``. Two trees holding those sections (a
+        section changed as a whole is given whole).
+        """
+        before, after = YMap((1, 1)), YMap((1, 1))
+        old_tree = self.tree if isinstance(self.tree, YMap) else YMap((1, 1))
+        new_tree = (self.new_tree if self.changed else self.tree) or YMap((1, 1))
+        for section in sections:
+            paths = [patch.path for patch in self.patches if patch.path[:1] == (section,)]
+            paths += [path for path in also if path[:1] == (section,)]
+            old, new = old_tree.get(section), new_tree.get(section)
+            if not paths:
+                continue
+            before.key_pos[section] = old_tree.key_pos.get(section, (1, 1))
+            after.key_pos[section] = new_tree.key_pos.get(section, (1, 1))
+            if not (isinstance(old, YSeq) and isinstance(new, YSeq)) or any(len(path) < 2 for path in paths):
+                before[section], after[section] = old, new
+                continue
+            # Records deleted whole; each one deleted before a record moves it up by one in the new list.
+            gone = {p.path[1] for p in self.patches if p.op == "delete" and len(p.path) == 2 and p.path[0] == section}
+            touched = sorted({path[1] for path in paths})
+            before[section] = _items_of(old, touched)
+            after[section] = _items_of(new, [i - sum(1 for g in gone if g < i) for i in touched if i not in gone])
+        return before, after
 
     def diff(self) -> str:
         """A unified diff of the change, as ``--dry-run`` shows it."""
@@ -361,6 +402,20 @@ class Doc:
         new = self.new_text().replace("\r\n", "\n").splitlines(keepends=True)
         lines = difflib.unified_diff(old, new, fromfile=self.shown, tofile=self.shown, n=1)
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def _items_of(seq: YSeq, indexes: list[int]) -> YSeq:
+    """Some items of a read list, each with its position."""
+    part = YSeq(seq.pos)
+    for i in indexes:
+        part.append(seq[i])
+        part.item_pos.append(seq.item_pos[i])
+    return part
+
+
+def _shallow(value: Any) -> Any:
+    """A copy of one mapping or list (its items shared), as a plain dict or list."""
+    return dict(value) if isinstance(value, dict) else list(value) if isinstance(value, list) else value
 
 
 def _is_flow_or_scalar(node: Node) -> bool:
@@ -436,13 +491,15 @@ class Workspace:
         The id must stand alone (``p101`` is not found in ``p1010``); quoting and escapes are
         allowed for, so a file that names it is never missed.
         """
-        pattern = re.compile(rb"(?<![\w-])" + re.escape(ident.encode("utf-8")) + rb"(?![\w-])")
+        raw = ident.encode("utf-8")
+        pattern = re.compile(rb"(?<![\w-])" + re.escape(raw) + rb"(?![\w-])")
         escaped = not ident.isascii()
         found = []
         for shown, path in self.by_shown.items():
             try:
                 data = path.read_bytes()
-                if pattern.search(data) or (escaped and b"\\" in data):
+                # ``in`` first: most files do not hold the id's bytes at all, and it is far quicker than the pattern.
+                if (raw in data and pattern.search(data)) or (escaped and b"\\" in data):
                     found.append(self.doc(shown))
             except OSError:
                 continue

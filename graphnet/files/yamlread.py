@@ -31,7 +31,7 @@ from yaml.scanner import Scanner
 
 from ..errors import Problem
 
-__all__ = ["MAX_DEPTH", "YMap", "YSeq", "compose_text", "last_leaf", "parse_bytes", "parse_text", "position_of"]
+__all__ = ["MAX_DEPTH", "YMap", "YSeq", "last_leaf", "parse_bytes", "parse_text", "parse_text_and_nodes", "position_of"]
 
 #: graphnet's deepest record (people > knows > entry > field) needs 4 levels.
 MAX_DEPTH = 32
@@ -120,21 +120,6 @@ def _loader_class(pure: bool | None) -> Any:
 def position_of(node: Node) -> Pos:
     mark = node.start_mark
     return (mark.line + 1, mark.column + 1)
-
-
-def compose_text(text: str, *, pure: bool | None = None) -> Node | None:
-    """The node tree of ``text`` with its marks (``start_mark.index``: a character offset), for editing in place.
-
-    The same parser and string-only resolver as :func:`parse_text`; call it on text that
-    :func:`parse_text` read without problems.
-    """
-    loader = _loader_class(pure)(text)
-    try:
-        return loader.get_single_node()  # type: ignore[no-any-return]
-    finally:
-        dispose = getattr(loader, "dispose", None)
-        if dispose is not None:
-            dispose()
 
 
 def parse_bytes(data: bytes, path: str, *, pure: bool | None = None) -> tuple[Any, list[Problem]]:
@@ -239,19 +224,32 @@ def parse_text(text: str, path: str, *, pure: bool | None = None) -> tuple[Any, 
         ``tree`` is ``None`` (empty file, or a syntax error), a ``str``, a
         :class:`YMap` or a :class:`YSeq`; all scalars are ``str``.
     """
+    tree, _node, problems = parse_text_and_nodes(text, path, pure=pure)
+    return tree, problems
+
+
+def parse_text_and_nodes(text: str, path: str, *, pure: bool | None = None) -> tuple[Any, Node | None, list[Problem]]:
+    """:func:`parse_text`, also giving the node tree it read.
+
+    An edit in place needs both the tree and the nodes' marks (``start_mark.index``: a
+    character offset into ``text``): one parse gives both.
+    The nodes are ``None`` when the tree is.
+    """
     if "\x00" in text:
         line, column = _text_position(text, text.index("\x00"))
-        return None, [
-            Problem(path, line, column, "error", "the file contains a NUL byte; remove it (is this a text file?)")
-        ]
+        return (
+            None,
+            None,
+            [Problem(path, line, column, "error", "the file contains a NUL byte; remove it (is this a text file?)")],
+        )
     loader = None
     try:
         loader = _loader_class(pure)(text)
         node = loader.get_single_node()
     except yaml.YAMLError as exc:
-        return None, [_syntax_problem(exc, path, text)]
+        return None, None, [_syntax_problem(exc, path, text)]
     except RecursionError:
-        return None, [Problem(path, 1, 1, "error", f"the YAML is nested too deeply (over {MAX_DEPTH} levels)")]
+        return None, None, [Problem(path, 1, 1, "error", f"the YAML is nested too deeply (over {MAX_DEPTH} levels)")]
     finally:
         dispose = getattr(loader, "dispose", None)
         if dispose is not None:
@@ -262,11 +260,11 @@ def parse_text(text: str, path: str, *, pure: bool | None = None) -> tuple[Any, 
         try:
             _PureLoader(text).get_single_node()
         except yaml.YAMLError as exc:
-            return None, [_syntax_problem(exc, path, text)]
+            return None, None, [_syntax_problem(exc, path, text)]
         except RecursionError:
             pass  # the depth check below reports it
     if node is None:
-        return None, []
+        return None, None, []
     problems: list[Problem] = []
     if "&" in text and _MAYBE_ANCHOR.search(text):
         problems.extend(_anchor_problems(text, path, pure))
@@ -275,8 +273,12 @@ def parse_text(text: str, path: str, *, pure: bool | None = None) -> tuple[Any, 
         tree = walker.walk(node, 0)
     except _TooDeep as deep:
         line, column = deep.args[0]
-        return None, [Problem(path, line, column, "error", f"the YAML is nested too deeply (over {MAX_DEPTH} levels)")]
-    return tree, problems
+        return (
+            None,
+            None,
+            [Problem(path, line, column, "error", f"the YAML is nested too deeply (over {MAX_DEPTH} levels)")],
+        )
+    return tree, node, problems
 
 
 #: Where an anchor can start: after a line start, a space, '-', or a flow indicator.

@@ -38,13 +38,14 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from ..errors import require_range
 from ..gcpause import paused_gc
-from ..model import DEFAULT_TOP, ME, TOP_RANGE, Network
+from ..model import DEFAULT_TOP, ME, TOP_RANGE, Introduction, Network, Person
 from ..text import ago, clip, on_day, times
 from .activity import connections, last_contacts
 from .strength import TieModel
@@ -189,53 +190,77 @@ def reach_outs(
 
 def _reach_outs(net: Network, day: date, top: int, model: TieModel | None, targets_only: bool) -> ReachOutResult:
     net = as_of(net, day)
-    people = net.people
-    reasons: dict[str, list[Reason]] = defaultdict(list)
-
-    snoozed = {p.id for p in people.values() if p.snoozed_until is not None and p.snoozed_until > day}
-
-    def add(person: str, kind: str, text: str, score: float, action: str, about: tuple[str, ...] = ()) -> None:
-        if person in people and person not in snoozed:
-            reasons[person].append(Reason(kind, text, min(max(score, 0.01), 0.999), action, about))
-
     # One tie model for the target paths, built first so that its contact evidence is reused.
     if net.me.targets and model is None:
         model = TieModel(net, day)
-    if model is not None and model.net is net and model.today == day:
-        latest, colleagues, imported_only = model.contacts, model.colleagues, model.connections
-    else:
-        latest, colleagues = last_contacts(net, day), my_colleagues(net, day)
-        imported_only = connections(net, day)
-
-    scan = _Scan(net, day, latest, colleagues, imported_only, add)
-    for rule in RULES:
-        rule(scan)
-
+    facts = _facts(net, day, model)
+    findings = [finding for rule in RULES for finding in rule(facts)]
     # target paths: the first hop of the best paths to each target
     leads: dict[str, float] = {}
     if model is not None and net.me.targets:
         per_target = max(PATHS_PER_TARGET, top) if targets_only else PATHS_PER_TARGET
-        leads = _target_paths(net, model, per_target, add)
+        found, leads = _target_paths(net, model, per_target)
+        findings += found
+    reasons = _by_person(net, day, findings)
     if targets_only:
         _keep_target_reasons(net, reasons, leads)
+    return _ranked(net, day, reasons, top, leads if targets_only else None)
 
+
+@dataclass(frozen=True)
+class _Facts:
+    """What the rules read: the records as of the day and my contact evidence."""
+
+    net: Network
+    day: date
+    #: Person id -> the last contact logged with them.
+    latest: dict[str, date]
+    #: Person id -> the time we were colleagues.
+    colleagues: dict[str, Overlap]
+    #: People with nothing but an import behind them.
+    imported_only: Any
+
+
+def _facts(net: Network, day: date, model: TieModel | None) -> _Facts:
+    """The rules' facts: the tie model's contact evidence when it is of the same records and day."""
+    if model is not None and model.net is net and model.today == day:
+        return _Facts(net, day, model.contacts, model.colleagues, model.connections)
+    return _Facts(net, day, last_contacts(net, day), my_colleagues(net, day), connections(net, day))
+
+
+#: What a rule finds: the person a reason is about, and the reason.
+Finding = tuple[str, Reason]
+
+
+def _reason(kind: str, text: str, score: float, action: str, about: tuple[str, ...] = ()) -> Reason:
+    """A reason, its score kept inside (0, 1) so that the noisy-or stays below 1."""
+    return Reason(kind, text, min(max(score, 0.01), 0.999), action, about)
+
+
+def _by_person(net: Network, day: date, findings: list[Finding]) -> dict[str, list[Reason]]:
+    """Person id -> their reasons, in the order found; people not in the network or snoozed are left out."""
+    people = net.people
+    snoozed = {p.id for p in people.values() if p.snoozed_until is not None and p.snoozed_until > day}
+    reasons: dict[str, list[Reason]] = defaultdict(list)
+    for person, reason in findings:
+        if person in people and person not in snoozed:
+            reasons[person].append(reason)
+    return reasons
+
+
+def _ranked(
+    net: Network, day: date, reasons: dict[str, list[Reason]], top: int, leads: dict[str, float] | None
+) -> ReachOutResult:
+    """The ``top`` people by their reasons' noisy-or (with ``leads``: by the best path each serves first)."""
     rows: list[tuple[float, str, str, list[Reason]]] = []
     for ident, found in reasons.items():
-        if len(found) == 1:  # most people have one reason
-            kept = found
-        else:
-            best: dict[str, Reason] = {}
-            for reason in found:  # one reason per kind and person: the strongest
-                if reason.kind not in best or reason.score > best[reason.kind].score:
-                    best[reason.kind] = reason
-            kept = sorted(best.values(), key=lambda r: -r.score)
+        kept = found if len(found) == 1 else _strongest_per_kind(found)  # most people have one reason
         remaining = 1.0
         for reason in kept:
             remaining *= 1 - reason.score
-        rows.append((remaining - 1, people[ident].name, ident, kept))
+        rows.append((remaining - 1, net.people[ident].name, ident, kept))
     # Highest score first, then by name and id (unique): the first ``top`` of the full order.
-    # With targets_only, the best path each person serves comes first.
-    if targets_only:
+    if leads is not None:
         best_rows = heapq.nsmallest(top, rows, key=lambda row: (-leads.get(row[2], 0.0), *row[:3]))
     else:
         best_rows = heapq.nsmallest(top, rows, key=lambda row: row[:3])
@@ -243,107 +268,108 @@ def _reach_outs(net: Network, day: date, top: int, model: TieModel | None, targe
     return ReachOutResult(today=day, reach_outs=ranked, candidates=len(rows))
 
 
-@dataclass
-class _Scan:
-    """What every rule reads: the records as of the day, my contact evidence, and where reasons go."""
-
-    net: Network
-    day: date
-    latest: dict[str, date]
-    colleagues: dict[str, Overlap]
-    imported_only: Any
-    add: Any
+def _strongest_per_kind(found: list[Reason]) -> list[Reason]:
+    """One reason per kind (the strongest; the first of equals), strongest first."""
+    best: dict[str, Reason] = {}
+    for reason in found:
+        if reason.kind not in best or reason.score > best[reason.kind].score:
+            best[reason.kind] = reason
+    return sorted(best.values(), key=lambda r: -r.score)
 
 
-def _cadence(scan: _Scan) -> None:
+def _cadence(facts: _Facts) -> list[Finding]:
     """Overdue (past the cadence), dormant (a once-strong tie gone silent) and follow-up (met lately, nothing since)."""
-    net, day, settings, people, latest, colleagues, imported_only, add = (
-        scan.net,
-        scan.day,
-        scan.net.me.settings,
-        scan.net.people,
-        scan.latest,
-        scan.colleagues,
-        scan.imported_only,
-        scan.add,
-    )
-    # overdue, dormant, follow-up
-    cadences = net.me.cadence
-    dormant_from = max(settings.dormant_min_strength, 1)
-    dormant_after, follow_up_days = settings.dormant_after_days, settings.follow_up_days
-    for person in people.values():
-        if person.id in imported_only:
+    net, day = facts.net, facts.day
+    found: list[Finding] = []
+    for person in net.people.values():
+        if person.id in facts.imported_only:
             continue  # a connection, not a relationship: no cadence to keep
-        strength = person.strength
-        last = latest.get(person.id)
-        met = person.met
-        if met is not None and met > day:
-            met = None
-        seen, basis = _latest_evidence(last, met, colleagues.get(person.id), day, net)
+        last = facts.latest.get(person.id)
+        seen, basis = _latest_evidence(last, person.met, facts.colleagues.get(person.id), day, net)
         days = (day - seen).days if seen is not None else None
-        cadence = person.cadence or cadences.get(strength)
-        name = person.name
-        if strength >= dormant_from and days is not None and days >= dormant_after:
-            add(
-                person.id,
-                "dormant",
-                f"once {'close' if strength >= 4 else 'friendly'} (strength {strength}), {basis}: "
-                "a dormant tie brings fresh news with the trust already built",
-                0.45 + 0.1 * (strength - settings.dormant_min_strength),
-                f"Reconnect with {name}: ask what they are working on now",
-            )
-        elif cadence and strength >= 1 and ((days is None and strength >= 3) or (days is not None and days > cadence)):
-            # A routine catch-up: at most ROUTINE, below any lead to a target.
-            if days is None:
-                text = f"no contact on record; your cadence for strength {strength} is {cadence} days"
-                score = ROUTINE * 0.5 * _importance(strength)
-            else:
-                text = f"{basis}, past your {cadence}-day cadence"
-                score = ROUTINE * _importance(strength) * (1 - 0.5 ** (days / cadence))
-            action = (
-                f"Suggest a coffee or a call with {name}" if strength >= 4 else f"Send {name} a short note to catch up"
-            )
-            add(person.id, "overdue", text, score, action)
-        if met is not None and (day - met).days <= follow_up_days and (last is None or last <= met):
-            since = (day - met).days
-            add(
-                person.id,
-                "follow-up",
-                f"met {ago(since)}, no contact since",
-                0.5 + 0.3 * (1 - since / max(follow_up_days, 1)),
-                f"Follow up with {name}: a short note about where you met",
-            )
+        reason = _dormant(net, person, days, basis) or _overdue(net, person, days, basis)
+        if reason is not None:
+            found.append((person.id, reason))
+        reason = _follow_up(net, person, last, day)
+        if reason is not None:
+            found.append((person.id, reason))
+    return found
 
 
-def _reminders(scan: _Scan) -> None:
+def _dormant(net: Network, person: Person, days: int | None, basis: str) -> Reason | None:
+    """A once-strong tie silent for ``dormant_after_days`` or more."""
+    settings, strength = net.me.settings, person.strength
+    if strength < max(settings.dormant_min_strength, 1) or days is None or days < settings.dormant_after_days:
+        return None
+    return _reason(
+        "dormant",
+        f"once {'close' if strength >= 4 else 'friendly'} (strength {strength}), {basis}: "
+        "a dormant tie brings fresh news with the trust already built",
+        0.45 + 0.1 * (strength - settings.dormant_min_strength),
+        f"Reconnect with {person.name}: ask what they are working on now",
+    )
+
+
+def _overdue(net: Network, person: Person, days: int | None, basis: str) -> Reason | None:
+    """Past the cadence (or strength 3 and more with no contact on record): a routine catch-up,
+    at most :data:`ROUTINE`, below any lead to a target."""
+    strength = person.strength
+    cadence = person.cadence or net.me.cadence.get(strength)
+    if not (cadence and strength >= 1 and ((days is None and strength >= 3) or (days is not None and days > cadence))):
+        return None
+    if days is None:
+        text = f"no contact on record; your cadence for strength {strength} is {cadence} days"
+        score = ROUTINE * 0.5 * _importance(strength)
+    else:
+        text = f"{basis}, past your {cadence}-day cadence"
+        score = ROUTINE * _importance(strength) * (1 - 0.5 ** (days / cadence))
+    name = person.name
+    action = f"Suggest a coffee or a call with {name}" if strength >= 4 else f"Send {name} a short note to catch up"
+    return _reason("overdue", text, score, action)
+
+
+def _follow_up(net: Network, person: Person, last: date | None, day: date) -> Reason | None:
+    """Met in the last ``follow_up_days`` with no contact since."""
+    met, follow_up_days = person.met, net.me.settings.follow_up_days
+    if met is None or (day - met).days > follow_up_days or (last is not None and last > met):
+        return None
+    since = (day - met).days
+    return _reason(
+        "follow-up",
+        f"met {ago(since)}, no contact since",
+        0.5 + 0.3 * (1 - since / max(follow_up_days, 1)),
+        f"Follow up with {person.name}: a short note about where you met",
+    )
+
+
+def _reminders(facts: _Facts) -> list[Finding]:
     """Reminders: due from their day until a contact is logged on or after it."""
-    net, day, latest, add = scan.net, scan.day, scan.latest, scan.add
-    # reminders: due from their day until a contact is logged on or after it
+    net, day, latest = facts.net, facts.day, facts.latest
+    found: list[Finding] = []
     for reminder in net.reminders:
         last = latest.get(reminder.person)
+        # A reminder is dated after today on purpose (the records as of today keep it): not due yet.
         if reminder.date > day or (last is not None and last >= reminder.date):
             continue
         note = f": {clip(reminder.note)}" if reminder.note else ""
         name = net.name_of(reminder.person)
-        add(
-            reminder.person,
+        reason = _reason(
             "reminder",
             f"you planned to follow up on {reminder.date.isoformat()}{note}",
             0.85,
             f"Follow up with {name}" + (f" ({clip(reminder.note)})" if reminder.note else ""),
         )
+        found.append((reminder.person, reason))
+    return found
 
 
-def _reciprocity(scan: _Scan) -> None:
+def _reciprocity(facts: _Facts) -> list[Finding]:
     """They did me more favors than I did them."""
-    net, day, people, add = scan.net, scan.day, scan.net.people, scan.add
-    # reciprocity
+    people = facts.net.people
     given: dict[str, int] = defaultdict(int)
     received: dict[str, int] = defaultdict(int)
     what: dict[str, str] = {}
-    for favor in net.favors:
-        if favor.date is not None and favor.date > day:
-            continue
+    for favor in facts.net.favors:
         if favor.from_ == ME:
             given[favor.to] += 1
         elif favor.to == ME:
@@ -351,6 +377,7 @@ def _reciprocity(scan: _Scan) -> None:
             label = favor.what or favor.kind
             if label:
                 what[favor.from_] = label
+    found: list[Finding] = []
     for ident, count in received.items():
         owed = count - given.get(ident, 0)
         if owed <= 0 or ident not in people:
@@ -360,83 +387,89 @@ def _reciprocity(scan: _Scan) -> None:
             text = f"helped you {times(count)}{detail}; you have not returned it"
         else:
             text = f"helped you {times(count)}{detail}, you helped them {times(given[ident])}"
-        add(
-            ident,
-            "reciprocity",
-            text,
-            0.45 + 0.1 * min(owed - 1, 3),
-            f"Offer {people[ident].name} help in return: ask what they are working on and what they need",
-        )
+        action = f"Offer {people[ident].name} help in return: ask what they are working on and what they need"
+        found.append((ident, _reason("reciprocity", text, 0.45 + 0.1 * min(owed - 1, 3), action)))
+    return found
 
 
-def _introductions(scan: _Scan) -> None:
+def _introductions(facts: _Facts) -> list[Finding]:
     """Introductions requested or made but not met yet, mine and the ones I was asked for."""
-    net, day, settings, latest, add = scan.net, scan.day, scan.net.me.settings, scan.latest, scan.add
-    # pending introductions
-    for intro in net.introductions:
-        if intro.status not in ("requested", "made") or (intro.date is not None and intro.date > day):
+    found: list[Finding] = []
+    for intro in facts.net.introductions:
+        if intro.status not in ("requested", "made"):
             continue
-        a, b = intro.people
-        if intro.by != ME and ME in (a, b):
-            other = b if a == ME else a
-            if intro.status == "requested":
-                waited = (day - intro.date).days if intro.date is not None else None
-                if waited is not None and waited < settings.intro_follow_up_days:
-                    continue  # asked recently: give them time before a nudge
-                add(
-                    intro.by,
-                    "pending-introduction",
-                    f"you asked them{on_day(intro.date)} to introduce you to {net.name_of(other)}; not made yet"
-                    + (f" ({waited} days ago)" if waited is not None else ""),
-                    0.6,
-                    f"Nudge {net.name_of(intro.by)} about the introduction to {net.name_of(other)} (offer a short blurb)",
-                    (other,),
-                )
-            else:
-                seen_since = latest.get(other)
-                if intro.date is not None and seen_since is not None and seen_since > intro.date:
-                    continue  # in touch since: effectively met
-                add(
-                    other,
-                    "pending-introduction",
-                    f"{net.name_of(intro.by)} introduced you{on_day(intro.date)}; you have not met yet",
-                    0.75,
-                    f"Propose a time to meet {net.name_of(other)}",
-                    (intro.by,),
-                )
-        elif intro.by == ME:
-            if intro.status == "requested":
-                add(
-                    a,
-                    "pending-introduction",
-                    f"you were asked{on_day(intro.date)} to introduce them to {net.name_of(b)}; not made yet",
-                    0.65,
-                    f"Introduce {net.name_of(a)} to {net.name_of(b)}",
-                    (b,),
-                )
-            else:
-                add(
-                    a,
-                    "pending-introduction",
-                    f"you introduced them to {net.name_of(b)}{on_day(intro.date)}; they have not met yet",
-                    0.3,
-                    f"Check whether {net.name_of(a)} and {net.name_of(b)} have met",
-                    (b,),
-                )
+        if intro.by == ME:
+            found.append(_asked_of_me(facts.net, intro))
+        elif ME in intro.people:
+            finding = _asked_by_me(facts, intro)
+            if finding is not None:
+                found.append(finding)
+    return found
 
 
-#: The rules, each adding its reasons (``kind`` in :data:`REASON_KINDS`); target paths come after them.
-RULES = (_cadence, _reminders, _reciprocity, _introductions)
+def _asked_by_me(facts: _Facts, intro: Introduction) -> Finding | None:
+    """An introduction of me: requested (nudge the introducer, once they have had time) or made (meet them)."""
+    net, day = facts.net, facts.day
+    a, b = intro.people
+    other = b if a == ME else a
+    if intro.status == "requested":
+        waited = (day - intro.date).days if intro.date is not None else None
+        if waited is not None and waited < net.me.settings.intro_follow_up_days:
+            return None  # asked recently: give them time before a nudge
+        return intro.by, _reason(
+            "pending-introduction",
+            f"you asked them{on_day(intro.date)} to introduce you to {net.name_of(other)}; not made yet"
+            + (f" ({waited} days ago)" if waited is not None else ""),
+            0.6,
+            f"Nudge {net.name_of(intro.by)} about the introduction to {net.name_of(other)} (offer a short blurb)",
+            (other,),
+        )
+    seen_since = facts.latest.get(other)
+    if intro.date is not None and seen_since is not None and seen_since > intro.date:
+        return None  # in touch since: effectively met
+    return other, _reason(
+        "pending-introduction",
+        f"{net.name_of(intro.by)} introduced you{on_day(intro.date)}; you have not met yet",
+        0.75,
+        f"Propose a time to meet {net.name_of(other)}",
+        (intro.by,),
+    )
 
 
-def _target_paths(net: Network, model: TieModel, per_target: int, add: Any) -> dict[str, float]:
-    """Add a ``target-path`` reason for the first step of the best paths to each target.
+def _asked_of_me(net: Network, intro: Introduction) -> Finding:
+    """An introduction I was asked for (make it) or made (check they met)."""
+    a, b = intro.people
+    if intro.status == "requested":
+        return a, _reason(
+            "pending-introduction",
+            f"you were asked{on_day(intro.date)} to introduce them to {net.name_of(b)}; not made yet",
+            0.65,
+            f"Introduce {net.name_of(a)} to {net.name_of(b)}",
+            (b,),
+        )
+    return a, _reason(
+        "pending-introduction",
+        f"you introduced them to {net.name_of(b)}{on_day(intro.date)}; they have not met yet",
+        0.3,
+        f"Check whether {net.name_of(a)} and {net.name_of(b)} have met",
+        (b,),
+    )
 
-    Returns every person on those paths (first steps, go-betweens, insiders) -> the best score
-    of a path they are on: what ``--targets`` keeps and ranks by.
+
+#: The rules, each returning the reasons it finds (``kind`` in :data:`REASON_KINDS`) as (person, reason)
+#: pairs; target paths come after them.
+RULES: tuple[Callable[[_Facts], list[Finding]], ...] = (_cadence, _reminders, _reciprocity, _introductions)
+
+
+def _target_paths(net: Network, model: TieModel, per_target: int) -> tuple[list[Finding], dict[str, float]]:
+    """A ``target-path`` reason for the first step of the best paths to each target.
+
+    Returns the reasons, and every person on those paths (first steps, go-betweens, insiders) ->
+    the best score of a path they are on: what ``--targets`` keeps and ranks by.
     """
     settings = net.me.settings
     finder = PathFinder(model)
+    found: list[Finding] = []
     leads: dict[str, float] = {}
     for target in net.me.targets:
         if target not in net.organizations:
@@ -448,15 +481,14 @@ def _target_paths(net: Network, model: TieModel, per_target: int, add: Any) -> d
                 continue
             for person in path.people[1:]:
                 leads[person] = max(leads.get(person, 0.0), path.score)
-            first = path.people[1]
             if len(path.people) == 2:
                 where = "works" if path.insider_current else "worked"
                 text = f"{where} at {org}, one of your targets (path score {path.score:.0%})"
             else:
                 text = f"first step of a warm path to {org}, one of your targets (path score {path.score:.0%})"
             score = TARGET_BASE + TARGET_SPAN * math.sqrt(max(path.score, 0.0))
-            add(first, "target-path", text, score, path.ask.rstrip("."))
-    return leads
+            found.append((path.people[1], _reason("target-path", text, score, path.ask.rstrip("."))))
+    return found, leads
 
 
 def _keep_target_reasons(net: Network, reasons: dict[str, list[Reason]], leads: dict[str, float]) -> None:

@@ -134,8 +134,8 @@ class PersonIndex:
     ):
         from .graph import build_graph
 
-        #: Every tie as of ``today``, shared by the graph and the tie model.
-        self.ties = Ties(net, today)
+        #: Every tie as of ``today``, shared by the graph and the tie model (the given model's when it has them).
+        self.ties = model.ties if model is not None and model.ties.today == today else Ties(net, today)
         self.net = self.ties.net
         self.today = today
         self.include_private = include_private

@@ -175,12 +175,14 @@ class Ties:
                 row[ME] = person
             for tie in person.knows:
                 other = tie.other
-                if other != pid and other in people:
-                    if other in row:
-                        self._add(pid, other, tie)
-                    else:
-                        row[other] = tie
-                        social[other][pid] = tie
+                theirs = social.get(other)  # a person's row (me aside): one lookup for both checks
+                if theirs is None or other == pid or other == ME:
+                    continue
+                if other in row:
+                    self._add(pid, other, tie)
+                else:
+                    row[other] = tie
+                    theirs[pid] = tie
             by = person.introduced_by
             if by is not None and by != pid and by in people:
                 # They introduced me to this person, so the two know each other: inferred, and labelled so.
@@ -259,9 +261,10 @@ class Ties:
         """The links of the social tie a–b (from ``evidence``, default the pair's slot), as written."""
         held = self.social[a][b] if evidence is None else evidence
         records: list[Any] = held if type(held) is list else [held]
-        return [self._link(a, b, record) for record in records]
+        return [self.link(a, b, record) for record in records]
 
-    def _link(self, a: str, b: str, record: Person | Tie | Introduction) -> Link:
+    def link(self, a: str, b: str, record: Person | Tie | Introduction) -> Link:
+        """The link ``record`` (one of the records in the slot of the pair a–b) states."""
         if type(record) is Tie:
             owner = b if record.other == a else a
             return _new(Link, (owner, record.other, "knows", record.source, False, record.strength, record))
@@ -289,15 +292,21 @@ class Ties:
             if job.org == place
         ]
 
-    def pairs(self) -> Iterator[tuple[str, str, list[Link]]]:
-        """Every linked pair with its links: the social ties (mine first, then each person's with the
-        people after them), then the memberships (each member's, in the order met)."""
+    def slots(self) -> Iterator[tuple[str, str, Evidence]]:
+        """Every socially tied pair once, with the record(s) of its slot: mine first, then each
+        person's with the people after them."""
         order = {ident: i for i, ident in enumerate(self.social)}
         for a, row in self.social.items():
             rank = order[a]
             for b, held in row.items():
                 if order[b] > rank:
-                    yield a, b, self.between(a, b, held)
+                    yield a, b, held
+
+    def pairs(self) -> Iterator[tuple[str, str, list[Link]]]:
+        """Every linked pair with its links: the social ties (:meth:`slots`), then the memberships
+        (each member's, in the order met)."""
+        for a, b, held in self.slots():
+            yield a, b, self.between(a, b, held)
         for member, places in self.memberships.items():
             for place in places:
                 yield member, place, self.membership(member, place)

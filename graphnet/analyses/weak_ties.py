@@ -34,9 +34,9 @@ from ..gcpause import paused_gc
 from ..model import DEFAULT_TOP, STRENGTH_LABELS, Network
 from ..text import joined, month
 from .activity import connections
-from .communities import ClusterNamer, structure
+from .communities import ClusterNamer, Structure, structure
 from .reach import Opens, Reach, names_of
-from .ties import as_of
+from .ties import Ties, as_of
 
 __all__ = ["WeakTie", "WeakTiesResult", "mutual_curve", "weak_ties"]
 
@@ -111,7 +111,12 @@ def mutual_curve(mutual: int, peak: float) -> float:
 
 
 def weak_ties(
-    net: Network, *, today: date | None = None, top: int = DEFAULT_TOP, include_unmet: bool = False
+    net: Network,
+    *,
+    today: date | None = None,
+    top: int = DEFAULT_TOP,
+    include_unmet: bool = False,
+    ties: Ties | None = None,
 ) -> WeakTiesResult:
     """My weak ties, ranked by the non-redundant reach, targets and mutual contacts they bring.
 
@@ -128,6 +133,8 @@ def weak_ties(
     include_unmet : bool
         Also rank the people I have not met yet (strength 0), flagged ``met``
         false, with the contact to meet them through.
+    ties : Ties, optional
+        The ties of ``net`` as of ``today`` when already derived (e.g. by a tie model), reused.
 
     Returns
     -------
@@ -164,26 +171,41 @@ def weak_ties(
        CSCW 2015.
     """
     with paused_gc():
-        return _weak_ties(net, today if today is not None else date.today(), top, include_unmet)
+        return _weak_ties(net, today if today is not None else date.today(), top, include_unmet, ties)
 
 
-def _weak_ties(net: Network, today: date, top: int, include_unmet: bool) -> WeakTiesResult:
+def _weak_ties(net: Network, today: date, top: int, include_unmet: bool, ties: Ties | None) -> WeakTiesResult:
     from .warm_paths import asked_introductions
 
     net = as_of(net, today)
-    settings = net.me.settings
-    s = structure(net, today=today)
-    kinds, adj = s.kinds, s.adj
-    limit = settings.weak_tie_max_strength
+    s = structure(net, today=today, ties=ties)
+    limit = net.me.settings.weak_tie_max_strength
     weak = [s.index[p] for p, person in net.people.items() if 1 <= person.strength <= limit]
     unmet = [s.index[p] for p, person in net.people.items() if person.strength == 0] if include_unmet else []
     declined, requested = asked_introductions(net, today)
     reach = Reach(net, s, declined, requested, today)
+    found = _scored(net, s, reach, [*weak, *unmet])
+    # Best first; among equals a relationship before a connection, then the stronger tie.
+    imported_only = connections(net, today)
+    found.sort(
+        key=lambda f: (-f[0], -f[1], s.ids[f[3]] in imported_only, -net.people[s.ids[f[3]]].strength, s.ids[f[3]])
+    )
+    return WeakTiesResult(_listed(net, s, reach, found, top), len(weak), len(reach.strong), net)
+
+
+#: A scored candidate: (score, novel reach, mutual contacts, node, the novel nodes, the targets reached).
+_Scored = tuple[float, int, int, int, set[int], list[str]]
+
+
+def _scored(net: Network, s: Structure, reach: Reach, candidates: list[int]) -> list[_Scored]:
+    """The candidates whose score is above 0 (they open something or reach a target), unsorted."""
+    settings = net.me.settings
+    kinds, adj = s.kinds, s.adj
     contacts = {i for i in s.mine if kinds[i] == "person"}
     # Each target organization -> the people who work or worked there.
     targets = {s.index[o]: set(adj[s.index[o]]) for o in net.me.targets if o in s.index}
-    found: list[tuple[float, int, int, int, set[int], list[str]]] = []
-    for t in [*weak, *unmet]:
+    found: list[_Scored] = []
+    for t in candidates:
         novel = reach.novel(t)
         mutual = sum(1 for x in adj[t] if x in contacts)
         reached = _targets(net, s, t, targets, reach.refused(t))
@@ -191,12 +213,11 @@ def _weak_ties(net: Network, today: date, top: int, include_unmet: bool) -> Weak
         score = value * mutual_curve(mutual, settings.weak_tie_mutual_peak)
         if score > 0:
             found.append((score, len(novel), mutual, t, novel, reached))
-    # Best first; among equals a relationship before a connection, then the stronger tie.
-    imported_only = connections(net, today)
-    found.sort(
-        key=lambda f: (-f[0], -f[1], s.ids[f[3]] in imported_only, -net.people[s.ids[f[3]]].strength, s.ids[f[3]])
-    )
+    return found
 
+
+def _listed(net: Network, s: Structure, reach: Reach, found: list[_Scored], top: int) -> list[WeakTie]:
+    """The ``top`` best of ``found`` (sorted), one per thing opened: the others are the listed one's ``also``."""
     namer = ClusterNamer(net)
     result: list[WeakTie] = []
     by_opening: dict[Any, WeakTie | None] = {}
@@ -223,13 +244,13 @@ def _weak_ties(net: Network, today: date, top: int, include_unmet: bool) -> Weak
             novel_reach=size,
             opens=opens,
             targets=[r.split("\t")[0] for r in reached],
-            why=_why(net, reach, t, opens, reached, mutual, settings),
+            why=_why(net, reach, t, opens, reached, mutual, net.me.settings),
             action=_action(net, reach, t, opens, reached),
             met=person.strength >= 1,
         )
         by_opening[opening] = entry
         result.append(entry)
-    return WeakTiesResult(result, len(weak), len(reach.strong), net)
+    return result
 
 
 def _opening(s: Any, t: int, novel: set[int], reached: list[str]) -> Any:

@@ -160,7 +160,7 @@ def _roles(
     structure = analyses.structure(net, graph, view.shown, model)
     clusters = analyses.clusters(net, structure, view.shown)
     score, why = analyses.brokerage(net, structure, view.shown, clusters)
-    weak = analyses.weak_tie_reasons(net, today, top=max(5, len(view.people) // 25))
+    weak = analyses.weak_tie_reasons(net, today, top=max(5, len(view.people) // 25), ties=model.ties)
     return Roles(score, why, weak), clusters
 
 

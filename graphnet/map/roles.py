@@ -17,6 +17,7 @@ from ..text import joined
 if TYPE_CHECKING:
     from ..analyses.communities import Structure
     from ..analyses.strength import TieModel
+    from ..analyses.ties import Ties
 
 __all__ = ["WHOLE_NETWORK_MAX_NODES", "brokerage", "clusters", "structure", "weak_tie_reasons"]
 
@@ -92,9 +93,9 @@ def brokerage(
     return scores, why
 
 
-def weak_tie_reasons(net: Network, today: date, top: int) -> dict[str, str]:
-    """Person id -> why :func:`graphnet.weak_ties.weak_ties` singles them out."""
+def weak_tie_reasons(net: Network, today: date, top: int, ties: Ties | None = None) -> dict[str, str]:
+    """Person id -> why :func:`graphnet.weak_ties.weak_ties` singles them out (``ties``: reused when given)."""
     from ..analyses.weak_ties import weak_ties
 
-    found = weak_ties(net, today=today, top=top)
+    found = weak_ties(net, today=today, top=top, ties=ties)
     return {tie.id: f"weak tie worth reviving: {tie.why}" for tie in found.weak_ties}

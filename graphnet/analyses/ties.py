@@ -176,7 +176,7 @@ class Ties:
             for tie in person.knows:
                 other = tie.other
                 theirs = social.get(other)  # a person's row (me aside): one lookup for both checks
-                if theirs is None or other == pid or other == ME:
+                if theirs is None or other in (pid, ME):
                     continue
                 if other in row:
                     self._add(pid, other, tie)

@@ -24,6 +24,9 @@ _answer_options = stacked(
     click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON."), pass_state, read_only
 )
 
+#: The options after ``--top`` of the answers that rank people by what they open (bridges, weak ties).
+_ranked_options = stacked(_INCLUDE_UNMET, _VERBOSE, _answer_options)
+
 
 def _answer(state: Context, answer: Callable[..., Any], as_json: bool, *args: Any, **options: Any) -> Any:
     """The network and ``answer`` on it as of ``--today``; ``None`` once ``--json`` has printed the answer."""
@@ -44,9 +47,7 @@ def _echo_ranked(rank: int, title: str, why: str, action: str) -> None:
 
 @cli.command("bridges")
 @click.option("--top", type=_TOP, default=DEFAULT_TOP, show_default=True, help="How many brokers and bridge ties.")
-@_INCLUDE_UNMET
-@_VERBOSE
-@_answer_options
+@_ranked_options
 def bridges_command(state: Context, top: int, include_unmet: bool, verbose: bool, as_json: bool) -> None:
     """Who links the parts of your network, what they open, and what to do about it.
 
@@ -92,9 +93,7 @@ def bridges_command(state: Context, top: int, include_unmet: bool, verbose: bool
 
 @cli.command("weak-ties")
 @click.option("--top", type=_TOP, default=DEFAULT_TOP, show_default=True, help="How many weak ties.")
-@_INCLUDE_UNMET
-@_VERBOSE
-@_answer_options
+@_ranked_options
 def weak_ties_command(state: Context, top: int, include_unmet: bool, verbose: bool, as_json: bool) -> None:
     """Your weak ties ranked by what they open up, each with what to do.
 

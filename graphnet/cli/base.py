@@ -98,6 +98,14 @@ def stacked(*decorators: Callable[[Any], Any]) -> Callable[[F], F]:
     return decorate
 
 
+def output_options(default: str, where: str, force: str) -> Callable[[F], F]:
+    """``-o/--output FILE`` (help: ``where``) and ``--force`` (help: ``force``) of a command writing outside the data."""
+    return stacked(
+        click.option("-o", "--output", default=default, show_default=True, metavar="FILE", help=where),
+        click.option("--force", is_flag=True, help=force),
+    )
+
+
 class _Tee(io.TextIOBase):
     """Writes through to a stream while keeping a copy."""
 

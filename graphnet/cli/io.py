@@ -12,7 +12,18 @@ import click
 from ..io.formats import CONTACT_STRENGTHS, EXPORT_FORMATS
 from ..model import STRENGTH_RANGE
 from ..text import display_path, plural
-from .base import EXIT_DATA_ERRORS, Context, cli, data_stdout, echo_json, fail, load_or_exit, pass_state, stacked
+from .base import (
+    EXIT_DATA_ERRORS,
+    Context,
+    cli,
+    data_stdout,
+    echo_json,
+    fail,
+    load_or_exit,
+    output_options,
+    pass_state,
+    stacked,
+)
 
 #: A contact export of this many rows or more shows a progress bar (a smaller one is read before it could be seen).
 BAR_ROWS = 5000
@@ -313,15 +324,11 @@ def import_google_command(state: Context, file: Path, **options: Any) -> None:
     required=True,
     help="graphml (Gephi, Cytoscape, Neo4j APOC), gexf (Gephi), json (node-link), csv (neo4j-admin import).",
 )
-@click.option(
-    "-o",
-    "--output",
-    default="-",
-    show_default=True,
-    metavar="FILE",
-    help="Where to write; '-' is stdout. For csv: a folder, or a name whose -nodes.csv/-relationships.csv are written.",
+@output_options(
+    "-",
+    "Where to write; '-' is stdout. For csv: a folder, or a name whose -nodes.csv/-relationships.csv are written.",
+    "Replace the -o file(s) even if graphnet did not write them.",
 )
-@click.option("--force", is_flag=True, help="Replace the -o file(s) even if graphnet did not write them.")
 @click.option("--include-private", is_flag=True, help="Also export e-mail, phone, URL and notes.")
 @pass_state
 def export_command(state: Context, fmt: str, output: str, force: bool, include_private: bool) -> None:

@@ -10,32 +10,26 @@ import click
 
 from ..map.options import COLOR_BY, DEFAULT_LIMIT, DEPTH_RANGE, SIZE_BY, MapOptions
 from ..model import MAP_LIMIT_RANGE, STRENGTH_RANGE
-from .base import Context, cli, cli_words, data_stdout, fail, load_or_exit, pass_state
+from .base import Context, cli, cli_words, data_stdout, fail, load_or_exit, output_options, pass_state
+
+
+def _choice(name: str, choices: tuple[str, ...], help: str) -> Any:
+    """``--color-by``-like option: one of ``choices``, by default :class:`MapOptions`' ``name``."""
+    option = "--" + name.replace("_", "-")
+    return click.option(
+        option, type=click.Choice(choices), default=getattr(MapOptions, name), show_default=True, help=help
+    )
 
 
 @cli.command("map")
-@click.option(
-    "-o",
-    "--output",
-    default="network.html",
-    show_default=True,
-    metavar="FILE",
-    help="The HTML file to write ('-' is stdout); never inside the data folder, and replaced only if graphnet wrote it.",
+@output_options(
+    "network.html",
+    "The HTML file to write ('-' is stdout); never inside the data folder, and replaced only if graphnet wrote it.",
+    "Replace the -o file even if graphnet did not write it.",
 )
-@click.option("--force", is_flag=True, help="Replace the -o file even if graphnet did not write it.")
-@click.option(
-    "--color-by",
-    type=click.Choice(COLOR_BY),
-    default=MapOptions.color_by,
-    show_default=True,
-    help="What node colours stand for.",
-)
-@click.option(
-    "--size-by",
-    type=click.Choice(SIZE_BY),
-    default=MapOptions.size_by,
-    show_default=True,
-    help="What a person's size stands for: your tie's strength, brokerage (links clusters) or nothing.",
+@_choice("color_by", COLOR_BY, "What node colours stand for.")
+@_choice(
+    "size_by", SIZE_BY, "What a person's size stands for: your tie's strength, brokerage (links clusters) or nothing."
 )
 @click.option("--highlight", metavar="TARGET", help="Draw the best warm paths to this organization or person.")
 @click.option("--focus", metavar="PERSON", help="Show only the neighbourhood of this person (id or name).")

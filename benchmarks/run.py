@@ -98,7 +98,7 @@ LOOP_TARGETS: dict[str, tuple[str, float]] = {
     **{f"edit-{key}": (f"{label} (in-place edit, every cache warm)", 0.10) for key, (label, _) in EDITS.items()},
     "map-all": ("`map --all`: writing the file (fresh process, parsed-file cache warm)", 1.5),
 }
-#: The targets of issue 6 for 30,000 people (seconds; None = not a time target).
+#: The time targets for 30,000 people (seconds; None = not a time target).
 BEYOND_LOAD_TARGET = {"path": 1.0, "weak-ties": 1.0, "reach-outs": 1.0, "bridges": 5.0}
 #: Targets beyond the load as a ratio to the floor of the same size, at 30,000 people.
 BEYOND_LOAD_FLOOR_RATIO = {"meet": 0.35}

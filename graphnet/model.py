@@ -489,14 +489,6 @@ class Network:
 
         return find_person(self, text)
 
-    def display_names(self) -> dict[str, str]:
-        """id -> name for every person, organization and group (for did-you-mean)."""
-        names: dict[str, str] = {}
-        for table in (self.organizations, self.groups, self.people):
-            for ident, record in table.items():
-                names[ident] = record.name
-        return names
-
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 

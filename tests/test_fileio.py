@@ -1,4 +1,4 @@
-"""Every write rule of issue 5, each on a real file: nothing already written is ever lost."""
+"""Every write rule (docs/writing.md), each on a real file: nothing already written is ever lost."""
 
 from __future__ import annotations
 

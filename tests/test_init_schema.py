@@ -148,7 +148,7 @@ def test_schema_rejects_what_the_loader_rejects(tmp_path: Path, bad: str) -> Non
 
 
 def test_sample_data_validates_against_the_schema(tmp_path: Path) -> None:
-    """Issue 5: a test validates data/ against the schema (a copy, so nothing touches data/)."""
+    """The example data/ validates against the schema (a copy, so nothing touches data/)."""
     if not (ROOT / "data").is_dir() or not data_files(ROOT / "data"):
         pytest.skip("no sample data in this checkout")
     copy = tmp_path / "data"

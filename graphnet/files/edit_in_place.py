@@ -130,6 +130,20 @@ class Doc:
                 return key, value
         return None
 
+    def record_at(self, section: str, line: int, column: int) -> tuple[MappingNode, TreePath]:
+        """The record of ``section`` written at 1-based ``line``:``column`` (a loader Source)."""
+        found = self.section(section)
+        if found is not None:
+            _key, value = found
+            if isinstance(value, MappingNode) and section == "me":
+                return value, (section,)
+            if isinstance(value, SequenceNode):
+                for i, item in enumerate(value.value):
+                    mark = item.start_mark
+                    if isinstance(item, MappingNode) and (mark.line + 1, mark.column + 1) == (line, column):
+                        return item, (section, i)
+        raise GraphnetError(f"{self.shown}:{line}:{column}: the record is no longer there; run the command again")
+
     def nodes_for(self, mapping: MappingNode, key: str) -> tuple[Node, Node] | None:
         for k, v in mapping.value:
             if isinstance(k, ScalarNode) and k.value == key:

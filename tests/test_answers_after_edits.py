@@ -230,7 +230,7 @@ def test_answers_after_random_edits_equal_cold_answers(tmp_path: Path, seed: int
     net = Network(folder, random.Random(seed))
     assert graphnet(folder, "check").exit_code == 0
     assert _built_entries()  # the warm runs below do use the built records
-    for step in range(7):
+    for step in range(6):
         edit = net.rng.choice(EDITS)
         argv = edit(net)
         if argv is not None:

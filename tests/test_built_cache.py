@@ -184,3 +184,31 @@ def test_file_counts(folder: Path) -> None:
     assert people is not None and (people["people"], people["ties"]) == (3, 3)  # bob, carol, nobody
     (folder / "log.yaml").write_text("favors: []\n", encoding="utf-8")
     assert built.file_counts(folder / "log.yaml", loader.display_path(folder / "log.yaml")) is None
+
+
+def test_after_a_log_only_the_added_entry_is_built(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from graphnet.cli import cli
+
+    def run(*args: str) -> None:
+        result = CliRunner().invoke(cli, ["--data", str(folder), "--today", "2026-11-25", *args])
+        assert result.exit_code in (0, 1), result.output
+
+    # a network with no errors (a write refuses none), loaded once: every file's part is kept
+    clean = PEOPLE.replace("nobody", "bob").replace("strength: 9", "strength: 1").replace("2099", "2021")
+    (folder / "people" / "a.yaml").write_text(clean)
+    (folder / "log.yaml").write_text(LOG.replace("ghost", "carol").replace(", me, ada-lovelace]", ", me]"))
+    assert not [p for p in graphnet.load(folder, today=TODAY)[1] if p.is_error]
+    # each write adds one entry; `add` (it loads: a new id) finds the others built, and its own
+    # entry, at the end of people/a.yaml, is built alone in the load below
+    run("log", "bob", "--kind", "call")
+    run("remind", "carol", "--on", "2027-05-01")
+    run("add", "person", "Dan", "--org", "Umbrella", "--knows", "bob")
+    _no_parse(monkeypatch)
+    warm = graphnet.load(folder, today=TODAY)
+    monkeypatch.undo()
+    cold = graphnet.load(folder, today=TODAY, use_cache=False)
+    _same(cold, warm)
+    assert warm[0].reminders[-1].person == "carol" and "dan" in warm[0].people
+    assert warm[0].people["dan"].org == "umbrella" and warm[0].interactions[-1].with_ == ["bob"]

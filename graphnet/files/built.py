@@ -29,6 +29,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -48,9 +49,19 @@ from ..model import (
     Source,
     Tie,
 )
-from .cache import cache_dir, code_fingerprint, store_json
+from .cache import cache_dir, code_fingerprint, decode_tree, encode_tree, store_json
+from .yamlread import YSeq
 
-__all__ = ["FilePart", "OrgMention", "entry_key", "file_counts", "read_part", "store_part"]
+__all__ = [
+    "FilePart",
+    "OrgMention",
+    "entry_key",
+    "file_counts",
+    "read_appended",
+    "read_part",
+    "remember_append",
+    "store_part",
+]
 
 #: Bump when the encoding changes; the folder also carries the code's fingerprint.
 VERSION = "records-v1"
@@ -86,6 +97,8 @@ class FilePart:
     #: The latest date compared with the real date (``date.min``: none), and that real date.
     checked: date = date.min
     today: date = date.min
+    #: The import that wrote the file (its first line says so), None when written by hand.
+    imported: str | None = None
 
 
 class _NotLocal(Exception):
@@ -123,27 +136,36 @@ class _Codec:
     def __init__(self, shown: str) -> None:
         self.shown = shown
 
-    def encode(self, record: Any, spec: list[tuple[str, str]]) -> list[Any]:
-        row: list[Any] = []
-        for name, kind in spec:
-            value = getattr(record, name)
-            if kind == "":
-                row.append(list(value) if isinstance(value, list) else value)
-            elif kind == "date":
-                row.append(None if value is None else value.toordinal())
-            elif kind == "source":
-                row.append(self.place(value))
-            elif kind == "ties":
-                row.append([self.encode(tie, _SPECS[Tie]) for tie in value])
-            elif kind == "jobs":
-                row.append([self.encode(job, _SPECS[Job]) for job in value])
-            elif kind == "pair":
-                row.append(list(value))
-            elif kind == "settings":
-                row.append([getattr(value, f.name) for f in fields(Settings)])
-            else:  # cadence: JSON keys are text, so pairs
-                row.append([[level, days] for level, days in value.items()])
-        return row
+    def encoder(self, cls: type) -> Callable[[Any], list[Any]]:
+        """A function from a record of ``cls`` to its row (the inverse of :meth:`decoder`)."""
+        spec = _SPECS[cls]
+        read = attrgetter(*(name for name, _ in spec))
+        dates = [i for i, (_, kind) in enumerate(spec) if kind == "date"]
+        at = {kind: i for i, (_, kind) in enumerate(spec) if kind not in ("", "date")}
+        source_at = at["source"]
+        nested = [(at[kind], self.encoder(sub)) for kind, sub in (("ties", Tie), ("jobs", Job)) if kind in at]
+        shown = self.shown
+
+        def encode(record: Any) -> list[Any]:
+            row = list(read(record))
+            for i in dates:
+                if row[i] is not None:
+                    row[i] = row[i].toordinal()
+            source = row[source_at]
+            if source.path != shown:
+                raise _NotLocal
+            row[source_at] = [source.line, source.column]
+            for i, sub in nested:
+                row[i] = [sub(item) for item in row[i]]
+            if "pair" in at:
+                row[at["pair"]] = list(row[at["pair"]])
+            if "settings" in at:
+                row[at["settings"]] = [getattr(row[at["settings"]], f.name) for f in fields(Settings)]
+            if "cadence" in at:  # JSON keys are text, so pairs
+                row[at["cadence"]] = [[level, days] for level, days in row[at["cadence"]].items()]
+            return row
+
+        return encode
 
     def place(self, source: Source) -> list[int]:
         if source.path != self.shown:
@@ -235,9 +257,10 @@ def _encode(part: FilePart, shown: str) -> dict[str, Any]:
         mentions.append([text, *codec.place(source), *target, attribute])
     payload: dict[str, Any] = {
         "today": part.today.toordinal(),
+        "imported": part.imported,
         "checked": part.checked.toordinal(),
         "latest": part.latest.toordinal(),
-        "me": None if part.me is None else codec.encode(part.me, _SPECS[Me]),
+        "me": None if part.me is None else codec.encoder(Me)(part.me),
         "me_key": None if part.me_key is None else list(part.me_key),
         "claims": [[ident, kind, *codec.place(source)] for ident, kind, source in part.claims],
         "kinds": kinds,
@@ -247,7 +270,8 @@ def _encode(part: FilePart, shown: str) -> dict[str, Any]:
         "problems": [[*codec.place(Source(p.path, p.line, p.column)), p.severity, p.message] for p in part.problems],
     }
     for name, cls in _LISTS:
-        payload[name] = [codec.encode(record, _SPECS[cls]) for record in getattr(part, name)]
+        encode = codec.encoder(cls)
+        payload[name] = [encode(record) for record in getattr(part, name)]
     return payload
 
 
@@ -258,6 +282,7 @@ def _decode(raw: dict[str, Any], shown: str) -> FilePart:
         latest=date.fromordinal(raw["latest"]),
         checked=date.fromordinal(raw["checked"]),
         today=date.fromordinal(raw["today"]),
+        imported=None if raw["imported"] is None else str(raw["imported"]),
     )
     for name, cls in _LISTS:
         decode = codec.decoder(cls)
@@ -331,6 +356,55 @@ def store_part(key: str, part: FilePart, shown: str) -> None:
     except _NotLocal:
         return
     store_json(_entry(key), payload)
+
+
+# -- an entry added at the end of a file --------------------------------------------------------
+#
+# ``log`` (and every write that appends one entry) reads the added text alone and knows the new
+# file's tree is the old one plus one item at the end of its last section (graphnet.files.fileio).
+# It leaves a note saying so; the next load takes the old file's part and builds that item alone.
+
+
+def _note(file_hash: bytes) -> Path:
+    return _entry(hashlib.sha256(b"appended\0" + file_hash).hexdigest())
+
+
+def remember_append(old_hash: bytes, new_data: bytes, section: str, new_tree: Any) -> None:
+    """Note that ``new_data`` reads as the file whose bytes hashed to ``old_hash`` plus the last
+    item of ``new_tree[section]``, its last section; never raises."""
+    try:
+        items = new_tree[section]
+        if list(new_tree)[-1] != section or not isinstance(items, YSeq) or not items:
+            return
+        payload = {
+            "base": old_hash.hex(),
+            "section": section,
+            "index": len(items) - 1,
+            "at": list(items.item_pos[-1]),
+            "item": encode_tree(items[-1]),
+        }
+    except Exception:
+        return
+    store_json(_note(hashlib.sha256(new_data).digest()), payload)
+
+
+def read_appended(file_hash: bytes, shown: str, today: date) -> tuple[FilePart, str, int, YSeq] | None:
+    """For a file written as another plus one item: the other's part, the section, the item's index
+    there and the item (in a list of its own); None when there is no such note or part."""
+    try:
+        raw = json.loads(_note(file_hash).read_bytes())
+        section, index, (line, column) = str(raw["section"]), int(raw["index"]), raw["at"]
+        if section not in ("people", "organizations", "groups", "introductions", "interactions", "favors", "reminders"):
+            return None
+        part = read_part(entry_key(bytes.fromhex(raw["base"]), shown), shown, today)
+        if part is None:
+            return None
+        items = YSeq((int(line), int(column)))
+        items.append(decode_tree(raw["item"]))
+        items.item_pos.append((int(line), int(column)))
+    except Exception:
+        return None
+    return part, section, index, items
 
 
 def file_counts(path: Path, shown: str) -> dict[str, int] | None:

@@ -533,7 +533,7 @@ def _verify_appended(
         if cached:
             from .cache import remember_parse
 
-            remember_parse(new_data, new_tree)
+            remember_parse(new_data, new_tree, appended_to=(old.hash, getattr(verify, "section", "")))
         return
     new_tree, new_problems = _parse(new_data, shown, use_cache=cached)
     if new_problems:
@@ -755,6 +755,7 @@ def expect_entry_added(section: str, entry: Any) -> Verifier:
                 raise CannotExtend(f"{what} would not read back as the old data plus the new entry")
 
     verify.appended_tree = _appended_tree(section, entry)  # type: ignore[attr-defined]
+    verify.section = section  # type: ignore[attr-defined]
     return verify
 
 

@@ -17,7 +17,7 @@ import hashlib
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import date
 from itertools import islice
 from pathlib import Path
@@ -201,21 +201,28 @@ def _read_file(builder: _Builder, data: bytes, file_hash: bytes, shown: str, use
     """Add one file's records to ``builder``: from the built-records cache when it holds them, else
     parsed (through the parse cache when allowed) and built, then kept there. False when it cannot be parsed.
     """
-    key = None
+    imported = _import_kind_of(data)
     if use_cache:
         key = built.entry_key(file_hash, shown)
         part = built.read_part(key, shown, builder.today)
         if part is not None and builder.take(part):
             return True
+        appended = built.read_appended(file_hash, shown, builder.today)
+        if appended is not None:
+            grown = builder.take_appended(*appended, shown, imported)
+            if grown is not None:
+                if grown.part is not None:
+                    built.store_part(key, grown.part, shown)
+                return True
     tree, problems = _parse(data, shown, use_cache)
     mark = builder.start_file(problems)
     if tree is None:
         builder.end_file(mark)
         return not any(p.is_error for p in problems)
-    builder.add_file(tree, shown, _import_kind_of(data))
+    builder.add_file(tree, shown, imported)
     part = builder.end_file(mark)
-    if key is not None and part is not None:
-        built.store_part(key, part, shown)
+    if use_cache and part is not None:
+        built.store_part(built.entry_key(file_hash, shown), part, shown)
     return True
 
 
@@ -275,6 +282,13 @@ def _load(root_path: Path, use_cache: bool) -> tuple[Network, list[Problem]]:
     for validator in VALIDATORS:
         problems.extend(validator(loaded))
     return net, in_fix_order(problems, unreadable)
+
+
+@dataclass
+class _Grown:
+    """A file read as a cached part plus the records added to it: the new part (None: not to keep)."""
+
+    part: FilePart | None
 
 
 class _Builder(RecordReader):
@@ -401,6 +415,7 @@ class _Builder(RecordReader):
             latest=latest,
             checked=self.checked,
             today=self.today,
+            imported=self.imported,
         )
 
     def take(self, part: FilePart) -> bool:
@@ -432,6 +447,26 @@ class _Builder(RecordReader):
         self.problems.extend(part.problems)
         self.latest = max(self.latest, part.latest)
         return True
+
+    def take_appended(
+        self, part: FilePart, section: str, index: int, items: YSeq, shown: str, imported: str | None
+    ) -> _Grown | None:
+        """Add a file that is an earlier file (its cached ``part``) plus ``items``, the records at
+        ``index`` onwards of its last ``section``; None (nothing added) when the part cannot be taken."""
+        if part.imported != imported:
+            return None
+        mark = self.start_file([])
+        if not self.take(part):
+            self.end_file(mark)
+            return None
+        self.file_claims.extend(part.claims)
+        self.checked = max(self.checked, part.checked)
+        self.path, self.imported, self.first_index = shown, imported, index
+        try:
+            getattr(self, f"section_{section}")(items)
+        finally:
+            self.first_index = 0
+        return _Grown(self.end_file(mark))
 
     # -- files and sections -------------------------------------------------------------
 

@@ -38,6 +38,8 @@ class RecordReader:
         self.path = ""
         #: The latest date read (date.min when none): see ``Network.dated_until``.
         self.latest = date.min
+        #: The index in its section of the first record read (not 0 when reading records added to a file).
+        self.first_index = 0
 
     def src(self, pos: tuple[int, int]) -> Source:
         return _new_source(Source, (self.path, pos[0], pos[1]))
@@ -164,12 +166,14 @@ class RecordReader:
             pos = value.pos if isinstance(value, (YMap, YSeq)) else (1, 1)
             self.error(pos, f"'{section}' must be a list of records, each starting with '- '")
             return
+        first = self.first_index
         for i, item in enumerate(value):
             if isinstance(item, YMap):
-                yield i, item
+                yield first + i, item
             elif item is not None:
                 self.error(
-                    value.item_pos[i], f"{section}[{i}]: must be a record with keys (name: …), not plain text or a list"
+                    value.item_pos[i],
+                    f"{section}[{first + i}]: must be a record with keys (name: …), not plain text or a list",
                 )
 
     @staticmethod

@@ -174,20 +174,13 @@ def parse_cached(data: bytes, shown: str) -> tuple[Any, list[Problem]]:
     return tree, problems
 
 
-def remember_parse(data: bytes, tree: Any, *, appended_to: tuple[bytes, str] | None = None) -> None:
+def remember_parse(data: bytes, tree: Any) -> None:
     """Store ``tree`` as the clean strict parse of ``data``, known without parsing it.
 
     A write that verified its result entry by entry (:func:`graphnet.files.fileio.append_to_file`)
-    leaves the parse of the file it wrote, so the next command need not parse it again. With
-    ``appended_to`` (the SHA-256 of the old bytes, and the section), ``tree`` is the old file's
-    plus one item at the end of that section, its last: the next load builds that item alone
-    (:func:`graphnet.files.built.remember_append`).
+    leaves the parse of the file it wrote, so the next command need not parse it again.
     """
     _write(_entry_path(hashlib.sha256(data).hexdigest()), tree, [])
-    if appended_to is not None:
-        from .built import remember_append
-
-        remember_append(appended_to[0], data, appended_to[1], tree)
 
 
 #: What graphnet itself stores under the cache folder: ``tree-vN/ab/<sha256>.json``,

@@ -531,9 +531,11 @@ def _verify_appended(
     if new_tree is not None:  # the entry alone was read and vouched for: see expect_entry_added
         verify(old.tree, new_tree)
         if cached:
+            from .built import remember_append
             from .cache import remember_parse
 
-            remember_parse(new_data, new_tree, appended_to=(old.hash, getattr(verify, "section", "")))
+            remember_parse(new_data, new_tree)  # so the next load need not parse the file …
+            remember_append(old.hash, new_data, getattr(verify, "section", ""), new_tree)  # … nor build it
         return
     new_tree, new_problems = _parse(new_data, shown, use_cache=cached)
     if new_problems:

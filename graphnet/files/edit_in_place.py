@@ -36,6 +36,7 @@ from ..errors import GraphnetError
 from ..model import slugify
 from ..text import display_path
 from .fileio import BOM, FileChange, locked_files, newline_of, replace_files
+from .reread import reread_changed_records
 from .yamlread import YMap, YSeq, last_leaf, parse_text, parse_text_and_nodes
 from .yamlwrite import flow_value, scalar
 
@@ -116,7 +117,8 @@ class Doc:
         self.newline = newline_of(self.text)
         self.splices: list[_Splice] = []
         self.patches: list[_Patch] = []
-        #: The strict tree of the new text, once :meth:`verify` has read it.
+        #: The strict tree of the new text, once :meth:`verify` has read it (records the edit
+        #: did not change may keep the positions they had in the old text).
         self.new_tree: Any = None
 
     # -- finding records ---------------------------------------------------------------------
@@ -353,12 +355,21 @@ class Doc:
         return bool(getattr(node, "flow_style", False))
 
     def verify(self) -> None:
-        """The new text must read strictly as the old data with exactly the planned changes."""
-        new_tree, problems = parse_text(self.new_text(), self.shown)
-        if problems:
-            raise GraphnetError(
-                f"cannot change {self.shown} safely: the result would not read cleanly ({problems[0]}); nothing was written"
-            )
+        """The new text must read strictly as the old data with exactly the planned changes.
+
+        Only the records changed are read again when that is safe (:mod:`graphnet.files.reread`);
+        otherwise the whole new text.
+        """
+        new_text = self.new_text()
+        splices = [(cut.start, cut.end, cut.text) for cut in self.splices]
+        new_tree = reread_changed_records(self.text, self.root, self.tree, splices, self.shown)
+        if new_tree is None:
+            new_tree, problems = parse_text(new_text, self.shown)
+            if problems:
+                raise GraphnetError(
+                    f"cannot change {self.shown} safely: the result would not read cleanly ({problems[0]}); "
+                    "nothing was written"
+                )
         self.new_tree = new_tree
         if new_tree != self.expected_tree():  # YMap and YSeq compare as the dicts and lists they are
             raise GraphnetError(

@@ -30,7 +30,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -59,7 +59,7 @@ from .init import SCHEMA_FILE, schema_line
 from .loader import import_kind, reread_if_changed
 from .roster import follow_write
 from .yamlread import YMap, YSeq, last_leaf
-from .yamlwrite import record
+from .yamlwrite import read_back, record
 
 __all__ = [
     "WriteResult",
@@ -255,23 +255,6 @@ def _today(today: date | None) -> date:
 
 
 # -- where the text goes -----------------------------------------------------------------------
-
-
-def _expected(value: Any) -> Any:
-    """The tree the strict reader gives for a value passed to :func:`record`."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):  # pragma: no cover - refused by record()
-        raise TypeError("booleans are written as text")
-    if isinstance(value, (int, date)):
-        return value.isoformat() if isinstance(value, date) else str(value)
-    if isinstance(value, Mapping):
-        return {k: _expected(v) for k, v in value.items() if v is not None}
-    if isinstance(value, (list, tuple)):
-        if value and all(isinstance(p, tuple) and len(p) == 2 and isinstance(p[0], str) for p in value):
-            return {k: _expected(v) for k, v in value if v is not None}
-        return [_expected(v) for v in value]
-    raise TypeError(type(value).__name__)
 
 
 def _compose(text: str) -> Node | None:
@@ -515,7 +498,7 @@ def _write(
 
 def _attempt(root: Path, section: str, fields: Fields, *, dry_run: bool, use_cache: bool) -> Callable[..., WriteResult]:
     """``attempt(path, must_hold=False)``: add the entry to the file ``path`` (may raise CannotExtend)."""
-    verify = expect_entry_added(section, _expected(fields))
+    verify = expect_entry_added(section, read_back(fields))
 
     def attempt(path: Path, *, must_hold: bool = False) -> WriteResult:
         build = _builder(section, fields, _schema_line(root, path), must_hold=must_hold)

@@ -38,7 +38,7 @@ from ..text import display_path
 from .fileio import BOM, FileChange, locked_files, newline_of, replace_files
 from .reread import reread_changed_records
 from .yamlread import YMap, YSeq, last_leaf, parse_text, parse_text_and_nodes
-from .yamlwrite import flow_value, scalar
+from .yamlwrite import flow_value, read_back, scalar
 
 __all__ = ["Doc", "EditResult", "Workspace"]
 
@@ -163,7 +163,7 @@ class Doc:
     def set_value(self, mapping: MappingNode, path: TreePath, key: str, value: Any) -> None:
         """Set ``key`` of a record to ``value`` (text, a list or a mapping), replacing or adding it."""
         found = self.nodes_for(mapping, key)
-        self.patches.append(_Patch("set", (*path, key), _expected(value)))
+        self.patches.append(_Patch("set", (*path, key), read_back(value)))
         if found is None:
             self._add_key(mapping, key, value)
             return
@@ -232,12 +232,12 @@ class Doc:
             return
         _key_node, node = found
         if isinstance(node, ScalarNode):  # ``knows: bob``: one item written alone
-            self.patches.append(_Patch("set", (*path, key), [node.value, _expected(item)]))
+            self.patches.append(_Patch("set", (*path, key), [node.value, read_back(item)]))
             self.splice(node.start_mark.index, node.end_mark.index, flow_value([node.value, item]))
             return
         if not isinstance(node, SequenceNode):
             raise GraphnetError(f"{self.shown}: '{key}' is not a list; fix it by hand first")
-        self.patches.append(_Patch("append", (*path, key), _expected(item)))
+        self.patches.append(_Patch("append", (*path, key), read_back(item)))
         if node.flow_style:
             if node.value:
                 at = node.value[-1].end_mark.index
@@ -267,7 +267,7 @@ class Doc:
         """Write ``value`` (on one line) where the scalar or flow ``node`` stands."""
         if not _is_flow_or_scalar(node):
             raise GraphnetError(f"{self.shown}: line {node.start_mark.line + 1} is a block; edit it by hand")
-        self.patches.append(_Patch("set", path, _expected(value)))
+        self.patches.append(_Patch("set", path, read_back(value)))
         self.splice(node.start_mark.index, node.end_mark.index, flow_value(value))
 
     def delete_item(self, seq: SequenceNode, path: TreePath, index: int) -> None:
@@ -431,19 +431,6 @@ def _shallow(value: Any) -> Any:
 
 def _is_flow_or_scalar(node: Node) -> bool:
     return isinstance(node, ScalarNode) or bool(getattr(node, "flow_style", False))
-
-
-def _expected(value: Any) -> Any:
-    """What the strict reader gives back for a value written with :func:`flow_value`."""
-    if isinstance(value, dict):
-        return {k: _expected(v) for k, v in value.items() if v is not None}
-    if isinstance(value, (list, tuple)):
-        if value and all(isinstance(p, tuple) and len(p) == 2 and isinstance(p[0], str) for p in value):
-            return {k: _expected(v) for k, v in value if v is not None}
-        return [_expected(v) for v in value]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
 
 
 @dataclass

@@ -33,7 +33,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-__all__ = ["flow_list", "flow_map", "flow_value", "record", "scalar"]
+__all__ = ["flow_list", "flow_map", "flow_value", "read_back", "record", "scalar"]
 
 #: Characters that may not start a plain scalar (YAML 1.1 §9.1.3 indicators).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -282,3 +282,24 @@ def record(fields: Sequence[tuple[str, object]], indent: int = 2, *, prefix: str
         raise ValueError("prefix must be spaces")
     text = _item_lines(list(fields), 0, indent)
     return "".join(prefix + line + "\n" for line in text.split("\n"))
+
+
+def read_back(value: Any) -> Any:
+    """The tree the strict reader gives back for ``value`` written with :func:`record` or :func:`flow_value`.
+
+    Text stays text, numbers and dates become their text, ``None`` values are left out, and a list
+    of ``(key, value)`` pairs is a mapping; what a write compares the file it wrote against.
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):  # pragma: no cover - refused by record() and flow_value()
+        raise TypeError("booleans are written as text")
+    if isinstance(value, (int, date)):
+        return value.isoformat() if isinstance(value, date) else str(value)
+    if isinstance(value, Mapping):
+        return {k: read_back(v) for k, v in value.items() if v is not None}
+    if isinstance(value, (list, tuple)):
+        if value and all(isinstance(p, tuple) and len(p) == 2 and isinstance(p[0], str) for p in value):
+            return {k: read_back(v) for k, v in value if v is not None}
+        return [read_back(v) for v in value]
+    raise TypeError(type(value).__name__)

@@ -29,9 +29,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..files.edit import _expected, entries_insertion
+from ..files.edit import entries_insertion
 from ..files.fileio import CannotExtend, Splice, edit_file
 from ..files.yamlread import YMap, YSeq
+from ..files.yamlwrite import read_back
 from ..model import Network
 from .calendar import CalendarScan
 from .mail import MailScan
@@ -311,7 +312,7 @@ class _Merger:
         entries = old.get(SECTION)
         items = list(entries) if isinstance(entries, list) else []
         items = [{**entry, **replaced[id(entry)]} if id(entry) in replaced else entry for entry in items]
-        items += [_expected(p.fields()) for p in new]
+        items += [read_back(p.fields()) for p in new]
         old[SECTION] = items
         return old
 

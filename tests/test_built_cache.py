@@ -212,3 +212,7 @@ def test_after_a_log_only_the_added_entry_is_built(folder: Path, monkeypatch: py
     _same(cold, warm)
     assert warm[0].reminders[-1].person == "carol" and "dan" in warm[0].people
     assert warm[0].people["dan"].org == "umbrella" and warm[0].interactions[-1].with_ == ["bob"]
+    notes = list(cache.cache_dir().glob("appended-*/*/*.json"))
+    assert notes  # the notes of the added entries, removed by `graphnet cache clear` as any entry
+    cache.clear()
+    assert not list(cache.cache_dir().glob("appended-*")) and not list(cache.cache_dir().glob("records-*"))

@@ -49,7 +49,7 @@ from ..model import (
     Source,
     Tie,
 )
-from .cache import cache_dir, code_fingerprint, decode_tree, encode_tree, store_json
+from .cache import FORMAT, cache_dir, code_fingerprint, decode_tree, encode_tree, store_json
 from .yamlread import YSeq
 
 __all__ = [
@@ -366,7 +366,10 @@ def store_part(key: str, part: FilePart, shown: str) -> None:
 
 
 def _note(file_hash: bytes) -> Path:
-    return _entry(hashlib.sha256(b"appended\0" + file_hash).hexdigest())
+    # Named after the parse cache's format (the note holds a tree): a write stays cheap, with no
+    # fingerprint of the whole code to compute; the part it is read with is keyed by the code.
+    key = hashlib.sha256(b"appended\0" + file_hash).hexdigest()
+    return cache_dir() / f"appended-{FORMAT.removeprefix('tree-')}" / key[:2] / f"{key}.json"
 
 
 def remember_append(old_hash: bytes, new_data: bytes, section: str, new_tree: Any) -> None:

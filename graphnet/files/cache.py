@@ -184,9 +184,10 @@ def remember_parse(data: bytes, tree: Any) -> None:
 
 
 #: What graphnet itself stores under the cache folder: ``tree-vN/ab/<sha256>.json``,
-#: ``records-vN/ab/<sha256>.json`` (graphnet.files.built), ``answers-vN/<sha256>.json``,
+#: ``records-vN/ab/<sha256>.json`` and ``appended-vN/ab/<sha256>.json`` (graphnet.files.built),
+#: ``answers-vN/<sha256>.json``,
 #: ``roster-vN/<sha256>.json`` and the temporary ``.tmp-*.json`` of an interrupted write.
-_OWN_FOLDER = re.compile(r"(tree|records|answers|roster)-v\d+(-[0-9a-f]{12})?")
+_OWN_FOLDER = re.compile(r"(tree|records|appended|answers|roster)-v\d+(-[0-9a-f]{12})?")
 _OWN_ENTRY = re.compile(r"([0-9a-f]{64}|\.tmp-[^/]*)\.json")
 _OWN_SHARD = re.compile(r"[0-9a-f]{2}")
 

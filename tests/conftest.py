@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,9 +13,12 @@ SAMPLE = ROOT / "data"
 
 
 @pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("GRAPHNET_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    monkeypatch.delenv("GRAPHNET_DATA", raising=False)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    # A patch of its own: a test's monkeypatch.undo() must not point graphnet at the user's cache.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GRAPHNET_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        patch.delenv("GRAPHNET_DATA", raising=False)
+        yield
 
 
 @pytest.fixture

@@ -205,9 +205,10 @@ def test_after_a_log_only_the_added_entry_is_built(folder: Path, monkeypatch: py
     run("log", "bob", "--kind", "call")
     run("remind", "carol", "--on", "2027-05-01")
     run("add", "person", "Dan", "--org", "Umbrella", "--knows", "bob")
+    parse = loader._parse
     _no_parse(monkeypatch)
     warm = graphnet.load(folder, today=TODAY)
-    monkeypatch.undo()
+    monkeypatch.setattr(loader, "_parse", parse)
     cold = graphnet.load(folder, today=TODAY, use_cache=False)
     _same(cold, warm)
     assert warm[0].reminders[-1].person == "carol" and "dan" in warm[0].people

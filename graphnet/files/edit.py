@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -60,6 +60,9 @@ from .loader import import_kind, reread_if_changed
 from .roster import follow_write
 from .yamlread import YMap, YSeq, last_leaf
 from .yamlwrite import read_back, record
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 __all__ = [
     "WriteResult",
@@ -658,6 +661,46 @@ def _locked_write(function: W, *, keeps_roster: bool) -> W:
     return wrapper  # type: ignore[return-value]
 
 
+class WriteOptions(TypedDict, total=False):
+    """How a write runs: every add, log, favor, intro and remind takes them as keywords.
+
+    ``today``: the default date of the record (default: the real date; a date after the real
+    date is refused whatever ``today`` says); ``file``: the file of the network folder to add to
+    (default: see the module); ``dry_run``: write nothing (default False); ``use_cache``: use
+    graphnet's parse cache (default True).
+    """
+
+    today: date | None
+    file: str | os.PathLike[str] | None
+    dry_run: bool
+    use_cache: bool
+
+
+def _dated(when: date | str | None, write: WriteOptions) -> tuple[str, date | None]:
+    """The ``date`` field of an event: ``when``, by default ``today``."""
+    return ("date", _date(when, "`date`", calendar_today(), default=_today(write.get("today"))))
+
+
+def _add(
+    net: Network,
+    section: str,
+    fields: Fields,
+    write: WriteOptions,
+    *named: tuple[str, str],
+    new: tuple[str, str] | None = None,
+) -> WriteResult:
+    """Append the record ``fields`` to ``section``; the result says whom it names and makes (:func:`_naming`)."""
+    result = _write(
+        net,
+        section,
+        fields,
+        file=write.get("file"),
+        dry_run=write.get("dry_run", False),
+        use_cache=write.get("use_cache", True),
+    )
+    return _naming(net, result, *named, new=new)
+
+
 @network_write
 def add_person(
     net: Network,
@@ -677,10 +720,7 @@ def add_person(
     phone: str | None = None,
     url: str | None = None,
     notes: str | None = None,
-    today: date | None = None,  # noqa: ARG001 - every write takes it; dates are checked against the real calendar date
-    file: str | os.PathLike[str] | None = None,
-    dry_run: bool = False,
-    use_cache: bool = True,
+    **write: Unpack[WriteOptions],
 ) -> WriteResult:
     """Add a person under ``people:``.
 
@@ -703,14 +743,11 @@ def add_person(
     email : str or list of str, optional
         One address, or several (written as a list).
     phone, url, notes : str, optional
-    today : date, optional
-        Dates after it are refused.
-    file : path, optional
-        Write to this file of the network folder instead of the default.
-    dry_run : bool
-        Return what would be written without writing.
-    use_cache : bool
-        Use graphnet's parse cache for the file written (see :func:`graphnet.fileio.append_to_file`).
+    **write : WriteOptions
+        ``file`` (write to this file of the network folder instead of the default), ``dry_run``
+        (return what would be written without writing), ``use_cache`` (graphnet's parse cache for
+        the file written, see :func:`graphnet.files.fileio.append_to_file`); ``today`` is taken and
+        not needed: ``met`` is checked against the real date.
 
     Returns
     -------
@@ -754,9 +791,8 @@ def add_person(
         ("url", _text(url, "`url`")),
         ("notes", _text(notes, "`notes`")),
     ]
-    result = _write(net, "people", fields, file=file, dry_run=dry_run, use_cache=use_cache)
     used = [("knows", k) for k in known] + ([("introduced by", introducer)] if introducer else [])
-    return _naming(net, result, *used, new=(ident, name_))
+    return _add(net, "people", fields, write, *used, new=(ident, name_))
 
 
 @network_write
@@ -769,9 +805,7 @@ def add_org(
     industry: str | None = None,
     competitors: Sequence[str] = (),
     notes: str | None = None,
-    file: str | os.PathLike[str] | None = None,
-    dry_run: bool = False,
-    use_cache: bool = True,
+    **write: Unpack[WriteOptions],
 ) -> WriteResult:
     """Add an organization under ``organizations:``.
 
@@ -800,8 +834,7 @@ def add_org(
         ("competitors", [c for c in (_org_name(net, c, "`competitors`") for c in competitors) if c] or None),
         ("notes", _text(notes, "`notes`")),
     ]
-    result = _write(net, "organizations", fields, file=file, dry_run=dry_run, use_cache=use_cache)
-    return _naming(net, result, new=(ident, name_))
+    return _add(net, "organizations", fields, write, new=(ident, name_))
 
 
 @network_write
@@ -813,9 +846,7 @@ def add_group(
     kind: str | None = None,
     members: Sequence[str] = (),
     notes: str | None = None,
-    file: str | os.PathLike[str] | None = None,
-    dry_run: bool = False,
-    use_cache: bool = True,
+    **write: Unpack[WriteOptions],
 ) -> WriteResult:
     """Add a group (a club, an alumni network, a team…) under ``groups:``; ``me`` may be a member."""
     name_ = _text(name, "the name", required=True)
@@ -833,8 +864,7 @@ def add_group(
         ("members", member_ids or None),
         ("notes", _text(notes, "`notes`")),
     ]
-    result = _write(net, "groups", fields, file=file, dry_run=dry_run, use_cache=use_cache)
-    return _naming(net, result, *(("member", m) for m in member_ids), new=(ident, name_))
+    return _add(net, "groups", fields, write, *(("member", m) for m in member_ids), new=(ident, name_))
 
 
 @names_no_one_new
@@ -845,13 +875,9 @@ def log_interaction(
     kind: str | None = None,
     note: str | None = None,
     date: date | str | None = None,
-    today: date | None = None,
-    file: str | os.PathLike[str] | None = None,
-    dry_run: bool = False,
-    use_cache: bool = True,
+    **write: Unpack[WriteOptions],
 ) -> WriteResult:
     """Log that you met, called or wrote to ``people`` (ids or names) on ``date`` (default today)."""
-    day = _today(today)
     who: list[str] = []
     for text in _texts(people, "the person"):
         ident = _person(net, text, text, allow_me=False)
@@ -860,13 +886,12 @@ def log_interaction(
     if not who:
         raise GraphnetError("name at least one person you were in touch with")
     fields: Fields = [
-        ("date", _date(date, "`date`", calendar_today(), default=day)),
+        _dated(date, write),
         ("with", who[0] if len(who) == 1 else who),
         ("kind", _text(kind, "`kind`")),
         ("note", _text(note, "`note`")),
     ]
-    result = _write(net, "interactions", fields, file=file, dry_run=dry_run, use_cache=use_cache)
-    return _naming(net, result, *(("with", w) for w in who))
+    return _add(net, "interactions", fields, write, *(("with", w) for w in who))
 
 
 @names_no_one_new
@@ -878,26 +903,21 @@ def add_favor(
     what: str,
     kind: str | None = None,
     date: date | str | None = None,
-    today: date | None = None,
-    file: str | os.PathLike[str] | None = None,
-    dry_run: bool = False,
-    use_cache: bool = True,
+    **write: Unpack[WriteOptions],
 ) -> WriteResult:
     """Record a favor from ``giver`` to ``receiver`` (ids, names or ``me``) on ``date`` (default today)."""
-    day = _today(today)
     from_ = _person(net, giver, "`giver`", allow_me=True)
     to = _person(net, receiver, "`receiver`", allow_me=True)
     if from_ == to:
         raise GraphnetError(f"`giver` and `receiver` are both '{from_}'; a favor goes from one person to another")
     fields: Fields = [
-        ("date", _date(date, "`date`", calendar_today(), default=day)),
+        _dated(date, write),
         ("from", from_),
         ("to", to),
         ("kind", _text(kind, "`kind`")),
         ("what", _text(what, "`what`", required=True)),
     ]
-    result = _write(net, "favors", fields, file=file, dry_run=dry_run, use_cache=use_cache)
-    return _naming(net, result, ("from", from_), ("to", to))
+    return _add(net, "favors", fields, write, ("from", from_), ("to", to))
 
 
 @names_no_one_new
@@ -910,16 +930,12 @@ def add_introduction(
     status: str = DEFAULT_INTRODUCTION_STATUS,
     note: str | None = None,
     date: date | str | None = None,
-    today: date | None = None,
-    file: str | os.PathLike[str] | None = None,
-    dry_run: bool = False,
-    use_cache: bool = True,
+    **write: Unpack[WriteOptions],
 ) -> WriteResult:
     """Record that ``by`` introduced ``a`` and ``b`` (ids, names or ``me``).
 
     ``status`` is one of requested, made (default), met, declined.
     """
-    day = _today(today)
     status_ = (status or DEFAULT_INTRODUCTION_STATUS).strip()
     if status_ not in INTRODUCTION_STATUSES:
         hint = did_you_mean(status_, INTRODUCTION_STATUSES)
@@ -935,14 +951,13 @@ def add_introduction(
     if by_id in (first, second):
         raise GraphnetError(f"'{by_id}' cannot introduce themself; `by` is the person who made the introduction")
     fields: Fields = [
-        ("date", _date(date, "`date`", calendar_today(), default=day)),
+        _dated(date, write),
         ("by", by_id),
         ("people", [first, second]),
         ("status", status_),
         ("note", _text(note, "`note`")),
     ]
-    result = _write(net, "introductions", fields, file=file, dry_run=dry_run, use_cache=use_cache)
-    return _naming(net, result, ("by", by_id), ("introduced", first), ("introduced", second))
+    return _add(net, "introductions", fields, write, ("by", by_id), ("introduced", first), ("introduced", second))
 
 
 @names_no_one_new
@@ -952,10 +967,7 @@ def add_reminder(
     *,
     on: date | str,
     note: str | None = None,
-    today: date | None = None,  # noqa: ARG001 - every write takes it; dates are checked against the real calendar date
-    file: str | os.PathLike[str] | None = None,
-    dry_run: bool = False,
-    use_cache: bool = True,
+    **write: Unpack[WriteOptions],
 ) -> WriteResult:
     """Plan a follow-up with ``person`` on ``on`` (may be in the future): reach-outs lists it from that day."""
     ident = _person(net, person, "PERSON", allow_me=False)
@@ -963,5 +975,4 @@ def add_reminder(
     if when is None:
         raise GraphnetError("`on`: give the day to follow up, YYYY-MM-DD")
     fields: Fields = [("date", when), ("person", ident), ("note", _text(note, "`note`"))]
-    result = _write(net, "reminders", fields, file=file, dry_run=dry_run, use_cache=use_cache)
-    return _naming(net, result, ("person", ident))
+    return _add(net, "reminders", fields, write, ("person", ident))

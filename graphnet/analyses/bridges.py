@@ -40,7 +40,7 @@ from typing import Any
 import numpy as np
 
 from ..gcpause import paused_gc
-from ..model import DEFAULT_TOP, Network
+from ..model import DEFAULT_TOP, Network, Settings
 from ..text import joined, percent, plural
 from .communities import ClusterNamer, Structure, cluster_labels, structure
 from .reach import Opens, Reach, is_met
@@ -166,58 +166,128 @@ class _Dfs:
 def _dfs(adj: list[list[int]]) -> _Dfs:
     """Iterative Tarjan search: articulation points and bridges with the pieces they cut off."""
     n = len(adj)
-    disc = [-1] * n
+    found = _Dfs([-1] * n, [1] * n, [], [0] * n, {}, [])
     low = [0] * n
-    size = [1] * n
     parent = [-1] * n
-    root_of = [0] * n
-    order: list[int] = []
-    cuts: dict[int, list[int]] = {}
-    bridges: list[tuple[int, int]] = []
     for root in range(n):
-        if disc[root] >= 0:
+        if found.disc[root] >= 0:
             continue
-        disc[root] = low[root] = len(order)
-        order.append(root)
-        root_of[root] = root
-        root_children: list[int] = []
-        stack = [(root, 0)]
-        while stack:
-            v, pos = stack[-1]
-            nbrs = adj[v]
-            descended = False
-            while pos < len(nbrs):
-                w = nbrs[pos]
-                pos += 1
-                if disc[w] < 0:
-                    parent[w] = v
-                    disc[w] = low[w] = len(order)
-                    order.append(w)
-                    root_of[w] = root
-                    stack[-1] = (v, pos)
-                    stack.append((w, 0))
-                    descended = True
-                    break
-                if w != parent[v] and disc[w] < low[v]:
-                    low[v] = disc[w]
-            if descended:
-                continue
-            stack.pop()
-            if not stack:
+        found.disc[root] = len(found.order)
+        found.order.append(root)
+        found.root[root] = root
+        if adj[root]:  # most people know someone; a node alone is its own component
+            _dfs_from(root, adj, found, low, parent)
+    return found
+
+
+def _dfs_from(root: int, adj: list[list[int]], found: _Dfs, low: list[int], parent: list[int]) -> None:
+    """The search of ``root``'s component, into ``found`` (``root`` numbered already)."""
+    disc, size, order, root_of, cuts, bridges = (
+        found.disc,
+        found.size,
+        found.order,
+        found.root,
+        found.cuts,
+        found.bridges,
+    )
+    low[root] = disc[root]
+    root_children: list[int] = []
+    stack = [(root, 0)]
+    while stack:
+        v, pos = stack[-1]
+        nbrs = adj[v]
+        descended = False
+        while pos < len(nbrs):
+            w = nbrs[pos]
+            pos += 1
+            if disc[w] < 0:
+                parent[w] = v
+                disc[w] = low[w] = len(order)
+                order.append(w)
+                root_of[w] = root
+                stack[-1] = (v, pos)
+                stack.append((w, 0))
+                descended = True
                 break
-            u = stack[-1][0]
-            if low[v] < low[u]:
-                low[u] = low[v]
-            size[u] += size[v]
-            if u == root:
-                root_children.append(v)
-            elif low[v] >= disc[u]:
-                cuts.setdefault(u, []).append(v)
-            if low[v] > disc[u]:
-                bridges.append((u, v))
-        if len(root_children) >= 2:
-            cuts[root] = root_children
-    return _Dfs(disc, size, order, root_of, cuts, bridges)
+            if w != parent[v] and disc[w] < low[v]:
+                low[v] = disc[w]
+        if descended:
+            continue
+        stack.pop()
+        if not stack:
+            break
+        u = stack[-1][0]
+        if low[v] < low[u]:
+            low[u] = low[v]
+        size[u] += size[v]
+        if u == root:
+            root_children.append(v)
+        elif low[v] >= disc[u]:
+            cuts.setdefault(u, []).append(v)
+        if low[v] > disc[u]:
+            bridges.append((u, v))
+    if len(root_children) >= 2:
+        cuts[root] = root_children
+
+
+@dataclass(slots=True)
+class _Pieces:
+    """What the depth-first search says about pieces of the network: whom a subtree or component holds."""
+
+    s: Structure
+    dfs: _Dfs
+    #: prefix[k]: the people among the first k nodes in preorder.
+    prefix: list[int]
+
+    @classmethod
+    def of(cls, s: Structure) -> _Pieces:
+        dfs = _dfs(s.adj)
+        prefix = [0]
+        for i in dfs.order:
+            prefix.append(prefix[-1] + (s.kinds[i] == "person"))
+        return cls(s, dfs, prefix)
+
+    def people_in_subtree(self, c: int) -> int:
+        start = self.dfs.disc[c]
+        return self.prefix[start + self.dfs.size[c]] - self.prefix[start]
+
+    def people_in_component(self, v: int) -> int:
+        return self.people_in_subtree(self.dfs.root[v])
+
+    def subtree(self, c: int) -> list[int]:
+        """The nodes of the DFS subtree of ``c``, in preorder."""
+        start = self.dfs.disc[c]
+        return self.dfs.order[start : start + self.dfs.size[c]]
+
+    def rest(self, v: int, below: list[int]) -> list[int]:
+        """The nodes of ``v``'s component outside ``below`` (``v`` excluded too when in it)."""
+        inside = set(below)
+        return [x for x in self.subtree(self.dfs.root[v]) if x not in inside]
+
+    def part_members(self, v: int, child: int) -> list[int]:
+        """The members of the part articulation point ``v`` cuts off (``child``: its DFS child; -1: the rest)."""
+        if child >= 0:
+            return self.subtree(child)
+        inside = [v]
+        for c in self.dfs.cuts[v]:
+            inside += self.subtree(c)
+        return self.rest(v, inside)
+
+
+class _Clusters:
+    """The clusters (Louvain labels), their members, and their names, each named once when asked."""
+
+    def __init__(self, s: Structure, labels: list[int], namer: ClusterNamer) -> None:
+        self.s, self.labels, self.namer = s, labels, namer
+        self.members: dict[int, list[int]] = {}
+        for i, c in enumerate(labels):
+            self.members.setdefault(c, []).append(i)
+        self._names: dict[int, str] = {}
+
+    def name(self, c: int) -> str:
+        if c not in self._names:
+            self._names[c] = self.namer.name(self.s.ids[i] for i in self.members[c])
+        return self._names[c]
 
 
 # --------------------------------------------------------------------------- betweenness
@@ -259,46 +329,14 @@ def cluster_betweenness(
     label = np.asarray(labels, dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
     if sources is None:
         sources = [i for i in range(n) if s.kinds[i] == "person"]
-    degrees = np.fromiter((len(a) for a in s.adj), dtype=np.int64, count=n)
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(degrees, out=indptr[1:])
-    indices = np.fromiter((j for a in s.adj for j in a), dtype=np.int64, count=int(indptr[-1]))
+    csr = _Csr.of(s)
     single = len(set(label[person].tolist())) <= 1
     total = np.zeros(n)
     pairs = 0.0
-    dist = np.full(n, -1, dtype=np.int64)
-    sigma = np.zeros(n)
-    ramp = np.arange(int(indptr[-1]) + 1, dtype=np.int64)
-    tails_of = np.repeat(np.arange(n, dtype=np.int64), degrees)
     for src in sources:
-        if degrees[src] == 0:
+        if csr.degrees[src] == 0:
             continue
-        dist.fill(-1)
-        sigma.fill(0.0)
-        dist[src] = 0
-        sigma[src] = 1.0
-        frontier = np.array([src], dtype=np.int64)
-        levels: list[tuple[np.ndarray, np.ndarray]] = []
-        depth = 0
-        while True:
-            counts = degrees[frontier]
-            ends = np.cumsum(counts)
-            m = int(ends[-1])
-            if m == 0:
-                break
-            offsets = np.repeat(indptr[frontier] - (ends - counts), counts) + ramp[:m]
-            # Every edge into a node not reached yet goes one level down (read before marking,
-            # so all the edges into a newly reached node count towards its path number).
-            down = np.flatnonzero(dist[indices[offsets]] < 0)
-            if down.size == 0:
-                break
-            offsets = offsets[down]
-            tails, heads = tails_of[offsets], indices[offsets]
-            depth += 1
-            dist[heads] = depth
-            sigma += np.bincount(heads, weights=sigma[tails], minlength=n)
-            levels.append((tails, heads))
-            frontier = np.flatnonzero(dist == depth)
+        dist, sigma, levels = csr.levels(src)
         visited = dist >= 0
         if single:
             wanted = (person & visited).astype(float)
@@ -313,6 +351,62 @@ def cluster_betweenness(
         delta[src] = 0.0
         total += delta
     return total, pairs
+
+
+@dataclass(slots=True)
+class _Csr:
+    """The adjacency as compressed sparse rows (numpy), for level-synchronous breadth-first searches."""
+
+    degrees: np.ndarray
+    indptr: np.ndarray
+    indices: np.ndarray
+    #: 0, 1, 2, ... (as long as the edge list, plus one), sliced instead of made per level.
+    ramp: np.ndarray
+    #: The tail of each entry of ``indices``.
+    tails_of: np.ndarray
+
+    @classmethod
+    def of(cls, s: Structure) -> _Csr:
+        n = s.n
+        degrees = np.fromiter((len(a) for a in s.adj), dtype=np.int64, count=n)
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(degrees, out=indptr[1:])
+        indices = np.fromiter((j for a in s.adj for j in a), dtype=np.int64, count=int(indptr[-1]))
+        ramp = np.arange(int(indptr[-1]) + 1, dtype=np.int64)
+        return cls(degrees, indptr, indices, ramp, np.repeat(np.arange(n, dtype=np.int64), degrees))
+
+    def levels(self, src: int) -> tuple[np.ndarray, np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
+        """Distances from ``src`` (-1: not reached), shortest-path counts, and the edges going one
+        level down, level by level (tails, heads)."""
+        degrees, indptr, indices = self.degrees, self.indptr, self.indices
+        n = len(degrees)
+        dist = np.full(n, -1, dtype=np.int64)
+        sigma = np.zeros(n)
+        dist[src] = 0
+        sigma[src] = 1.0
+        frontier = np.array([src], dtype=np.int64)
+        levels: list[tuple[np.ndarray, np.ndarray]] = []
+        depth = 0
+        while True:
+            counts = degrees[frontier]
+            ends = np.cumsum(counts)
+            m = int(ends[-1])
+            if m == 0:
+                break
+            offsets = np.repeat(indptr[frontier] - (ends - counts), counts) + self.ramp[:m]
+            # Every edge into a node not reached yet goes one level down (read before marking,
+            # so all the edges into a newly reached node count towards its path number).
+            down = np.flatnonzero(dist[indices[offsets]] < 0)
+            if down.size == 0:
+                break
+            offsets = offsets[down]
+            tails, heads = self.tails_of[offsets], indices[offsets]
+            depth += 1
+            dist[heads] = depth
+            sigma += np.bincount(heads, weights=sigma[tails], minlength=n)
+            levels.append((tails, heads))
+            frontier = np.flatnonzero(dist == depth)
+        return dist, sigma, levels
 
 
 # --------------------------------------------------------------------------- Burt
@@ -449,30 +543,35 @@ def _brokers(net: Network, today: date, top: int, include_unmet: bool) -> Bridge
     settings = net.me.settings
     s = structure(net, today=today)
     labels = cluster_labels(s, seed=settings.seed, louvain_max_nodes=settings.louvain_max_nodes)
-    namer = ClusterNamer(net)
+    clusters = _Clusters(s, labels, ClusterNamer(net))
+    pieces = _Pieces.of(s)
     people = [i for i in range(s.n) if s.kinds[i] == "person"]
-    members: dict[int, list[int]] = {}
-    for i, c in enumerate(labels):
-        members.setdefault(c, []).append(i)
-    cluster_names: dict[int, str] = {}
+    share, method, notes = _shares(s, labels, people, settings)
+    cut = _cut_points(pieces)
+    candidates = _candidates(net, s, people, share, cut, top, include_unmet)
+    adjsets = [set(a) for a in s.adj]
+    measured: dict[int, tuple[float, float] | None] = {v: burt_measures(s, v, adjsets) for v in candidates}
 
-    def cluster_name(c: int) -> str:
-        if c not in cluster_names:
-            cluster_names[c] = namer.name(s.ids[i] for i in members[c])
-        return cluster_names[c]
+    def sort_key(v: int) -> tuple[float, int, float, str]:
+        burt = measured[v]
+        return (-share[v], -cut.people.get(v, 0), burt[1] if burt else 2.0, s.ids[v])
 
-    dfs = _dfs(s.adj)
-    prefix = [0]
-    for i in dfs.order:
-        prefix.append(prefix[-1] + (s.kinds[i] == "person"))
+    result = [
+        _broker(net, pieces, clusters, v, share[v], cut, measured[v]) for v in sorted(candidates, key=sort_key)[:top]
+    ]
+    ties = [*_cut_ties(net, pieces, clusters.namer), *_local_bridges(net, s, clusters, adjsets, pieces.dfs.bridges)]
+    if not include_unmet:
+        ties = [t for t in ties if any(is_met(net, p) for p in t.between)]
+    ties = ties[:top]
+    _actionable(net, s, labels, today, result, ties, clusters.name)
+    return BridgesResult(result, ties, len(people), len({labels[i] for i in people}), method, notes, net)
 
-    def people_in_subtree(c: int) -> int:
-        return prefix[dfs.disc[c] + dfs.size[c]] - prefix[dfs.disc[c]]
 
-    def people_in_component(v: int) -> int:
-        return people_in_subtree(dfs.root[v])
-
-    # Betweenness between clusters, exact or from seeded source people.
+def _shares(
+    s: Structure, labels: list[int], people: list[int], settings: Settings
+) -> tuple[list[float], str, list[str]]:
+    """Each node's share of the shortest routes between clusters, exact or from seeded source
+    people; how it was computed, and a note when estimated."""
     connected = [i for i in people if s.adj[i]]
     notes: list[str] = []
     if s.n <= settings.exact_betweenness_max_nodes or len(connected) <= settings.betweenness_samples:
@@ -483,34 +582,42 @@ def _brokers(net: Network, today: date, top: int, include_unmet: bool) -> Bridge
         method = f"estimated from {len(sources)} sampled people (seed {settings.seed})"
         notes.append(f"betweenness {method}: the network has {s.n} nodes")
     total, pairs = cluster_betweenness(s, labels, sources=sources)
-    share: list[float] = (total / pairs if pairs > 0 else total).tolist()
+    return (total / pairs if pairs > 0 else total).tolist(), method, notes
 
-    # Articulation points: who would be cut off without them. A part is a DFS child whose
-    # subtree the person cuts off (-1: the rest of the component); members listed only when named.
-    cut_off: dict[int, int] = {}
-    parts_of: dict[int, list[tuple[int, int]]] = {}
+
+@dataclass(slots=True)
+class _Cut:
+    """Articulation points among people: who would be cut off without them."""
+
+    #: Person -> how many people only they link to the largest part.
+    people: dict[int, int]
+    #: Person -> the parts they separate, (people, DFS child or -1 for the rest of the component), largest first.
+    parts: dict[int, list[tuple[int, int]]]
+
+
+def _cut_points(pieces: _Pieces) -> _Cut:
+    """The people whose removal leaves two parts with people in them or more (members listed only when named)."""
+    s, dfs = pieces.s, pieces.dfs
+    cut = _Cut({}, {})
     for v, children in dfs.cuts.items():
         if s.kinds[v] != "person":
             continue
-        parts = [(people_in_subtree(c), c) for c in children]
-        rest = people_in_component(v) - 1 - sum(count for count, _ in parts)
+        parts = [(pieces.people_in_subtree(c), c) for c in children]
+        rest = pieces.people_in_component(v) - 1 - sum(count for count, _ in parts)
         if dfs.size[dfs.root[v]] - 1 - sum(dfs.size[c] for c in children) > 0:
             parts.append((rest, -1))
         parts = sorted((p for p in parts if p[0] > 0), key=lambda p: (-p[0], p[1]))
         if len(parts) >= 2:
-            cut_off[v] = sum(count for count, _ in parts[1:])
-            parts_of[v] = parts
+            cut.people[v] = sum(count for count, _ in parts[1:])
+            cut.parts[v] = parts
+    return cut
 
-    def part_members(v: int, child: int) -> list[int]:
-        if child >= 0:
-            return dfs.order[dfs.disc[child] : dfs.disc[child] + dfs.size[child]]
-        inside = {v}
-        for c in dfs.cuts[v]:
-            inside.update(dfs.order[dfs.disc[c] : dfs.disc[c] + dfs.size[c]])
-        root = dfs.root[v]
-        return [x for x in dfs.order[dfs.disc[root] : dfs.disc[root] + dfs.size[root]] if x not in inside]
 
-    # Candidates: the best by betweenness, plus articulation points that cut off people.
+def _candidates(
+    net: Network, s: Structure, people: list[int], share: list[float], cut: _Cut, top: int, include_unmet: bool
+) -> list[int]:
+    """The best by betweenness, plus articulation points that cut off people (met ones unless ``include_unmet``)."""
+    cut_off = cut.people
     listed = [i for i in people if include_unmet or is_met(net, s.ids[i])]
     ranked = sorted(listed, key=lambda i: (-share[i], -cut_off.get(i, 0), s.ids[i]))
     pool = max(3 * top, 30)
@@ -522,60 +629,67 @@ def _brokers(net: Network, today: date, top: int, include_unmet: bool) -> Bridge
     for v in extra[:pool]:
         if v not in candidates:
             candidates.append(v)
-    adjsets = [set(a) for a in s.adj]
-    measured: dict[int, tuple[float, float] | None] = {v: burt_measures(s, v, adjsets) for v in candidates}
+    return candidates
 
-    def sort_key(v: int) -> tuple[float, int, float, str]:
-        burt = measured[v]
-        return (-share[v], -cut_off.get(v, 0), burt[1] if burt else 2.0, s.ids[v])
 
-    result: list[Broker] = []
-    for v in sorted(candidates, key=sort_key)[:top]:
-        burt = measured[v]
-        name = net.people[s.ids[v]].name
-        cut = cut_off.get(v, 0)
-        if cut > 0:
-            comp_people = people_in_component(v) - 1
-            parts = parts_of[v]
-            # Smaller parts first, the main part ("the rest of your network") last.
-            named = [_piece_name(namer, s, part_members(v, child), comp_people) for _, child in [*parts[1:4], parts[0]]]
-            connects = named
-            why = f"the only link between {joined([named[0], named[-1]])}"
-            if len(parts) > 2:
-                why += f" (and {len(parts) - 2} more part{'s' if len(parts) > 3 else ''})"
-            why += f"; without them {plural(cut)} would reach the rest only through you"
-        else:
-            near: dict[int, int] = {}
-            for w in s.adj[v]:
-                near[labels[w]] = near.get(labels[w], 0) + 1
-            order = sorted(near, key=lambda c: (-near[c], -len(members[c]), c))
-            connects = [cluster_name(c) for c in order[:4]]
-            why = f"links {joined(connects)}" if len(connects) > 1 else f"central in {connects[0]}"
-        if share[v] > 0:
-            why += f"; on {percent(share[v])} of the shortest routes between people in different clusters"
-        result.append(
-            Broker(
-                id=s.ids[v],
-                name=name,
-                score=share[v],
-                connects=connects,
-                why=why,
-                betweenness=share[v],
-                articulation=v in parts_of,
-                cut_off=cut,
-                effective_size=None if burt is None else burt[0],
-                constraint=None if burt is None else burt[1],
-                degree=len(s.adj[v]),
-            )
-        )
+def _broker(
+    net: Network,
+    pieces: _Pieces,
+    clusters: _Clusters,
+    v: int,
+    share: float,
+    cut: _Cut,
+    burt: tuple[float, float] | None,
+) -> Broker:
+    """Broker ``v``: what they connect and why."""
+    s = pieces.s
+    cut_off = cut.people.get(v, 0)
+    if cut_off > 0:
+        connects, why = _separates(pieces, clusters.namer, v, cut.parts[v], cut_off)
+    else:
+        connects, why = _links(s, clusters, v)
+    if share > 0:
+        why += f"; on {percent(share)} of the shortest routes between people in different clusters"
+    return Broker(
+        id=s.ids[v],
+        name=net.people[s.ids[v]].name,
+        score=share,
+        connects=connects,
+        why=why,
+        betweenness=share,
+        articulation=v in cut.parts,
+        cut_off=cut_off,
+        effective_size=None if burt is None else burt[0],
+        constraint=None if burt is None else burt[1],
+        degree=len(s.adj[v]),
+    )
 
-    ties = _bridge_ties(net, s, labels, dfs, adjsets, people_in_subtree, people_in_component, cluster_name, namer)
-    if not include_unmet:
-        ties = [t for t in ties if any(is_met(net, p) for p in t.between)]
-    ties = ties[:top]
-    _actionable(net, s, labels, today, result, ties, cluster_name)
-    clusters = len({labels[i] for i in people})
-    return BridgesResult(result, ties, len(people), clusters, method, notes, net)
+
+def _separates(
+    pieces: _Pieces, namer: ClusterNamer, v: int, parts: list[tuple[int, int]], cut_off: int
+) -> tuple[list[str], str]:
+    """An articulation point's parts (named) and why: "the only link between ..."."""
+    comp_people = pieces.people_in_component(v) - 1
+    # Smaller parts first, the main part ("the rest of your network") last.
+    named = [
+        _piece_name(namer, pieces.s, pieces.part_members(v, child), comp_people) for _, child in [*parts[1:4], parts[0]]
+    ]
+    why = f"the only link between {joined([named[0], named[-1]])}"
+    if len(parts) > 2:
+        why += f" (and {len(parts) - 2} more part{'s' if len(parts) > 3 else ''})"
+    why += f"; without them {plural(cut_off)} would reach the rest only through you"
+    return named, why
+
+
+def _links(s: Structure, clusters: _Clusters, v: int) -> tuple[list[str], str]:
+    """The clusters most of ``v``'s neighbours are in (up to four), and why: "links ..." or "central in ..."."""
+    labels = clusters.labels
+    near: dict[int, int] = {}
+    for w in s.adj[v]:
+        near[labels[w]] = near.get(labels[w], 0) + 1
+    order = sorted(near, key=lambda c: (-near[c], -len(clusters.members[c]), c))
+    connects = [clusters.name(c) for c in order[:4]]
+    return connects, f"links {joined(connects)}" if len(connects) > 1 else f"central in {connects[0]}"
 
 
 def _actionable(
@@ -650,38 +764,25 @@ def _detail(broker: Broker) -> str:
     return "; ".join(parts)
 
 
-def _bridge_ties(
-    net: Network,
-    s: Structure,
-    labels: list[int],
-    dfs: _Dfs,
-    adjsets: list[set[int]],
-    people_in_subtree: Any,
-    people_in_component: Any,
-    cluster_name: Any,
-    namer: ClusterNamer,
-) -> list[BridgeTie]:
-    name = net.name_of
+def _cut_ties(net: Network, pieces: _Pieces, namer: ClusterNamer) -> list[BridgeTie]:
+    """Bridges between two people with two people or more on each side, the most cut off first."""
+    s, dfs, name = pieces.s, pieces.dfs, net.name_of
     found: list[BridgeTie] = []
-    is_bridge: set[tuple[int, int]] = set()
     for u, v in dfs.bridges:
-        is_bridge.add((min(u, v), max(u, v)))
         if s.kinds[u] != "person" or s.kinds[v] != "person":
             continue
-        side = people_in_subtree(v)
-        everyone = people_in_component(v)
+        side = pieces.people_in_subtree(v)
+        everyone = pieces.people_in_component(v)
         other = everyone - side
         if side < 2 or other < 2:
             continue  # a pendant tie: it links one person, it bridges nothing
-        root = dfs.root[v]
-        below = dfs.order[dfs.disc[v] : dfs.disc[v] + dfs.size[v]]
-        inside = set(below)
-        start = dfs.disc[root]
-        above = [x for x in dfs.order[start : start + dfs.size[root]] if x not in inside]
+        below = pieces.subtree(v)
+        above = pieces.rest(v, below)
         small, large = (below, above) if side <= other else (above, below)
         cut = min(side, other)
         a, b = sorted((s.ids[u], s.ids[v]))
-        small_name, large_name = _piece_name(namer, s, small, everyone), _piece_name(namer, s, large, everyone)
+        small_name = _piece_name(namer, s, small, everyone)
+        large_name = _piece_name(namer, s, large, everyone)
         found.append(
             BridgeTie(
                 (a, b),
@@ -692,7 +793,16 @@ def _bridge_ties(
             )
         )
     found.sort(key=lambda t: (-t.people_cut_off, t.between))
-    # Local bridges: ties between people of different clusters with no shared neighbour.
+    return found
+
+
+def _local_bridges(
+    net: Network, s: Structure, clusters: _Clusters, adjsets: list[set[int]], bridges: list[tuple[int, int]]
+) -> list[BridgeTie]:
+    """Ties between people of different clusters with no shared neighbour (not bridges), by span:
+    the candidates between the largest clusters get their span computed."""
+    labels = clusters.labels
+    is_bridge = {(min(u, v), max(u, v)) for u, v in bridges}
     local: list[tuple[int, int]] = []
     for u in range(s.n):
         if s.kinds[u] != "person":
@@ -702,9 +812,7 @@ def _bridge_ties(
                 continue
             if adjsets[u].isdisjoint(adjsets[v]):
                 local.append((u, v))
-    sizes: dict[int, int] = {}
-    for c in labels:
-        sizes[c] = sizes.get(c, 0) + 1
+    sizes = {c: len(members) for c, members in clusters.members.items()}
     local.sort(key=lambda e: (-min(sizes[labels[e[0]]], sizes[labels[e[1]]]), s.ids[e[0]], s.ids[e[1]]))
     spans: list[tuple[int, int, int]] = []
     for u, v in local[:SPAN_CANDIDATES]:
@@ -712,15 +820,16 @@ def _bridge_ties(
         assert span is not None  # not a bridge, so on a cycle
         spans.append((u, v, span))
     spans.sort(key=lambda e: (-e[2], s.ids[e[0]], s.ids[e[1]]))
+    name = net.name_of
+    found: list[BridgeTie] = []
     for u, v, span in spans:
         a, b = sorted((s.ids[u], s.ids[v]))
-        reach = f"the next shortest route takes {span} steps"
         found.append(
             BridgeTie(
                 (a, b),
                 span,
-                f"a local bridge between {cluster_name(labels[u])} and {cluster_name(labels[v])}: "
-                f"{name(s.ids[u])} and {name(s.ids[v])} share no contact; {reach}",
+                f"a local bridge between {clusters.name(labels[u])} and {clusters.name(labels[v])}: "
+                f"{name(s.ids[u])} and {name(s.ids[v])} share no contact; the next shortest route takes {span} steps",
             )
         )
     return found

@@ -340,28 +340,56 @@ class PathFinder:
         """
         import networkx as nx
 
-        model = self.model
-        social, memberships = model.social, model.memberships
-        declined, penalty = self.declined, self.penalty_cost
         target = final if final is not None else TARGET
         stops = {n for n, trust in ends.items() if trust >= 1.0} if final is None else {final}
         nodes = set(settled) | {ME}
         out: dict[str, list[tuple[str, float, int]]] = {node: [] for node in nodes}
-        out[target] = out.get(target, [])
+        out.setdefault(target, [])
+        self._tie_edges(out, nodes, stops)
+        self._membership_edges(out, nodes, stops)
+        places = self._declined_copies(out, nodes, stops)
+        if final is None:
+            # Into the virtual target: the insider's trust times their role factor (``weights``).
+            for node, trust in (ends if weights is None else weights).items():
+                if node in nodes:
+                    out[node].append((TARGET, -math.log(max(trust, 1e-12)), 0))
+        keep = _on_short_routes(out, target, 2 * max_hops)
+        graph = nx.DiGraph(places={copy: place for copy, place in places.items() if copy in keep})
+        graph.add_nodes_from(keep)
+        graph.add_edges_from(
+            (node, other, {"cost": cost, "half": half})
+            for node in keep
+            for other, cost, half in out[node]
+            if other in keep
+        )
+        return graph
+
+    def _tie_edges(self, out: dict[str, list[tuple[str, float, int]]], nodes: set[str], stops: set[str]) -> None:
+        """The ties out of each node of the search (not out of a stop: it only leads to the target)."""
+        model = self.model
+        social, declined, penalty = model.social, self.declined, self.penalty_cost
+        for node in nodes:
+            if node in stops or node not in social:
+                continue
+            edges = out[node]
+            for other in social[node]:
+                if node == ME and other in self.grouped:
+                    continue  # a connection at the target: listed with the direct contacts, not as a path
+                if other in nodes and other != ME:
+                    cost = model.cost(node, other)
+                    if declined and (node, other) in declined:
+                        cost += penalty
+                    edges.append((other, cost, 2))
+
+    def _membership_edges(self, out: dict[str, list[tuple[str, float, int]]], nodes: set[str], stops: set[str]) -> None:
+        """Both halves of the hops through organizations and groups: member -> place (not out of
+        a stop) and place -> member (never back to me)."""
+        model = self.model
+        social, memberships = model.social, model.memberships
         for node in nodes:
             if node not in social:
                 continue
             leaves = node not in stops
-            if leaves:
-                edges = out[node]
-                for other in social[node]:
-                    if node == ME and other in self.grouped:
-                        continue  # a connection at the target: listed with the direct contacts, not as a path
-                    if other in nodes and other != ME:
-                        cost = model.cost(node, other)
-                        if declined and (node, other) in declined:
-                            cost += penalty
-                        edges.append((other, cost, 2))
             for place in memberships.get(node, ()):
                 if place in nodes:
                     cost = model.membership_cost(node, place)
@@ -369,6 +397,13 @@ class PathFinder:
                         out[node].append((place, cost, 1))
                     if node != ME:
                         out[place].append((node, cost, 1))
+
+    def _declined_copies(
+        self, out: dict[str, list[tuple[str, float, int]]], nodes: set[str], stops: set[str]
+    ) -> dict[str, str]:
+        """A private copy of each place an introducer who declined someone shares with them, whose
+        edge to the declined person carries the penalty: copy -> place."""
+        memberships, declined, penalty = self.model.memberships, self.declined, self.penalty_cost
         places: dict[str, str] = {}
         for a, b in sorted(declined):
             if a not in nodes or b not in nodes or a in stops:
@@ -385,28 +420,7 @@ class PathFinder:
                     if member != a
                 ]
                 out[a] = [(copy if other == place else other, cost, half) for other, cost, half in out[a]]
-        if final is None:
-            # Into the virtual target: the insider's trust times their role factor (``weights``).
-            for node, trust in (ends if weights is None else weights).items():
-                if node in nodes:
-                    out[node].append((TARGET, -math.log(max(trust, 1e-12)), 0))
-        back: dict[str, list[tuple[str, float, int]]] = {node: [] for node in out}
-        for node, edges in out.items():
-            for other, cost, half in edges:
-                back[other].append((node, cost, half))
-        budget = 2 * max_hops
-        ahead = _within(out, ME, budget)
-        behind = _within(back, target, budget)
-        keep = {n for n, d in ahead.items() if d + behind.get(n, budget + 1) <= budget}
-        graph = nx.DiGraph(places={copy: place for copy, place in places.items() if copy in keep})
-        graph.add_nodes_from(keep)
-        graph.add_edges_from(
-            (node, other, {"cost": cost, "half": half})
-            for node in keep
-            for other, cost, half in out[node]
-            if other in keep
-        )
-        return graph
+        return places
 
     def first_person(self, path: list[str]) -> int:
         for i, node in enumerate(path[1:], start=1):
@@ -416,63 +430,34 @@ class PathFinder:
 
     def choose(self, graph: nx.DiGraph, target: str, top: int, max_hops: int, final: str | None) -> list[list[str]]:
         """Up to ``top`` paths: the best per first introducer first, then the next best overall."""
+        fresh = _Fresh(self, graph, max_hops)
+        chosen = self._one_per_introducer(graph, target, top, final, fresh)
+        if len(chosen) < top:
+            chosen += _first_fresh(graph, target, fresh, top - len(chosen), CANDIDATES_PER_SLOT * top)
+        return chosen
+
+    def _one_per_introducer(
+        self, graph: nx.DiGraph, target: str, top: int, final: str | None, fresh: _Fresh
+    ) -> list[list[str]]:
+        """The best path, then the best without its first introducer, and so on (a person target:
+        without the hop into them from the same side), up to ``top``."""
         import networkx as nx
 
         chosen: list[list[str]] = []
-        seen: set[tuple[str, ...]] = set()
         banned_nodes: set[str] = set()
         banned_edges: set[tuple[str, str]] = set()
-
-        mine = self.model.social[ME]
-
-        def fresh(path: list[str]) -> bool:
-            """Within the hop limit, not the same people as a path already chosen (e.g. via a group),
-            and never through someone I can reach more warmly myself (a declined ask counting as such)."""
-            people = tuple(n for n in path if n == ME or n in self.net.people)
-            if len(people) - 1 > max_hops or people in seen:
-                return False
-            cost = 0.0
-            for i in range(1, len(path)):
-                cost += graph.edges[path[i - 1], path[i]]["cost"]
-                node = path[i]
-                if i >= 2 and node in mine:
-                    direct = -math.log(self.model.weight(ME, node)) + self.hop_penalty(ME, node)
-                    if direct <= cost + 1e-12:
-                        return False
-            seen.add(people)
-            return True
-
-        def first_valid(view: nx.DiGraph) -> list[str] | None:
-            try:
-                for path in islice(nx.shortest_simple_paths(view, ME, target, weight="cost"), CANDIDATES_PER_SLOT):
-                    if fresh(path):
-                        return list(path)
-            except (nx.NetworkXNoPath, nx.NodeNotFound):
-                return None
-            return None
-
         while len(chosen) < top:
             view = nx.restricted_view(graph, banned_nodes, banned_edges) if banned_nodes or banned_edges else graph
-            path = first_valid(view)
-            if path is None:
+            found = _first_fresh(view, target, fresh, 1, CANDIDATES_PER_SLOT)
+            if not found:
                 break
+            path = found[0]
             chosen.append(path)
             i = self.first_person(path)
             if path[i] == final:
                 banned_edges.add((path[i - 1], path[i]))
             else:
                 banned_nodes.add(path[i])
-        if len(chosen) < top:
-            try:
-                for path in islice(
-                    nx.shortest_simple_paths(graph, ME, target, weight="cost"), CANDIDATES_PER_SLOT * top
-                ):
-                    if fresh(path):
-                        chosen.append(list(path))
-                        if len(chosen) >= top:
-                            break
-            except (nx.NetworkXNoPath, nx.NodeNotFound):
-                pass
         return chosen
 
     # -- answers -----------------------------------------------------------------------------
@@ -638,6 +623,49 @@ def _knows_note(note: str | None) -> str:
     return f' ("{clip(note, 80)}")' if note else ""
 
 
+class _Fresh:
+    """Whether a path found is worth listing: within the hop limit, not the same people as a path
+    already listed (e.g. via a group), and never through someone I can reach more warmly myself
+    (a declined ask counting as such)."""
+
+    def __init__(self, finder: PathFinder, graph: nx.DiGraph, max_hops: int) -> None:
+        self.finder, self.graph, self.max_hops = finder, graph, max_hops
+        self.mine = finder.model.social[ME]
+        self.seen: set[tuple[str, ...]] = set()
+
+    def __call__(self, path: list[str]) -> bool:
+        finder, edges = self.finder, self.graph.edges
+        people = tuple(n for n in path if n == ME or n in finder.net.people)
+        if len(people) - 1 > self.max_hops or people in self.seen:
+            return False
+        cost = 0.0
+        for i in range(1, len(path)):
+            cost += edges[path[i - 1], path[i]]["cost"]
+            node = path[i]
+            if i >= 2 and node in self.mine:
+                direct = -math.log(finder.model.weight(ME, node)) + finder.hop_penalty(ME, node)
+                if direct <= cost + 1e-12:
+                    return False
+        self.seen.add(people)
+        return True
+
+
+def _first_fresh(graph: nx.DiGraph, target: str, fresh: _Fresh, wanted: int, candidates: int) -> list[list[str]]:
+    """Up to ``wanted`` fresh paths among the ``candidates`` cheapest simple paths me -> ``target``."""
+    import networkx as nx
+
+    found: list[list[str]] = []
+    try:
+        for path in islice(nx.shortest_simple_paths(graph, ME, target, weight="cost"), candidates):
+            if fresh(path):
+                found.append(list(path))
+                if len(found) >= wanted:
+                    break
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        pass
+    return found
+
+
 class _Settler:
     """The best-first search of :meth:`PathFinder.settle`, resumable with a higher limit.
 
@@ -646,7 +674,10 @@ class _Settler:
     """
 
     def __init__(self, finder: PathFinder, ends: dict[str, float]) -> None:
-        self.model = finder.model
+        self.model = model = finder.model
+        self.social, self.memberships, self.members_of = model.social, model.memberships, model.members
+        #: Membership kind -> −log of that side's weight (:meth:`~graphnet.strength.TieModel.membership_cost`, inlined).
+        self.side_cost = model.side_costs
         self.fanout = max(finder.settings.path_max_fanout, 1)
         self.declined = finder.declined
         self.penalty_cost = finder.penalty_cost
@@ -675,12 +706,9 @@ class _Settler:
         more. Hops through an organization or group are not charged here (the search graph
         charges them), so the costs settled stay optimistic, as the bound of :meth:`PathFinder.find` needs.
         """
-        model = self.model
-        social, memberships, members_of = model.social, model.memberships, model.members
-        tie_cost, min_cost = model.cost, model.min_cost
-        side_cost = model.side_costs  # membership kind -> −log of that side's weight (membership_cost, inlined)
+        tie_cost = self.model.cost
+        social = self.social
         limit = max(limit, len(self.ends) + 1)
-        fanout = self.fanout
         max_cost = -math.log(MIN_SCORE)
         best, heap, done = self.best, self.heap, self.done
         declined, penalty = self.declined, self.penalty_cost
@@ -704,32 +732,57 @@ class _Settler:
                 push(heap, entry)  # still to settle when the search goes on
                 return done, False
             done[node] = cost
-            row = social.get(node)
-            if row is not None:
-                for other in row:
-                    # A tie costs at least 0 (weights are at most 1): skip those it cannot improve.
-                    if other == ME or other in done or best.get(other, inf) <= cost:
-                        continue
-                    bound = cost + min_cost(node, other)
-                    if bound < best.get(other, inf):
-                        push(heap, (bound, other, node))
-                for place, kind in memberships.get(node, {}).items():
-                    if place not in done:
-                        total = cost + side_cost[kind]
-                        if total < best.get(place, inf):
-                            best[place] = total
-                            push(heap, (total, place))
-            else:  # an organization or group: on to its members, strongest to me first when there are many
-                members = members_of.get(node, [])
-                if len(members) > fanout:
-                    members = model.ranked_members(node)[:fanout]
-                for member in members:
-                    if member != ME and member not in done:
-                        total = cost + side_cost[memberships[member][node]]
-                        if total < best.get(member, inf):
-                            best[member] = total
-                            push(heap, (total, member))
+            if node in social:
+                self._from_person(node, cost)
+            else:
+                self._from_place(node, cost)
         return done, True
+
+    def _from_person(self, node: str, cost: float) -> None:
+        """Push the neighbours of a person just settled: each tie with its lower bound (weighed when
+        popped), each organization and group with its side's cost."""
+        min_cost, side_cost = self.model.min_cost, self.side_cost
+        best, heap, done = self.best, self.heap, self.done
+        inf, push = math.inf, heapq.heappush
+        for other in self.social[node]:
+            # A tie costs at least 0 (weights are at most 1): skip those it cannot improve.
+            if other == ME or other in done or best.get(other, inf) <= cost:
+                continue
+            bound = cost + min_cost(node, other)
+            if bound < best.get(other, inf):
+                push(heap, (bound, other, node))
+        for place, kind in self.memberships.get(node, {}).items():
+            if place not in done:
+                total = cost + side_cost[kind]
+                if total < best.get(place, inf):
+                    best[place] = total
+                    push(heap, (total, place))
+
+    def _from_place(self, node: str, cost: float) -> None:
+        """Push the members of an organization or group just settled, strongest to me first when there are many."""
+        memberships, side_cost = self.memberships, self.side_cost
+        best, heap, done = self.best, self.heap, self.done
+        inf, push = math.inf, heapq.heappush
+        members = self.members_of.get(node, [])
+        if len(members) > self.fanout:
+            members = self.model.ranked_members(node)[: self.fanout]
+        for member in members:
+            if member != ME and member not in done:
+                total = cost + side_cost[memberships[member][node]]
+                if total < best.get(member, inf):
+                    best[member] = total
+                    push(heap, (total, member))
+
+
+def _on_short_routes(out: dict[str, list[tuple[str, float, int]]], target: str, budget: int) -> set[str]:
+    """The nodes on some route me -> ``target`` of at most ``budget`` half-hops."""
+    back: dict[str, list[tuple[str, float, int]]] = {node: [] for node in out}
+    for node, edges in out.items():
+        for other, cost, half in edges:
+            back[other].append((node, cost, half))
+    ahead = _within(out, ME, budget)
+    behind = _within(back, target, budget)
+    return {n for n, d in ahead.items() if d + behind.get(n, budget + 1) <= budget}
 
 
 def _within(edges: dict[str, list[tuple[str, float, int]]], start: str, budget: int) -> dict[str, int]:

@@ -7,10 +7,12 @@ introductions involving us both, and a person's ``last_contact`` field.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from ..model import ME, Network, Person
 from .evidence import is_contact
+from .ties import as_of, my_colleagues
 
 __all__ = ["connections", "contact_counts", "is_connection", "last_contacts"]
 
@@ -21,42 +23,47 @@ CONNECTION_MAX_STRENGTH = 1
 def last_contacts(net: Network, today: date | None = None) -> dict[str, date]:
     """Person id -> the date of the latest contact with me (no entry: never).
 
-    Dates after ``today`` are ignored, so ``--today`` gives reproducible answers.
+    Records dated after ``today`` do not count (:func:`graphnet.analyses.ties.as_of`), so
+    ``--today`` gives reproducible answers; without ``today`` every record counts.
     """
+    if today is not None:
+        net = as_of(net, today)
     latest: dict[str, date] = {}
     people = net.people
-
-    def seen(ident: str, when: date | None) -> None:
-        if when is None or ident not in people or (today is not None and when > today):
-            return
-        if ident not in latest or when > latest[ident]:
-            latest[ident] = when
-
-    # The long loop over every interaction inlines ``seen``: the same test, no call per entry.
+    # The long loop over every interaction tests inline: no call per entry.
     for person in people.values():
-        seen(person.id, person.last_contact)
+        if person.last_contact is not None:
+            latest[person.id] = person.last_contact
     for interaction in net.interactions:
-        when = interaction.date
-        if (today is not None and when > today) or not is_contact(interaction):  # one-way mail is not contact
+        if not is_contact(interaction):  # one-way mail is not contact
             continue
+        when = interaction.date
         for ident in interaction.with_:
             if ident in people and (ident not in latest or when > latest[ident]):
                 latest[ident] = when
+    for ident, day in _dated_with_me(net):
+        if day is not None and ident in people and (ident not in latest or day > latest[ident]):
+            latest[ident] = day
+    return latest
+
+
+def _dated_with_me(net: Network) -> Iterator[tuple[str, date | None]]:
+    """(person, day) of the favors between us and the introductions I took part in (the introducer
+    of mine, both sides of one I made, the other side of one of me they met)."""
     for favor in net.favors:
         if favor.from_ == ME:
-            seen(favor.to, favor.date)
+            yield favor.to, favor.date
         elif favor.to == ME:
-            seen(favor.from_, favor.date)
+            yield favor.from_, favor.date
     for intro in net.introductions:
         a, b = intro.people
         if ME in (a, b) and intro.status == "met":
-            seen(b if a == ME else a, intro.date)
+            yield (b if a == ME else a), intro.date
         if intro.by != ME and ME in (a, b):
-            seen(intro.by, intro.date)
+            yield intro.by, intro.date
         elif intro.by == ME:
-            seen(a, intro.date)
-            seen(b, intro.date)
-    return latest
+            yield a, intro.date
+            yield b, intro.date
 
 
 def contact_counts(net: Network, today: date, days: int = 365) -> dict[str, int]:
@@ -100,29 +107,25 @@ def connections(net: Network, today: date | None = None) -> set[str]:
     -----
     O(P + I + F + N).
     """
+    if today is not None:
+        net = as_of(net, today)  # records dated after today do not count
     found = {pid for pid, person in net.people.items() if is_connection(person)}
     if not found:
         return found
-
-    def counts(when: date | None) -> bool:
-        return today is None or when is None or when <= today
-
     if net.me.org is not None or net.me.past_orgs:  # my colleagues: the overlap is contact
-        from .ties import my_colleagues
-
         found.difference_update(my_colleagues(net, today or date.today()))
     for person in net.people.values():
         if person.introduced_by is not None:  # they introduced me to someone
             found.discard(person.introduced_by)
     for interaction in net.interactions:
-        if counts(interaction.date) and is_contact(interaction):
+        if is_contact(interaction):
             found.difference_update(interaction.with_)
     for favor in net.favors:
-        if counts(favor.date) and ME in (favor.from_, favor.to):
+        if ME in (favor.from_, favor.to):
             found.discard(favor.from_)
             found.discard(favor.to)
     for intro in net.introductions:
-        if counts(intro.date) and (intro.by == ME or ME in intro.people):
+        if intro.by == ME or ME in intro.people:
             found.discard(intro.by)
             found.difference_update(intro.people)
     return found

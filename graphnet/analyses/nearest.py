@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..model import ME
+from ..model import ME, Network, Person
 from ..text import month
 
 if TYPE_CHECKING:
@@ -106,10 +106,26 @@ def _groups(finder: PathFinder, target: str, kind: str, org: str | None, limit: 
 
 def _two_hops(finder: PathFinder, org: str | None, competitors: set[str], grouped: set[str], limit: int) -> list[Route]:
     """People two hops away near the target: at it, at a competitor, in its industry, in its groups."""
-    net, model = finder.net, finder.model
+    net = finder.net
+    rows = []
+    for other, (route, contact) in _second_contacts(finder).items():
+        relevance, reason = _near_target(net, net.people[other], org, competitors, grouped)
+        if relevance:
+            rows.append((-relevance, -route, other, contact, reason))
+    routes = []
+    for _, _, other, contact, reason in sorted(rows)[:limit]:
+        refused = finder.declined.get((contact, other))
+        how = f"{net.name_of(contact)} can introduce you"
+        if refused is not None:
+            how = f"{net.name_of(contact)} knows them but declined to introduce you{month(refused.date)}"
+        routes.append(Route("two-hops", other, net.name_of(other), f"{reason}; {how}"))
+    return routes
+
+
+def _second_contacts(finder: PathFinder) -> dict[str, tuple[float, str]]:
+    """Person two hops from me (not my contact) -> (the best route's weight, the contact it goes through)."""
+    model = finder.model
     mine = model.social[ME]
-    org_name = net.name_of(org) if org else ""
-    industry = net.organizations[org].industry if org is not None and org in net.organizations else None
     candidates: dict[str, tuple[float, str]] = {}
     for contact in mine:
         w1 = model.weight(ME, contact)
@@ -121,25 +137,21 @@ def _two_hops(finder: PathFinder, org: str | None, competitors: set[str], groupe
                 route *= finder.penalty
             if other not in candidates or route > candidates[other][0]:
                 candidates[other] = (route, contact)
-    rows = []
-    for other, (route, contact) in candidates.items():
-        person = net.people[other]
-        relevance, reason = 0, ""
-        if org is not None and person.org == org:
-            relevance, reason = 4, f"works at {org_name}"
-        elif person.org in competitors:
-            relevance, reason = 3, f"works at {net.name_of(person.org)}, a competitor"
-        elif industry and person.org in net.organizations and net.organizations[person.org].industry == industry:
-            relevance, reason = 2, f"works in {industry} at {net.name_of(person.org)}"
-        elif other in grouped:
-            relevance, reason = 1, "shares a group with people there"
-        if relevance:
-            rows.append((-relevance, -route, other, contact, reason))
-    routes = []
-    for _, _, other, contact, reason in sorted(rows)[:limit]:
-        refused = finder.declined.get((contact, other))
-        how = f"{net.name_of(contact)} can introduce you"
-        if refused is not None:
-            how = f"{net.name_of(contact)} knows them but declined to introduce you{month(refused.date)}"
-        routes.append(Route("two-hops", other, net.name_of(other), f"{reason}; {how}"))
-    return routes
+    return candidates
+
+
+def _near_target(
+    net: Network, person: Person, org: str | None, competitors: set[str], grouped: set[str]
+) -> tuple[int, str]:
+    """How near the target ``person`` is (4: works there, 3: at a competitor, 2: same industry,
+    1: in its groups, 0: none of these) and why."""
+    if org is not None and person.org == org:
+        return 4, f"works at {net.name_of(org)}"
+    if person.org in competitors:
+        return 3, f"works at {net.name_of(person.org)}, a competitor"
+    industry = net.organizations[org].industry if org is not None and org in net.organizations else None
+    if industry and person.org in net.organizations and net.organizations[person.org].industry == industry:
+        return 2, f"works in {industry} at {net.name_of(person.org)}"
+    if person.id in grouped:
+        return 1, "shares a group with people there"
+    return 0, ""

@@ -119,7 +119,7 @@ class PersonPage:
 class PersonIndex:
     """Per-person timelines and neighbours of one network as of ``today``, built once.
 
-    Records dated after ``today`` are left out, as every answer does. ``graph`` and ``model``
+    Records dated after ``today`` are left out (:func:`~graphnet.analyses.ties.as_of`), as every answer does. ``graph`` and ``model``
     (the tie model of the same network and day) are built when not given.
     """
 
@@ -165,8 +165,6 @@ class PersonIndex:
 
     def _index_interactions(self) -> None:
         for item in self.net.interactions:
-            if item.date > self.today:
-                continue
             kind = item.kind or "interaction"
             for ident in item.with_:
                 others = [i for i in item.with_ if i != ident]
@@ -177,8 +175,6 @@ class PersonIndex:
     def _index_favors(self) -> None:
         name = self.net.name_of
         for favor in self.net.favors:
-            if favor.date is not None and favor.date > self.today:
-                continue
             what = f": {' '.join(favor.what.split())}" if self.include_private and favor.what else ""
             kind = f" ({favor.kind}{what})" if favor.kind else (f" ({what[2:]})" if what else "")
             giver, taker = favor.from_, favor.to
@@ -194,8 +190,6 @@ class PersonIndex:
     def _index_introductions(self) -> None:
         name = self.net.name_of
         for intro in self.net.introductions:
-            if intro.date is not None and intro.date > self.today:
-                continue
             a, b = intro.people
             by = "you" if intro.by == ME else name(intro.by)
             pair = f"you to {name(b if a == ME else a)}" if ME in (a, b) else f"{name(a)} and {name(b)}"
@@ -345,7 +339,7 @@ def _timeline(index: PersonIndex, person_id: str) -> list[TimelineEntry]:
     """Everything dated about the person, newest first; undated entries last."""
     person = index.net.people[person_id]
     entries = list(index.events.get(person_id, []))
-    if person.met is not None and person.met <= index.today:
+    if person.met is not None:
         days = (index.today - person.met).days
         entries.append(TimelineEntry(person.met, "met", f"you met ({ago(days)})"))
     return sorted(entries, key=lambda e: (e.date is not None, e.date or date.min), reverse=True)

@@ -419,9 +419,17 @@ class TieModel:
 
     def _index_evidence(self) -> None:
         """Contact evidence as of today: mine, and what two people who share a tie did together."""
-        net, today, social = self.net, self.today, self.social
-        people, mine = net.people, social[ME]
-        # My contact evidence (the same as reach-outs and stats use), plus the day we met.
+        self._index_my_contacts()
+        # Favors between two people who share a tie; interactions two people shared.
+        social = self.social
+        for favor in self.net.favors:
+            if favor.to in social.get(favor.from_, ()):
+                self._favors.setdefault(_pair(favor.from_, favor.to), []).append(favor)
+        self._index_shared_interactions()
+
+    def _index_my_contacts(self) -> None:
+        """My contact evidence (the same as reach-outs and stats use), plus the day we met and our overlap at work."""
+        net, today, mine = self.net, self.today, self.social[ME]
         self.contacts = last_contacts(net, today)
         last = dict(self.contacts)
         #: Person id -> our overlap at an organization (my colleagues, now or before).
@@ -429,7 +437,7 @@ class TieModel:
         for ident, overlap in self.colleagues.items():
             if overlap.dated and ident in mine and (ident not in last or overlap.end > last[ident]):
                 last[ident] = overlap.end
-        for ident, person in people.items():
+        for ident, person in net.people.items():
             met = person.met
             if met is not None and ident in mine and (ident not in last or met > last[ident]):
                 last[ident] = met
@@ -438,13 +446,12 @@ class TieModel:
         #: Person id -> my evidence points with them (mail both ways, meetings; decayed by age).
         self.evidence = evidence_by_person(net, today)
         self.connections = connections(net, today)
-        # Favors between two people who share a tie; interactions two people shared.
-        for favor in net.favors:
-            if favor.to in social.get(favor.from_, ()):
-                self._favors.setdefault(_pair(favor.from_, favor.to), []).append(favor)
-        year_ago = today - timedelta(days=365)
-        shared = self._shared
-        for interaction in net.interactions:
+
+    def _index_shared_interactions(self) -> None:
+        """Pair of people who share a tie -> [the last interaction they shared, how many in the last year]."""
+        social, shared = self.social, self._shared
+        year_ago = self.today - timedelta(days=365)
+        for interaction in self.net.interactions:
             who = interaction.with_
             if len(who) < 2 or len(who) > MAX_SHARED_INTERACTION:
                 continue
@@ -736,32 +743,12 @@ def describe_tie(facts: TieFacts, a: str, b: str, name_of: Any, circles: list[st
 
     ``name_of`` maps an id to a display name (``me`` -> "you").
     """
-    parts: list[str] = []
     mine = ME in (a, b)
-    other = b if a == ME else a
     if mine and facts.connected is not None:
         when = f" since {facts.connected.strftime('%B')} {facts.connected.year}" if facts.connected > date.min else ""
-        parts.append(f"a connection{when} (imported), no contact on record")
-        return ", ".join(parts)
-    if mine and "tie" in facts.relations:
-        label = _MY_LABELS.get(facts.strength, "acquaintance")
-        if facts.strength == 4 and circles and any(c.casefold() in ("friends", "friend", "family") for c in circles):
-            label = "close friend"
-        elif facts.strength == 3:
-            label = "friendly contact"
-        parts.append(label)
-    elif not mine and "knows" in facts.relations and not facts.inferred:
-        label = _PAIR_LABELS.get(facts.strength, "acquaintances")
-        declared = "" if facts.declared is not None else " (strength not given)"
-        parts.append(f"know each other, {label}{declared}" + (f", since {facts.since.year}" if facts.since else ""))
-    if "introduction" in facts.relations and facts.introduced_by is not None:
-        by = "you" if facts.introduced_by == ME else name_of(facts.introduced_by)
-        whom = "you" if mine else "them"
-        verb = "introduced" if facts.intro_status == "met" else "introduced (not met yet)"
-        parts.append(f"{by} {verb} {whom}{month(facts.intro_date)}")
-    if facts.inferred:
-        introducer = facts.a
-        parts.append(f"{name_of(introducer)} introduced you to {name_of(facts.b)}, so they know each other (inferred)")
+        return f"a connection{when} (imported), no contact on record"
+    parts = _stated(facts, mine, circles)
+    parts += _introduced(facts, mine, name_of)
     said = _evidence_sentence(facts) if mine else None
     if mine:
         parts.extend(_my_contact(facts))
@@ -771,21 +758,55 @@ def describe_tie(facts: TieFacts, a: str, b: str, name_of: Any, circles: list[st
         parts.append(said)
     elif facts.interactions >= 2:
         parts.append(f"{facts.interactions} interactions this year")
-    given = facts.favors_from(a)
-    taken = facts.favors_from(b)
-    if given and taken:
-        parts.append("favors both ways")
-    elif mine and facts.favors_from(other):
-        what = (facts.favor_what or {}).get(other)
-        parts.append(f"helped you {times(facts.favors_from(other))}" + (f" ({clip(what)})" if what else ""))
-    elif mine and facts.favors_from(ME):
-        parts.append(f"you helped them {times(facts.favors_from(ME))}")
+    parts += _favors(facts, a, b, mine)
     if facts.introduced_me_to:
         shown = [f"{name_of(p)} ({w.strftime('%B')} {w.year})" if w else name_of(p) for p, w in facts.introduced_me_to]
         more = len(shown) - 2
         listed = " and ".join(shown[:2]) + (f" and {more} more" if more > 0 else "")
         parts.append(f"introduced you to {listed}")
     return ", ".join(parts) if parts else "tie on record"
+
+
+def _stated(facts: TieFacts, mine: bool, circles: list[str] | None) -> list[str]:
+    """The tie as written: my label for it ("close friend"), or how well two people know each other."""
+    if mine and "tie" in facts.relations:
+        label = _MY_LABELS.get(facts.strength, "acquaintance")
+        if facts.strength == 4 and circles and any(c.casefold() in ("friends", "friend", "family") for c in circles):
+            label = "close friend"
+        elif facts.strength == 3:
+            label = "friendly contact"
+        return [label]
+    if not mine and "knows" in facts.relations and not facts.inferred:
+        label = _PAIR_LABELS.get(facts.strength, "acquaintances")
+        declared = "" if facts.declared is not None else " (strength not given)"
+        return [f"know each other, {label}{declared}" + (f", since {facts.since.year}" if facts.since else "")]
+    return []
+
+
+def _introduced(facts: TieFacts, mine: bool, name_of: Any) -> list[str]:
+    """Who introduced the two (on record, or inferred from ``introduced_by``)."""
+    parts: list[str] = []
+    if "introduction" in facts.relations and facts.introduced_by is not None:
+        by = "you" if facts.introduced_by == ME else name_of(facts.introduced_by)
+        whom = "you" if mine else "them"
+        verb = "introduced" if facts.intro_status == "met" else "introduced (not met yet)"
+        parts.append(f"{by} {verb} {whom}{month(facts.intro_date)}")
+    if facts.inferred:
+        parts.append(f"{name_of(facts.a)} introduced you to {name_of(facts.b)}, so they know each other (inferred)")
+    return parts
+
+
+def _favors(facts: TieFacts, a: str, b: str, mine: bool) -> list[str]:
+    """Favors between the two: both ways, or (a tie of mine) who helped whom."""
+    other = b if a == ME else a
+    if facts.favors_from(a) and facts.favors_from(b):
+        return ["favors both ways"]
+    if mine and facts.favors_from(other):
+        what = (facts.favor_what or {}).get(other)
+        return [f"helped you {times(facts.favors_from(other))}" + (f" ({clip(what)})" if what else "")]
+    if mine and facts.favors_from(ME):
+        return [f"you helped them {times(facts.favors_from(ME))}"]
+    return []
 
 
 def _evidence_sentence(facts: TieFacts) -> str | None:

@@ -55,9 +55,6 @@ class Structure:
     def n(self) -> int:
         return len(self.ids)
 
-    def is_person(self, i: int) -> bool:
-        return self.kinds[i] == "person"
-
     def edge_count(self) -> int:
         return sum(len(a) for a in self.adj) // 2
 

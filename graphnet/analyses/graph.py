@@ -20,11 +20,11 @@ from ..gcpause import paused_gc
 from ..model import ME, Network
 from .ties import RELATIONS, Link, Ties
 
-__all__ = ["EDGE_KINDS", "build_graph", "people_of"]
+__all__ = ["build_graph"]
 
-#: Relation kinds, strongest evidence first; an edge's ``kind`` is the first of its relations here.
-EDGE_KINDS = RELATIONS
-_RANK = {kind: i for i, kind in enumerate(EDGE_KINDS)}
+#: Relation -> its rank in :data:`~graphnet.analyses.ties.RELATIONS` (strongest evidence first): an
+#: edge's ``kind`` is the first of its relations there.
+_RANK = {kind: i for i, kind in enumerate(RELATIONS)}
 #: Relations whose links carry attributes (:meth:`~graphnet.analyses.ties.Link.attributes`).
 _DESCRIBED = frozenset({"works_at", "worked_at", "introduction"})
 #: ``str(source)`` (``path:line:col``) without a Python-level call: a big network has 270,000 links.
@@ -152,8 +152,3 @@ def _merged(found: list[Link]) -> dict[str, Any]:
         for key, value in link.attributes().items():
             data.setdefault(key, value)
     return data
-
-
-def people_of(graph: nx.Graph) -> list[str]:
-    """The person nodes of ``graph`` (not me, organizations or groups)."""
-    return [n for n, kind in graph.nodes(data="kind") if kind == "person"]

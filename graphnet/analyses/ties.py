@@ -27,7 +27,7 @@ Colleagues and co-members are not linked pairwise: they meet through the organiz
 group's node (a ``works_at``/``worked_at``/``member_of`` link each), so an organization with
 500 of my contacts gives 500 links, not 125,000. The graph (:mod:`.graph`), the tie model
 (:mod:`.strength`), the clusters (:mod:`.communities`), and through them the map and the
-exports, are all built from :func:`links`. See ``docs/graph.md``.
+exports, are all built from :class:`Ties` (:func:`links` lists them). See ``docs/graph.md``.
 
 :func:`my_colleagues` derives the one tie that comes from dates rather than a link: the
 people who were at one of my organizations while I was (see the section at the end).

@@ -175,7 +175,7 @@ class PathResult:
     near_names: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        """The issue's JSON shape: ``{"target": {...}, "paths": [{"score", "people", "hops", "ask"}]}`` plus context."""
+        """The JSON shape of ``path --json``: ``{"target": {...}, "paths": [{"score", "people", "hops", "ask"}]}`` plus context."""
         return {
             "target": dict(self.target),
             "today": self.today.isoformat(),

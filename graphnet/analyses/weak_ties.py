@@ -60,10 +60,6 @@ class WeakTie:
     #: one entry per thing opened, not one per colleague.
     also: list[str] = field(default_factory=list)
 
-    @property
-    def novel_people(self) -> int:
-        return self.opens.people_count
-
     def to_dict(self, net: Network) -> dict[str, Any]:
         return {
             "id": self.id,

@@ -296,6 +296,7 @@ class Job:
 
     org: str
     role: str | None = None
+    department: str | None = None
     start: date | None = None
     end: date | None = None
     source: Source = NOWHERE

@@ -197,15 +197,36 @@ def test_tie_adds_in_the_list_style_written(tmp_path: Path) -> None:
 def test_move_keeps_the_old_job_in_past_orgs(tmp_path: Path) -> None:
     folder = folder_with(tmp_path)
     change.move_person(load(folder), "ada", "Globex", when="2026-10-31", today=TODAY)
+    # The date given is the old job's end and the new job's start (an entry with no to:).
     expected = PEOPLE.replace("    org: Acme\n    role: Engineer\n", "    org: Globex\n").replace(
-        "      - work\n\n", "      - work\n    past_orgs:\n      - {org: Acme, role: Engineer, to: 2026-10-31}\n\n"
+        "      - work\n\n",
+        "      - work\n    past_orgs:\n      - {org: Acme, role: Engineer, to: 2026-10-31}\n"
+        "      - {org: Globex, from: 2026-10-31}\n\n",
     )
     assert people_bytes(folder) == expected.encode()
     ada = load(folder).people["ada-lovelace"]
     assert ada.org == "globex" and ada.role is None and ada.past_orgs[0].end == date(2026, 10, 31)
+    # Leaving Globex ends its entry rather than adding a second one; no date: nothing opened for Initech.
     change.move_person(load(folder), "ada", "Initech", role="CTO", today=TODAY)
+    assert b"      - {org: Globex, from: 2026-10-31, to: 2026-11-27}\n    role: CTO\n\n" in people_bytes(folder)
     ada = load(folder).people["ada-lovelace"]
-    assert [j.org for j in ada.past_orgs] == ["acme", "globex"] and ada.role == "CTO"
+    assert [(j.org, j.start, j.end) for j in ada.past_orgs] == [
+        ("acme", None, date(2026, 10, 31)),
+        ("globex", date(2026, 10, 31), date(2026, 11, 27)),
+    ]
+    assert ada.org == "initech" and ada.role == "CTO"
+
+
+def test_move_takes_the_department_to_the_old_job(tmp_path: Path) -> None:
+    people = "people:\n  - name: Ada\n    org: Acme\n    role: Engineer\n    department: Platform\n    strength: 2\n"
+    folder = folder_with(tmp_path, people)
+    change.move_person(load(folder), "ada", "Globex", role="CTO", today=TODAY)
+    assert people_bytes(folder) == (
+        b"people:\n  - name: Ada\n    org: Globex\n    role: CTO\n    strength: 2\n"
+        b"    past_orgs:\n      - {org: Acme, role: Engineer, department: Platform, to: 2026-11-27}\n"
+    )
+    ada = load(folder).people["ada"]
+    assert ada.department is None and ada.past_orgs[0].department == "Platform"
 
 
 # -- merge ------------------------------------------------------------------------------------------------

@@ -68,11 +68,16 @@ def tie_command(
 @click.argument("person")
 @click.argument("org")
 @click.option("--role", help="The new role (without it, the old role is dropped with the old job).")
-@click.option("--date", "when", metavar="YYYY-MM-DD", help="When the old job ended (default: today).")
+@click.option(
+    "--date",
+    "when",
+    metavar="YYYY-MM-DD",
+    help="When the old job ended (default: today); given, also written as the new job's start.",
+)
 @_dry_run_diff
 @pass_state
 def move_command(state: Context, person: str, org: str, role: str | None, when: str | None, dry_run: bool) -> None:
-    """A job change: the current org and role go to past_orgs (with to: set), ORG becomes current.
+    """A job change: the current org, role and department go to past_orgs (with to: set), ORG becomes current.
 
     \b
     Example:

@@ -323,43 +323,88 @@ def move_person(
     today: date | None = None,
     dry_run: bool = False,
 ) -> EditResult:
-    """A job change: the current org and role go to ``past_orgs`` with ``to:`` set; the new ones become current.
+    """A job change: the current org, role and department go to ``past_orgs`` with ``to:`` set; ORG becomes current.
 
     ``when`` (default today) is the ``to:`` of the job left. Without ``role`` the old role is
-    removed (it was the old job's). ``me`` may move too.
+    removed (it was the old job's); the department always is (it goes with the old job).
+    When ``when`` is given, the new job's start is written too: a ``past_orgs`` entry
+    ``{org, role, from}`` with no ``to`` (how a current job's start is written, see
+    :mod:`graphnet.analyses.ties`); a later move from that job sets the entry's ``to``
+    instead of adding another. ``me`` may move too.
     """
     ident = resolve_person(net, person, "PERSON")
     new_org = _org_name(net, org, "ORG")
     if new_org is None:
         raise GraphnetError("name the organization they moved to")
     new_role = _text(role, "`role`")
-    day = _date(when, "`when`", calendar_today(), default=_today(today))
+    day = _date(when, "`when`", calendar_today(), default=_today(today)) or _today(today)
     shown, section = _where(net, ident)
 
     def plan(workspace: Workspace) -> list[str]:
         doc, record, path = workspace.record(shown, section, ident)
         written = doc.tree[path[0]] if len(path) == 1 else doc.tree[path[0]][path[1]]
-        old_org, old_role = written.get("org"), written.get("role")
-        lines = []
-        if isinstance(old_org, str) and old_org.strip():
-            job = [
-                ("org", old_org),
-                ("role", old_role if isinstance(old_role, str) and old_role else None),
-                ("to", day),
-            ]
-            doc.append_item(record, path, "past_orgs", [(k, v) for k, v in job if v is not None])
-            lines.append(
-                f"{ident}: {old_org}" + (f" ({old_role})" if old_role else "") + f" moved to past_orgs, to {day}"
-            )
+        old = {key: _written_text(written, key) for key in ("org", "role", "department")}
+        lines, added = _leave_job(net, doc, record, path, written, old, day)
+        if when is not None:
+            added.append([(k, v) for k, v in (("org", new_org), ("role", new_role), ("from", day)) if v is not None])
+        _add_jobs(doc, record, path, written.get("past_orgs"), added)
         doc.set_value(record, path, "org", new_org)
-        if new_role is not None:
-            doc.set_value(record, path, "role", new_role)
-        elif old_role is not None:
-            doc.delete_key(record, path, "role")
-        lines.append(f"{ident}: now at {new_org}" + (f" as {new_role}" if new_role else ""))
-        return lines
+        for key, value in (("role", new_role), ("department", None)):
+            if value is not None:
+                doc.set_value(record, path, key, value)
+            elif key in written:
+                doc.delete_key(record, path, key)
+        start = f", from {day} (written in past_orgs, with no to:)" if when is not None else ""
+        lines.append(f"now at {new_org}" + (f" as {new_role}" if new_role else "") + start)
+        return [f"{ident}: {line}" for line in lines]
 
     return _run(net, plan, dry_run=dry_run, named=[("person" if ident != ME else "me", ident)])
+
+
+def _written_text(written: dict[str, Any], key: str) -> str | None:
+    value = written.get(key)
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _leave_job(
+    net: Network, doc: Doc, record: Any, path: TreePath, written: dict[str, Any], old: dict[str, str | None], day: date
+) -> tuple[list[str], list[Any]]:
+    """Plan the end of the job left: its own ``past_orgs`` entry gets ``to:``, or a new entry is returned to add."""
+    if old["org"] is None:
+        return [], []
+    said = old["org"] + "".join(f" ({old[k]})" for k in ("role", "department") if old[k])
+    jobs = written.get("past_orgs")
+    start = _open_entry(net, jobs if isinstance(jobs, list) else [], old["org"])
+    if start is None:
+        return [f"{said} moved to past_orgs, to {day}"], [[(k, v) for k, v in (*old.items(), ("to", day)) if v]]
+    found = doc.nodes_for(record, "past_orgs")
+    node = found[1].value[start]  # type: ignore[index]
+    entry = jobs[start]  # type: ignore[index]
+    for key, value in (("role", old["role"]), ("department", old["department"]), ("to", day)):
+        if value is not None and (key == "to" or key not in entry):
+            doc.set_value(node, (*path, "past_orgs", start), key, value)
+    return [f"{said}: the job's entry in past_orgs now ends, to {day}"], []
+
+
+def _open_entry(net: Network, jobs: list[Any], org: str) -> int | None:
+    """The ``past_orgs`` entry that dates the current job at ``org`` (a ``from`` and no ``to``), if any."""
+    wanted = net.find_organization(org) or org.casefold().strip()
+    for i, job in enumerate(jobs):
+        named = job.get("org") if isinstance(job, dict) and job.get("from") and not job.get("to") else None
+        if isinstance(named, str) and (net.find_organization(named) or named.casefold().strip()) == wanted:
+            return i
+    return None
+
+
+def _add_jobs(doc: Doc, record: Any, path: TreePath, jobs: Any, added: list[Any]) -> None:
+    """Add entries to ``past_orgs`` (created when missing), in one change where several must go in at once."""
+    found = doc.nodes_for(record, "past_orgs")
+    if len(added) <= 1 or (found is not None and isinstance(found[1], SequenceNode)):
+        for entry in added:
+            doc.append_item(record, path, "past_orgs", entry)
+        return
+    before = [jobs] if isinstance(jobs, str) and jobs.strip() else []
+    doc.set_value(record, path, "past_orgs", [*before, *added])
 
 
 # -- snooze --------------------------------------------------------------------------------------

@@ -334,6 +334,7 @@ RECORDS: dict[str, Record] = {
             (
                 Field("org", "org", "The organization's name or id.", "Hooli", required=True),
                 Field("role", "optionalText", "The role held there.", "Engineer"),
+                Field("department", "optionalText", "The team or department there.", "Platform"),
                 Field("from", "date", "Start, YYYY-MM-DD.", "2016-03-01", attribute="start"),
                 Field("to", "date", "End, YYYY-MM-DD.", "2019-08-31", attribute="end"),
             ),

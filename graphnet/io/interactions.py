@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from ..errors import GraphnetError, Problem
 from ..files.loader import load
@@ -28,10 +28,12 @@ from .calendar import CalendarScan, scan_calendar
 from .imports import Contact, ImportReport, import_contacts, import_vcard, norm_email
 from .logs import LogMerge, Planned, Unknown, addresses_of, mail_records, meeting_records, merge_log
 from .mail import MailScan, scan_mail
+from .rows import Progress
+
+if TYPE_CHECKING:
+    from typing_extensions import Required, Unpack
 
 __all__ = ["LOG_FILES", "InteractionImport", "import_calendar", "import_mail", "import_takeout"]
-
-Progress = Callable[[int, int], None]
 
 #: Where each source's records go, relative to the network folder.
 LOG_FILES = {"mail": Path("log") / "mail.yaml", "calendar": Path("log") / "calendar.yaml"}
@@ -147,6 +149,16 @@ def _planned_addresses(report: ImportReport | None) -> dict[str, str]:
     return found
 
 
+class EvidenceOptions(TypedDict, total=False):
+    """The options of every evidence import (mail, calendar, Takeout): :func:`import_mail` describes them."""
+
+    today: Required[date]
+    dry_run: bool
+    add_unknown: bool
+    progress: Progress | None
+    use_cache: bool
+
+
 @dataclass
 class _Options:
     today: date
@@ -155,6 +167,16 @@ class _Options:
     use_cache: bool
     #: Address -> id of people not in the files yet (a dry run of a Takeout's contacts).
     known: dict[str, str]
+
+    @classmethod
+    def of(cls, options: EvidenceOptions, known: dict[str, str] | None) -> _Options:
+        return cls(
+            options["today"],
+            options.get("dry_run", False),
+            options.get("add_unknown", False),
+            options.get("use_cache", True),
+            known or {},
+        )
 
 
 def _finish(
@@ -202,12 +224,8 @@ def import_mail(
     net: Network,
     paths: str | os.PathLike[str] | list[Path],
     *,
-    today: date,
-    dry_run: bool = False,
-    add_unknown: bool = False,
-    progress: Progress | None = None,
-    use_cache: bool = True,
     known: dict[str, str] | None = None,
+    **options: Unpack[EvidenceOptions],
 ) -> InteractionImport:
     """Import an mbox file or Maildir folder (or several) into ``log/mail.yaml``.
 
@@ -244,25 +262,25 @@ def import_mail(
     scan: MailScan | None = None
     for source in sources:
         scan = scan_mail(
-            source, mine, today=today, max_recipients=settings.max_mail_recipients, progress=progress, into=scan
+            source,
+            mine,
+            today=options["today"],
+            max_recipients=settings.max_mail_recipients,
+            progress=options.get("progress"),
+            into=scan,
         )
     assert scan is not None
-    options = _Options(today, dry_run, add_unknown, use_cache, known or {})
-    return _finish(net, "mail", sources, scan, lambda known: mail_records(scan, known), options)
+    return _finish(net, "mail", sources, scan, lambda known: mail_records(scan, known), _Options.of(options, known))
 
 
 def import_calendar(
     net: Network,
     paths: str | os.PathLike[str] | list[Path],
     *,
-    today: date,
     titles: bool = False,
     zone: tzinfo | None = None,
-    dry_run: bool = False,
-    add_unknown: bool = False,
-    progress: Progress | None = None,
-    use_cache: bool = True,
     known: dict[str, str] | None = None,
+    **options: Unpack[EvidenceOptions],
 ) -> InteractionImport:
     """Import one or more iCalendar files into ``log/calendar.yaml``; see :func:`import_mail`.
 
@@ -276,11 +294,11 @@ def import_calendar(
         part = scan_calendar(
             source,
             mine,
-            today=today,
+            today=options["today"],
             max_size=net.me.settings.max_meeting_size,
             titles=titles,
             zone=zone,
-            progress=progress,
+            progress=options.get("progress"),
         )
         scan.events += part.events
         scan.occurrences += part.occurrences
@@ -289,8 +307,9 @@ def import_calendar(
             scan.names.setdefault(address, name)
         scan.left_out.update(part.left_out)
         scan.problems += part.problems
-    options = _Options(today, dry_run, add_unknown, use_cache, known or {})
-    return _finish(net, "calendar", sources, scan, lambda known: meeting_records(scan, known), options)
+    return _finish(
+        net, "calendar", sources, scan, lambda known: meeting_records(scan, known), _Options.of(options, known)
+    )
 
 
 @dataclass
@@ -333,13 +352,9 @@ def import_takeout(
     net: Network,
     folder: str | os.PathLike[str],
     *,
-    today: date,
     titles: bool = False,
     zone: tzinfo | None = None,
-    dry_run: bool = False,
-    add_unknown: bool = False,
-    progress: Progress | None = None,
-    use_cache: bool = True,
+    **options: Unpack[EvidenceOptions],
 ) -> TakeoutImport:
     """Import a Google Takeout folder: its contacts (.vcf) first, then its calendars (.ics) and mail (.mbox).
 
@@ -352,6 +367,7 @@ def import_takeout(
     GraphnetError
         When the folder holds none of the three, or ``me.email`` is missing.
     """
+    today, dry_run, use_cache = options["today"], options.get("dry_run", False), options.get("use_cache", True)
     root = Path(folder)
     files = takeout_files(root)
     if not any(files.values()):
@@ -368,13 +384,10 @@ def import_takeout(
         planned.update(_planned_addresses(report))
         if not dry_run and report.added:
             net, _ = load(net.root, today=today, use_cache=use_cache)
-    options: dict[str, Any] = {"today": today, "dry_run": dry_run, "add_unknown": add_unknown, "use_cache": use_cache}
-    if dry_run:
-        options["known"] = planned  # the people the contacts would add, so their mail and meetings show too
+    # A dry run writes no contacts: the people they would add are matched too, so their mail and meetings show.
+    known = planned if dry_run else None
     if files["calendar"]:
-        result.calendar = import_calendar(
-            net, files["calendar"], titles=titles, zone=zone, progress=progress, **options
-        )
+        result.calendar = import_calendar(net, files["calendar"], titles=titles, zone=zone, known=known, **options)
     if files["mail"]:
-        result.mail = import_mail(net, files["mail"], progress=progress, **options)
+        result.mail = import_mail(net, files["mail"], known=known, **options)
     return result

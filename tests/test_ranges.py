@@ -11,7 +11,11 @@ import pytest
 from click.testing import CliRunner
 
 import graphnet
+from graphnet.analyses.bridges import brokers
+from graphnet.analyses.meet import meet
+from graphnet.analyses.reach_outs import reach_outs
 from graphnet.analyses.warm_paths import warm_paths
+from graphnet.analyses.weak_ties import weak_ties
 from graphnet.cli import cli
 from graphnet.errors import GraphnetError
 from graphnet.model import DATE_MAX, DATE_MIN, SETTING_RANGES, Settings, setting_range_text
@@ -185,6 +189,16 @@ def test_the_library_names_its_parameters_and_settings(write) -> None:
     net.me.settings = replace(net.me.settings, max_hops=0)  # built by a program, not read by check
     with pytest.raises(GraphnetError, match=r"^max_hops under me: must be from 1 to 6"):
         warm_paths(net, "Acme Corp", today=date(2026, 11, 25))
+
+
+@pytest.mark.parametrize("answer", [brokers, weak_ties, meet, reach_outs])
+@pytest.mark.parametrize("top", [0, -3, 1001])
+def test_every_ranked_answer_checks_top(write, answer, top) -> None:
+    # The library names its parameter (top), never the command line's --top; nothing is computed.
+    net, _ = graphnet.load(network(write), today=date(2026, 11, 25))
+    with pytest.raises(GraphnetError, match=rf"^top must be from 1 to 1000, not {top}$"):
+        answer(net, today=date(2026, 11, 25), top=top)
+    assert answer(net, today=date(2026, 11, 25), top=1000) is not None  # the bounds themselves are fine
 
 
 def test_calendar_and_mail_imports_stop_at_the_real_date_whatever_today_says(monkeypatch) -> None:

@@ -39,8 +39,9 @@ from typing import Any
 
 import numpy as np
 
+from ..errors import require_range
 from ..gcpause import paused_gc
-from ..model import DEFAULT_TOP, Network, Settings
+from ..model import DEFAULT_TOP, TOP_RANGE, Network, Settings
 from ..text import joined, percent, plural
 from .communities import ClusterNamer, Structure, cluster_labels, structure
 from .reach import Opens, Reach, is_met
@@ -509,6 +510,11 @@ def brokers(
         open beyond my close ties and an ``action``; ``bridge_ties`` (bridges
         first, then local bridges by span).
 
+    Raises
+    ------
+    GraphnetError
+        When ``top`` is outside ``TOP_RANGE`` (1 to 1000).
+
     Notes
     -----
     With N nodes and E edges (me removed): clusters O(E) per Louvain pass;
@@ -534,6 +540,7 @@ def brokers(
     .. [6] V. D. Blondel et al., "Fast unfolding of communities in large
        networks", J. Stat. Mech. P10008 (2008).
     """
+    require_range("top", top, *TOP_RANGE)
     with paused_gc():
         return _brokers(net, today if today is not None else date.today(), top, include_unmet)
 

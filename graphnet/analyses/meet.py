@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..errors import require_range
 from ..gcpause import paused_gc
-from ..model import DEFAULT_TOP, ME, STRENGTH_LABELS, Introduction, Network, Person
+from ..model import DEFAULT_TOP, ME, STRENGTH_LABELS, TOP_RANGE, Introduction, Network, Person
 from ..text import clip, month
 from .communities import ClusterNamer, cluster_labels, structure
 from .goals import role_match, target_fit
@@ -105,6 +106,11 @@ def meet(net: Network, *, today: date | None = None, top: int = DEFAULT_TOP) -> 
     MeetResult
         ``suggestions`` sorted by score (ties: Adamic-Adar index, then id).
 
+    Raises
+    ------
+    GraphnetError
+        When ``top`` is outside ``TOP_RANGE`` (1 to 1000).
+
     Notes
     -----
     With L = RA / max RA (resource allocation index of me and the candidate,
@@ -128,6 +134,7 @@ def meet(net: Network, *, today: date | None = None, top: int = DEFAULT_TOP) -> 
     .. [3] L. A. Adamic, E. Adar, "Friends and neighbors on the Web", Social
        Networks 25(3):211-230 (2003).
     """
+    require_range("top", top, *TOP_RANGE)
     today = today if today is not None else date.today()
     net = as_of(net, today)
     with paused_gc():

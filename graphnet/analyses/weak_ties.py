@@ -30,8 +30,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..errors import require_range
 from ..gcpause import paused_gc
-from ..model import DEFAULT_TOP, STRENGTH_LABELS, Network
+from ..model import DEFAULT_TOP, STRENGTH_LABELS, TOP_RANGE, Network
 from ..text import joined, month
 from .activity import connections
 from .communities import ClusterNamer, Structure, structure
@@ -139,6 +140,11 @@ def weak_ties(
         no target is left out. Each has an ``action`` and what it ``opens``
         (clusters, organizations, up to five people).
 
+    Raises
+    ------
+    GraphnetError
+        When ``top`` is outside ``TOP_RANGE`` (1 to 1000).
+
     Notes
     -----
     Let S be my strong ties and my own groups, and K ("already reached") be
@@ -166,6 +172,7 @@ def weak_ties(
        never write': call and SMS logs do not always indicate tie strength",
        CSCW 2015.
     """
+    require_range("top", top, *TOP_RANGE)
     with paused_gc():
         return _weak_ties(net, today if today is not None else date.today(), top, include_unmet, ties)
 

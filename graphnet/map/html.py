@@ -39,7 +39,7 @@ from ..analyses.activity import last_contacts
 from ..analyses.graph import build_graph
 from ..errors import GraphnetError
 from ..files.outputs import check_output, write_output
-from ..model import Network
+from ..model import TOP_RANGE, Network
 from . import roles as analyses
 from .layout import radial_layout
 from .nodes import Roles, node_items, place
@@ -160,7 +160,9 @@ def _roles(
     structure = analyses.structure(net, graph, view.shown, model)
     clusters = analyses.clusters(net, structure, view.shown)
     score, why = analyses.brokerage(net, structure, view.shown, clusters)
-    weak = analyses.weak_tie_reasons(net, today, top=max(5, len(view.people) // 25), ties=model.ties)
+    # One weak tie in 25 people shown, at most as many as any answer lists.
+    top = min(max(5, len(view.people) // 25), TOP_RANGE[1])
+    weak = analyses.weak_tie_reasons(net, today, top=top, ties=model.ties)
     return Roles(score, why, weak), clusters
 
 

@@ -281,6 +281,30 @@ def test_records_merge_across_files_and_folders_hidden_ones_skipped(write):
     assert not net.organizations["acme-corp"].declared
 
 
+def test_a_linked_folder_is_not_read_and_says_so(write, tmp_path):
+    # Elsewhere on the disk: a folder of people someone linked into the network.
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "more.yaml").write_text("people:\n  - name: Cy\n", encoding="utf-8")
+    folder = write("people.yaml", "people:\n  - name: Ada\n")
+    (folder / "team").symlink_to(elsewhere, target_is_directory=True)
+    (folder / ".hidden-link").symlink_to(elsewhere, target_is_directory=True)  # hidden: skipped silently
+    net, problems = load(folder)
+    assert sorted(net.people) == ["ada"]
+    [problem] = problems
+    assert problem.severity == "warning" and problem.path.endswith("team") and problem.line == 0
+    assert str(problem).startswith(f"{problem.path}: warning: this folder is a symbolic link")
+    assert "move its files into the network folder, or link each file instead of the folder" in problem.message
+    # check prints it, and still exits 0 (a warning); the answer cache does not hide it later.
+    from click.testing import CliRunner
+
+    from graphnet.cli import cli
+
+    for _ in range(2):
+        result = CliRunner().invoke(cli, ["--data", str(folder), "check"])
+        assert result.exit_code == 0 and "warning: this folder is a symbolic link" in result.output
+
+
 def test_me_twice_is_an_error(write):
     write("a.yaml", "me:\n  name: Sam\n")
     folder = write("b.yaml", "me:\n  name: Sam again\n")

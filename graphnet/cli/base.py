@@ -135,7 +135,7 @@ def read_only(command: F) -> F:
         if state is None or not state.use_cache or not state.data.is_dir():
             return command(*args, **kwargs)
         from ..files.cache import answer_key, code_fingerprint, fingerprint, read_answer, store_answer
-        from ..files.loader import data_files
+        from ..files.loader import data_files, linked_folders
 
         root = state.data
         key = answer_key(
@@ -148,6 +148,7 @@ def read_only(command: F) -> F:
             state.today.isoformat(),
             calendar_today().isoformat(),  # what "in the future" means in the data's problems
             fingerprint(data_files(root), root),
+            *map(str, linked_folders(root)),  # their warning is part of the answer
         )
         hit = read_answer(key)
         if hit is not None:

@@ -84,12 +84,24 @@ def data_files(root: Path) -> list[Path]:
 
     A file reached twice (a symbolic or hard link to another data file) is listed once, under
     the first name in this order, so its records are not counted twice. A dangling link is
-    listed, so that the loader reports it.
+    listed, so that the loader reports it. Folders reached through a symbolic link are not
+    read (:func:`linked_folders`).
     """
+    return _walk(root)[0]
+
+
+def linked_folders(root: Path) -> list[Path]:
+    """The folders below ``root`` that are symbolic links: :func:`data_files` does not read them."""
+    return _walk(root)[1]
+
+
+def _walk(root: Path) -> tuple[list[Path], list[Path]]:
     found: list[Path] = []
+    linked: list[Path] = []
     seen: set[tuple[int, int]] = set()
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        linked.extend(Path(folder) / d for d in dirs if os.path.islink(os.path.join(folder, d)))
         for name in sorted(files):
             if not name.startswith(".") and name.endswith((".yaml", ".yml")):
                 path = Path(folder) / name
@@ -102,7 +114,23 @@ def data_files(root: Path) -> list[Path]:
                 if identity not in seen:
                     seen.add(identity)
                     found.append(path)
-    return found
+    return found, linked
+
+
+def _linked_folder_warnings(linked: list[Path]) -> list[Problem]:
+    """A warning for each folder the loader does not read because it is a symbolic link."""
+    return [
+        Problem(
+            display_path(folder),
+            0,
+            0,
+            "warning",
+            "this folder is a symbolic link, and graphnet does not read folders through links (their files "
+            "could be read twice, or come from outside the network): move its files into the network folder, "
+            "or link each file instead of the folder",
+        )
+        for folder in linked
+    ]
 
 
 def import_kind(path: Path) -> str | None:
@@ -241,9 +269,10 @@ def _load(root_path: Path, use_cache: bool) -> tuple[Network, list[Problem]]:
                 "or point `root` at your network folder",
             )
         ]
-    files = data_files(root_path)
+    files, linked = _walk(root_path)
     if not files:
         return net, [
+            *_linked_folder_warnings(linked),
             Problem(
                 shown_root,
                 0,
@@ -251,7 +280,7 @@ def _load(root_path: Path, use_cache: bool) -> tuple[Network, list[Problem]]:
                 "error",
                 "the data folder holds no *.yaml files; start one with "
                 f"`graphnet init {shown_root}`, or point `root` at your network folder",
-            )
+            ),
         ]
     # "In the future" means after the real date (a typo), not after --today: a record dated
     # after --today is valid, and the answers leave it out.
@@ -281,6 +310,7 @@ def _load(root_path: Path, use_cache: bool) -> tuple[Network, list[Problem]]:
     loaded = Loaded(net, builder.references)
     for validator in VALIDATORS:
         problems.extend(validator(loaded))
+    problems.extend(_linked_folder_warnings(linked))
     return net, in_fix_order(problems, unreadable)
 
 

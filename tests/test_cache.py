@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -211,3 +212,23 @@ def test_a_changed_graphnet_never_replays_old_answers(write, monkeypatch):
     assert runner.invoke(cli, args).stdout == "stale\n"
     monkeypatch.setattr(cache, "_CODE", "another version of graphnet's code")
     assert runner.invoke(cli, args).stdout != "stale\n"
+
+
+def test_a_log_stores_the_grown_tree_as_a_full_parse_would(write):
+    from click.testing import CliRunner
+
+    from graphnet.cli import cli
+    from graphnet.files.yamlread import parse_bytes
+
+    folder = write(
+        "p.yaml",
+        "people:\n  - name: Ada\n  - name: Bob\ninteractions:\n  - {date: 2026-01-02, with: ada}\n",
+    )
+    path = folder / "p.yaml"
+    for note in ("first", "second", "third"):  # the second and third start from the tree the first stored
+        result = CliRunner().invoke(cli, ["--data", str(folder), "--today", "2026-11-25", "log", "bob", "--note", note])
+        assert result.exit_code == 0, result.output
+        data = path.read_bytes()
+        stored = json.loads(cache._entry_path(hashlib.sha256(data).hexdigest()).read_bytes())
+        assert stored == {"tree": cache._encode(parse_bytes(data, "p.yaml")[0]), "problems": []}
+    assert path.read_text().count("with: bob") == 3

@@ -119,7 +119,13 @@ def _entry_path(digest: str) -> Path:
     return cache_dir() / FORMAT / digest[:2] / f"{digest}.json"
 
 
+#: The digest and JSON of the last tree read from the cache in this process: a write that adds one
+#: item to that file stores the new tree as that JSON plus the item's (see remember_parse).
+_last_read: tuple[str, Any] | None = None
+
+
 def _read(entry: Path, shown: str) -> tuple[Any, list[Problem]] | None:
+    global _last_read
     try:
         raw = json.loads(entry.read_bytes())
         tree = _decode(raw["tree"])
@@ -129,6 +135,7 @@ def _read(entry: Path, shown: str) -> tuple[Any, list[Problem]] | None:
         ]
     except Exception:  # any damage at all: treat as a miss and rebuild
         return None
+    _last_read = (entry.stem, raw["tree"]) if not problems else None
     return tree, problems
 
 
@@ -174,13 +181,35 @@ def parse_cached(data: bytes, shown: str) -> tuple[Any, list[Problem]]:
     return tree, problems
 
 
-def remember_parse(data: bytes, tree: Any) -> None:
+def remember_parse(data: bytes, tree: Any, *, grown_from: bytes | None = None) -> None:
     """Store ``tree`` as the clean strict parse of ``data``, known without parsing it.
 
     A write that verified its result entry by entry (:func:`graphnet.files.fileio.append_to_file`)
-    leaves the parse of the file it wrote, so the next command need not parse it again.
+    leaves the parse of the file it wrote, so the next command need not parse it again. With
+    ``grown_from`` (the SHA-256 of the old bytes), ``tree`` is the old file's tree plus one item
+    at the end of its last section: when this process read the old tree from the cache, the new
+    entry is that JSON plus the item's, instead of the whole tree encoded again.
     """
-    _write(_entry_path(hashlib.sha256(data).hexdigest()), tree, [])
+    encoded = _grown(grown_from.hex(), tree) if grown_from is not None else None
+    payload = {"tree": encoded if encoded is not None else _encode(tree), "problems": []}
+    store_json(_entry_path(hashlib.sha256(data).hexdigest()), payload)
+
+
+def _grown(old_digest: str, tree: Any) -> Any:
+    """The JSON of ``tree``, the last tree read (``old_digest``) plus its last section's last item; None if not so."""
+    if _last_read is None or _last_read[0] != old_digest or not isinstance(tree, YMap) or not tree:
+        return None
+    raw = _last_read[1]
+    try:
+        section = list(tree)[-1]
+        items = tree[section]
+        old_items = raw["m"][-1][5]["s"]
+        if raw["m"][-1][0] != section or len(raw["m"]) != len(tree) or len(old_items) + 1 != len(items):
+            return None
+        old_items.append([*items.item_pos[-1], _encode(items[-1])])
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return None
+    return raw
 
 
 #: What graphnet itself stores under the cache folder: ``tree-vN/ab/<sha256>.json``,

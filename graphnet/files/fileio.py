@@ -534,7 +534,7 @@ def _verify_appended(
             from .built import remember_append
             from .cache import remember_parse
 
-            remember_parse(new_data, new_tree)  # so the next load need not parse the file …
+            remember_parse(new_data, new_tree, grown_from=old.hash)  # so the next load need not parse the file …
             remember_append(old.hash, new_data, getattr(verify, "section", ""), new_tree)  # … nor build it
         return
     new_tree, new_problems = _parse(new_data, shown, use_cache=cached)

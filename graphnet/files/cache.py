@@ -119,15 +119,16 @@ def _entry_path(digest: str) -> Path:
     return cache_dir() / FORMAT / digest[:2] / f"{digest}.json"
 
 
-#: The digest and JSON of the last tree read from the cache in this process: a write that adds one
-#: item to that file stores the new tree as that JSON plus the item's (see remember_parse).
-_last_read: tuple[str, Any] | None = None
+#: The digest and entry (bytes) of the last clean tree read from the cache in this process: a write
+#: that adds one item to that file stores the new tree as that entry plus the item's JSON.
+_last_read: tuple[str, bytes] | None = None
 
 
 def _read(entry: Path, shown: str) -> tuple[Any, list[Problem]] | None:
     global _last_read
     try:
-        raw = json.loads(entry.read_bytes())
+        data = entry.read_bytes()
+        raw = json.loads(data)
         tree = _decode(raw["tree"])
         problems = [
             Problem(shown, int(line), int(column), "error" if sev == "error" else "warning", str(message))
@@ -135,7 +136,7 @@ def _read(entry: Path, shown: str) -> tuple[Any, list[Problem]] | None:
         ]
     except Exception:  # any damage at all: treat as a miss and rebuild
         return None
-    _last_read = (entry.stem, raw["tree"]) if not problems else None
+    _last_read = (entry.stem, data) if not problems else None
     return tree, problems
 
 
@@ -144,14 +145,18 @@ def store_json(entry: Path, payload: Any) -> None:
 
     Never raises for the file system: a cache that cannot be written only costs speed.
     """
+    # dumps, not dump: only the one-shot encoder is the C one (about 5x faster)
+    _store_bytes(entry, json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _store_bytes(entry: Path, data: bytes) -> None:
     try:
         cache_dir().mkdir(mode=0o700, parents=True, exist_ok=True)
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                # dumps, not dump: only the one-shot encoder is the C one (about 5x faster)
-                handle.write(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
             os.replace(tmp, entry)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -190,26 +195,36 @@ def remember_parse(data: bytes, tree: Any, *, grown_from: bytes | None = None) -
     at the end of its last section: when this process read the old tree from the cache, the new
     entry is that JSON plus the item's, instead of the whole tree encoded again.
     """
-    encoded = _grown(grown_from.hex(), tree) if grown_from is not None else None
-    payload = {"tree": encoded if encoded is not None else _encode(tree), "problems": []}
-    store_json(_entry_path(hashlib.sha256(data).hexdigest()), payload)
+    global _last_read
+    entry = _entry_path(hashlib.sha256(data).hexdigest())
+    grown = _grown(grown_from.hex(), tree) if grown_from is not None else None
+    _last_read = None
+    if grown is not None:
+        _store_bytes(entry, grown)
+    else:
+        _write(entry, tree, [])
 
 
-def _grown(old_digest: str, tree: Any) -> Any:
-    """The JSON of ``tree``, the last tree read (``old_digest``) plus its last section's last item; None if not so."""
+#: How an entry of a clean tree whose last section is a list ends: that list's closing bracket,
+#: its position, the section, the tree's map, the tree's position and the empty problems.
+_LAST_LIST_END = re.compile(rb'\],"p":\[\d+,\d+\]\}\]\],"p":\[\d+,\d+\]\},"problems":\[\]\}\Z')
+
+
+def _grown(old_digest: str, tree: Any) -> bytes | None:
+    """The entry of ``tree``: the last tree read (``old_digest``) plus one item at the end of its
+    last section, a list (as :func:`graphnet.files.fileio.append_to_file` makes it); None if not so."""
     if _last_read is None or _last_read[0] != old_digest or not isinstance(tree, YMap) or not tree:
         return None
-    raw = _last_read[1]
-    try:
-        section = list(tree)[-1]
-        items = tree[section]
-        old_items = raw["m"][-1][5]["s"]
-        if raw["m"][-1][0] != section or len(raw["m"]) != len(tree) or len(old_items) + 1 != len(items):
-            return None
-        old_items.append([*items.item_pos[-1], _encode(items[-1])])
-    except (KeyError, IndexError, TypeError, AttributeError):
+    items = tree[list(tree)[-1]]
+    if not isinstance(items, YSeq) or len(items) < 2:
         return None
-    return raw
+    old_entry = _last_read[1]
+    end = _LAST_LIST_END.search(old_entry)
+    if end is None:
+        return None
+    line, column = items.item_pos[-1]
+    item = json.dumps([line, column, _encode(items[-1])], ensure_ascii=False, separators=(",", ":"))
+    return old_entry[: end.start()] + b"," + item.encode("utf-8") + old_entry[end.start() :]
 
 
 #: What graphnet itself stores under the cache folder: ``tree-vN/ab/<sha256>.json``,

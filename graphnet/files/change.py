@@ -22,7 +22,7 @@ from ..errors import GraphnetError
 from ..gcpause import paused_gc
 from ..model import CADENCE_RANGE, ME, Network, calendar_today, slugify
 from ..names import resolve_person
-from .edit import _date, _org_name, _strength, _text
+from .edit import _date, _org_name, _strength, _text, _today
 from .edit_in_place import Doc, EditResult, TreePath, Workspace, record_id
 from .fileio import network_lock
 from .loader import _Builder
@@ -59,10 +59,6 @@ ROSTER_SAFE_KEYS = ("role", "department", "location", "circles", "tags", "streng
 LIST_KEYS = ("circles", "tags", "email")
 
 _Plan = Callable[[Workspace], list[str]]
-
-
-def _today(today: date | None) -> date:
-    return today or date.today()
 
 
 def _run(

@@ -254,6 +254,7 @@ def _org_name(net: Network, text: str | None, what: str) -> str | None:
 
 
 def _today(today: date | None) -> date:
+    """The day a write dates a record by default: ``today`` if given, else the real date."""
     return today or date.today()
 
 

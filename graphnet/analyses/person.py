@@ -296,7 +296,8 @@ def person_page(
         role=person.role,
         department=person.department,
         location=person.location,
-        past_orgs=[_job(net, job) for job in person.past_orgs],
+        # An entry at the current organization with no end dates the current job: not a past one.
+        past_orgs=[_job(net, job) for job in person.past_orgs if job.end is not None or job.org != person.org],
         strength=person.strength,
         strength_label=STRENGTH_LABELS.get(person.strength, ""),
         circles=list(person.circles),

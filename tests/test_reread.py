@@ -150,3 +150,43 @@ def test_a_change_outside_the_records_reads_the_whole_text(tmp_path: Path) -> No
     assert reread_changed_records(doc.text, doc.root, doc.tree, splices, "people.yaml") is None
     doc.verify()
     assert doc.new_tree == {"me": {"name": "Sam", "role": "CTO"}, "people": [{"name": "Ada"}]}
+
+
+def _applied(old: str, diff: str) -> str:
+    """``old`` with a unified diff applied (what `patch` would make of it)."""
+    lines = old.split("\n")
+    out: list[str] = []
+    at = 0
+    rows = diff.split("\n")[2:]
+    for i, row in enumerate(rows):
+        if row.startswith("@@"):
+            start = int(row.split()[1].split(",")[0][1:])
+            length = row.split()[1].split(",")
+            begin = start - 1 if len(length) == 1 or length[1] != "0" else start
+            out.extend(lines[at:begin])
+            at = begin
+        elif row.startswith((" ", "-")):
+            assert lines[at] == row[1:], (at, row)
+            if row.startswith(" "):
+                out.append(row[1:])
+            at += 1
+        elif row.startswith("+"):
+            out.append(row[1:])
+        assert i >= 0
+    out.extend(lines[at:])
+    return "\n".join(out)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=EDITS)
+def test_the_dry_run_diff_turns_the_old_text_into_the_new(tmp_path: Path, edits: list[Any]) -> None:
+    doc = doc_of(tmp_path, TEXT + "\n")
+    seqs = {key.value: value for key, value in doc.root.value}  # type: ignore[union-attr]
+    for _op, (section, index), value in edits:
+        try:
+            doc.set_value(seqs[section].value[index], (section, index), "role", value)
+        except GraphnetError:
+            assume(False)
+    diff = doc.diff()
+    assert diff.startswith("--- people.yaml\n+++ people.yaml\n@@ -")
+    assert _applied(TEXT + "\n", diff) == doc.new_text()

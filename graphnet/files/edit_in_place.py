@@ -37,7 +37,7 @@ from ..model import slugify
 from ..text import display_path
 from .fileio import BOM, FileChange, locked_files, newline_of, replace_files
 from .reread import reread_changed_records
-from .yamlread import YMap, YSeq, last_leaf, parse_text, parse_text_and_nodes
+from .yamlread import Pos, YMap, YSeq, last_leaf, parse_text, parse_text_and_nodes
 from .yamlwrite import flow_value, read_back, scalar
 
 __all__ = ["Doc", "EditResult", "Workspace"]
@@ -408,11 +408,52 @@ class Doc:
         return before, after
 
     def diff(self) -> str:
-        """A unified diff of the change, as ``--dry-run`` shows it."""
-        old = self.text.replace("\r\n", "\n").splitlines(keepends=True)
-        new = self.new_text().replace("\r\n", "\n").splitlines(keepends=True)
-        lines = difflib.unified_diff(old, new, fromfile=self.shown, tofile=self.shown, n=1)
-        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+        """A unified diff of the change, as ``--dry-run`` shows it.
+
+        Only the lines around the changes are compared (a whole 30,000-line file would take
+        seconds): each change's lines with one line of context, windows that meet joined.
+        """
+        old, new = _lines(self.text.replace("\r\n", "\n")), _lines(self.new_text().replace("\r\n", "\n"))
+        out = [f"--- {self.shown}\n", f"+++ {self.shown}\n"]
+        for (a0, a1), (b0, b1) in _windows(self.text, self.splices, len(old), len(new)):
+            hunks = list(difflib.unified_diff(old[a0:a1], new[b0:b1], n=1))[2:]  # without the file names
+            out.extend(_moved_header(line, a0, b0) if line.startswith("@@") else line for line in hunks)
+        if len(out) == 2:
+            return ""
+        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in out)
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of ``text``, each with its ``\n`` (the last one without, when the text does not end in one)."""
+    parts = text.split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
+def _windows(text: str, splices: list[_Splice], old_count: int, new_count: int) -> list[tuple[Pos, Pos]]:
+    """The line ranges ``[start, end)`` of the old and new text around each change (one line of context)."""
+    windows: list[tuple[Pos, Pos]] = []
+    gained = 0  # lines the new text has gained before the change
+    for cut in sorted(splices, key=lambda c: (c.start, c.end)):
+        first = text.count("\n", 0, cut.start)
+        last = first + text.count("\n", cut.start, cut.end)
+        grown = cut.text.count("\n") - (last - first)
+        old_range = (max(first - 1, 0), min(last + 2, old_count))
+        new_range = (max(first + gained - 1, 0), min(last + gained + grown + 2, new_count))
+        gained += grown
+        if windows and old_range[0] <= windows[-1][0][1]:  # meets the window before: one window
+            (a0, _a1), (b0, _b1) = windows.pop()
+            old_range, new_range = (a0, old_range[1]), (b0, new_range[1])
+        windows.append((old_range, new_range))
+    return windows
+
+
+def _moved_header(line: str, old_start: int, new_start: int) -> str:
+    """A hunk header of a window's diff with its line numbers moved to the whole file's."""
+    match = re.match(r"@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@", line)
+    if match is None:  # pragma: no cover - difflib writes every header so
+        return line
+    old_at, old_len, new_at, new_len = match.groups()
+    return f"@@ -{int(old_at) + old_start}{old_len or ''} +{int(new_at) + new_start}{new_len or ''} @@\n"
 
 
 def _items_of(seq: YSeq, indexes: list[int]) -> YSeq:

@@ -66,9 +66,12 @@ _write_options = stacked(_file_option, _dry_run_option, pass_state)
 _dated_write_options = stacked(_date_option, _write_options)
 
 
-def _write_dated(state: Context, write: Callable[..., Any], *args: Any, **options: Any) -> None:
-    """Run a write of a dated record (log, favor, intro) that names only people already there."""
-    net, today, cached = _write_context(state, names_only=True)
+def _append(state: Context, write: Callable[..., Any], *args: Any, names_only: bool = True, **options: Any) -> None:
+    """Run a library append (``files.edit``: its WriteOptions from the command line) and say what it wrote.
+
+    ``names_only``: the write adds no id (log, favor, intro), so the roster may stand in for the network.
+    """
+    net, today, cached = _write_context(state, names_only=names_only)
     _report(write(net, *args, today=today, use_cache=cached, **options))
 
 
@@ -147,8 +150,7 @@ def add_org_command(state: Context, name: str, file: Path | None, dry_run: bool,
     """
     from ..files.edit import add_org
 
-    net, _today, cached = _write_context(state)
-    _report(add_org(net, name, **fields, file=file, dry_run=dry_run, use_cache=cached))
+    _append(state, add_org, name, names_only=False, file=file, dry_run=dry_run, **fields)
 
 
 @add.command("group")
@@ -164,8 +166,7 @@ def add_group_command(state: Context, name: str, file: Path | None, dry_run: boo
     """
     from ..files.edit import add_group
 
-    net, _today, cached = _write_context(state)
-    _report(add_group(net, name, **fields, file=file, dry_run=dry_run, use_cache=cached))
+    _append(state, add_group, name, names_only=False, file=file, dry_run=dry_run, **fields)
 
 
 @cli.command("log")
@@ -183,7 +184,7 @@ def log_command(state: Context, people: tuple[str, ...], **options: Any) -> None
     """
     from ..files.edit import log_interaction
 
-    _write_dated(state, log_interaction, list(people), **options)
+    _append(state, log_interaction, list(people), **options)
 
 
 @cli.command("favor")
@@ -202,7 +203,7 @@ def favor_command(state: Context, **options: Any) -> None:
     """
     from ..files.edit import add_favor
 
-    _write_dated(state, add_favor, **options)
+    _append(state, add_favor, **options)
 
 
 @cli.command("intro")
@@ -227,4 +228,4 @@ def intro_command(state: Context, people: tuple[str, str], **options: Any) -> No
     """
     from ..files.edit import add_introduction
 
-    _write_dated(state, add_introduction, options.pop("by"), *people, **options)
+    _append(state, add_introduction, options.pop("by"), *people, **options)

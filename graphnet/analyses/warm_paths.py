@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
@@ -342,7 +343,9 @@ class PathFinder:
 
         target = final if final is not None else TARGET
         stops = {n for n, trust in ends.items() if trust >= 1.0} if final is None else {final}
-        nodes = set(settled) | {ME}
+        # In the order settled, never a set's: Yen's algorithm breaks equal costs by the order of
+        # nodes and edges, and a set's order changes with the process's hash seed.
+        nodes = dict.fromkeys([ME, *settled])
         out: dict[str, list[tuple[str, float, int]]] = {node: [] for node in nodes}
         out.setdefault(target, [])
         self._tie_edges(out, nodes, stops)
@@ -355,16 +358,17 @@ class PathFinder:
                     out[node].append((TARGET, -math.log(max(trust, 1e-12)), 0))
         keep = _on_short_routes(out, target, 2 * max_hops)
         graph = nx.DiGraph(places={copy: place for copy, place in places.items() if copy in keep})
-        graph.add_nodes_from(keep)
+        kept = [node for node in out if node in keep]
+        graph.add_nodes_from(kept)
         graph.add_edges_from(
             (node, other, {"cost": cost, "half": half})
-            for node in keep
+            for node in kept
             for other, cost, half in out[node]
             if other in keep
         )
         return graph
 
-    def _tie_edges(self, out: dict[str, list[tuple[str, float, int]]], nodes: set[str], stops: set[str]) -> None:
+    def _tie_edges(self, out: dict[str, list[tuple[str, float, int]]], nodes: Collection[str], stops: set[str]) -> None:
         """The ties out of each node of the search (not out of a stop: it only leads to the target)."""
         model = self.model
         social, declined, penalty = model.social, self.declined, self.penalty_cost
@@ -381,7 +385,9 @@ class PathFinder:
                         cost += penalty
                     edges.append((other, cost, 2))
 
-    def _membership_edges(self, out: dict[str, list[tuple[str, float, int]]], nodes: set[str], stops: set[str]) -> None:
+    def _membership_edges(
+        self, out: dict[str, list[tuple[str, float, int]]], nodes: Collection[str], stops: set[str]
+    ) -> None:
         """Both halves of the hops through organizations and groups: member -> place (not out of
         a stop) and place -> member (never back to me)."""
         model = self.model
@@ -399,7 +405,7 @@ class PathFinder:
                         out[place].append((node, cost, 1))
 
     def _declined_copies(
-        self, out: dict[str, list[tuple[str, float, int]]], nodes: set[str], stops: set[str]
+        self, out: dict[str, list[tuple[str, float, int]]], nodes: Collection[str], stops: set[str]
     ) -> dict[str, str]:
         """A private copy of each place an introducer who declined someone shares with them, whose
         edge to the declined person carries the penalty: copy -> place."""

@@ -103,8 +103,9 @@ def test_reading_the_changed_records_equals_reading_the_whole_text(
         path = (section, index)
         key = "org" if section == "people" else "with"
         try:
-            if op == "set":
-                doc.set_value(node, path, "note" if section == "interactions" else "role", value)
+            if op == "set":  # Cy's notes are a block value: replaced, it must still end before Dee's line
+                field = "note" if section == "interactions" else "notes" if index == 2 else "role"
+                doc.set_value(node, path, field, value)
             elif op == "delete":
                 doc.delete_item(seqs[section], (section,), index)
             elif op == "append":
@@ -190,3 +191,15 @@ def test_the_dry_run_diff_turns_the_old_text_into_the_new(tmp_path: Path, edits:
     diff = doc.diff()
     assert diff.startswith("--- people.yaml\n+++ people.yaml\n@@ -")
     assert _applied(TEXT + "\n", diff) == doc.new_text()
+
+
+def test_a_change_that_joins_the_next_record_onto_its_line_reads_the_whole_text(tmp_path: Path) -> None:
+    # Replacing Cy's block value up to where it ends (the start of Dee's line) with one line and
+    # no line break reads cleanly alone, but in the file Dee's dash line would join the value:
+    # that is never vouched for by the changed record alone.
+    doc = doc_of(tmp_path, TEXT)
+    start, end = TEXT.index("|\n      met"), TEXT.index("  - name: Dee")
+    splices = [(start, end, "new text")]
+    assert reread_changed_records(doc.text, doc.root, doc.tree, splices, "people.yaml") is None
+    _whole, problems = parse_text(TEXT[:start] + "new text" + TEXT[end:], "people.yaml")
+    assert "mapping values are not allowed" in problems[0].message  # "new text  - name: Dee" on one line

@@ -11,7 +11,8 @@ next section's key, or the end of the file). At such a line start every node beg
 has ended: the old text read cleanly, so a flow collection or a quoted value closed before,
 and a plain or block value ended at that line, indented no deeper than its list. When every
 change falls inside such spans, each changed span is parsed alone, after its section's key:
-it must read cleanly, as records at the old columns. What follows a span in the file (a dash
+it must read cleanly, as records at the old columns, and still end with a line break (so what
+follows it still starts a line). What follows a span in the file (a dash
 line at the list's column, a section key, or the end) ends the span's last node exactly as
 the end of the text parsed alone does, and the text around the spans is the old text, read
 as before. So the new file reads as the old one with those records replaced, and the tree
@@ -107,6 +108,8 @@ def reread_changed_records(
     for at in sorted(changed):
         span = spans[at]
         new_text = _spliced(text, span, changed[at])
+        if new_text and not new_text.endswith("\n") and span.end < len(text):
+            return None  # the next record's dash line would no longer start a line of its own
         records = _read_alone(span, new_text, newline, tree, shown)
         if records is None:
             return None

@@ -168,15 +168,16 @@ class Ties:
         # One tight loop (a 30,000-person network has 150,000 ``knows`` entries): no call per entry.
         people, social = self.net.people, self.social
         mine = social[ME]
+        rows = {pid: social[pid] for pid in people}  # the people's rows, mine aside
         for pid, person in people.items():
-            row = social[pid]
+            row = rows[pid]
             if person.strength >= 1:
                 mine[pid] = person
                 row[ME] = person
             for tie in person.knows:
                 other = tie.other
-                theirs = social.get(other)  # a person's row (me aside): one lookup for both checks
-                if theirs is None or other in (pid, ME):
+                theirs = rows.get(other)  # one lookup: is it a person, and their row
+                if theirs is None or other == pid:
                     continue
                 if other in row:
                     self._add(pid, other, tie)

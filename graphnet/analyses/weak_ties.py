@@ -210,7 +210,7 @@ def _scored(net: Network, s: Structure, reach: Reach, candidates: list[int]) -> 
     found: list[_Scored] = []
     for t in candidates:
         novel = reach.novel(t)
-        mutual = sum(1 for x in adj[t] if x in contacts)
+        mutual = len(contacts.intersection(adj[t]))  # neighbours are listed once each
         reached = _targets(net, s, t, targets, reach.refused(t))
         value = math.log2(1 + len(novel)) + (settings.weak_tie_target_bonus if reached else 0.0)
         score = value * mutual_curve(mutual, settings.weak_tie_mutual_peak)

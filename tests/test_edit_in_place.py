@@ -477,3 +477,31 @@ def test_merge_refuses_when_a_tie_would_be_lost(tmp_path: Path, monkeypatch: pyt
     with pytest.raises(GraphnetError, match="merge check failed"):
         change.merge_people(load(folder), "ada-lovelace", "ada-2", today=TODAY)
     assert snapshot(folder) == before
+
+
+BLOCK_VALUE = "people:\n  - name: Keep Me\n    notes: |\n      line one\n\n  - name: Drop Me\n    org: Acme\n"
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        # A block value ends where the next record's line starts: a key added after it goes there,
+        # a value replaced or removed takes its lines (and the blank line they hold) with it.
+        (
+            ("set", "keep-me", "role", "CTO"),
+            BLOCK_VALUE.replace("\n\n  - name: Drop", "\n\n    role: CTO\n  - name: Drop"),
+        ),
+        (("set", "keep-me", "notes", "new"), BLOCK_VALUE.replace("|\n      line one\n\n", "new\n")),
+        (("set", "keep-me", "notes", ""), BLOCK_VALUE.replace("    notes: |\n      line one\n\n", "")),
+        (
+            ("merge", "keep-me", "drop-me"),
+            "people:\n  - name: Keep Me\n    notes: |\n      line one\n\n    org: Acme\n",
+        ),
+    ],
+)
+def test_edits_next_to_a_block_value(tmp_path: Path, edit: tuple[str, ...], expected: str) -> None:
+    folder = folder_with(tmp_path, BLOCK_VALUE)
+    code, output = run(folder, *edit)
+    assert code == 0, output
+    assert people_bytes(folder) == expected.encode()
+    assert load(folder).people["keep-me"].notes == ("line one\n" if edit[2] != "notes" else edit[3] or None)

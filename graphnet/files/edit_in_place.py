@@ -471,7 +471,14 @@ def _shallow(value: Any) -> Any:
 
 
 def _is_flow_or_scalar(node: Node) -> bool:
-    return isinstance(node, ScalarNode) or bool(getattr(node, "flow_style", False))
+    """A node written on its own line(s) up to its end mark: a flow collection, or a scalar but a block one.
+
+    A block scalar (``|``, ``>``) ends, like a block collection, where the next line at a lower
+    indentation starts: its end mark is there, so it is cut as a block (:func:`_block_end`).
+    """
+    if isinstance(node, ScalarNode):
+        return node.style not in ("|", ">")
+    return bool(getattr(node, "flow_style", False))
 
 
 @dataclass

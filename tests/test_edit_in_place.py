@@ -505,3 +505,18 @@ def test_edits_next_to_a_block_value(tmp_path: Path, edit: tuple[str, ...], expe
     assert code == 0, output
     assert people_bytes(folder) == expected.encode()
     assert load(folder).people["keep-me"].notes == ("line one\n" if edit[2] != "notes" else edit[3] or None)
+
+
+def test_merge_finds_drop_written_with_escapes_in_a_file_of_its_own(tmp_path: Path) -> None:
+    # Double quotes can spell an ascii id with escapes ("\x2d" is '-') or split it with an
+    # escaped line break; neither holds the id's bytes, and both still name DROP.
+    people = "people:\n  - name: Keep Me\n  - name: Drop Me\n"
+    folder = folder_with(tmp_path, people)
+    (folder / "escaped.yaml").write_text(
+        'interactions:\n  - {date: 2026-03-01, with: "drop\\x2dme"}\n  - date: 2026-03-02\n    with: "drop-\\\n      me"\n'
+    )
+    assert [i.with_ for i in load(folder).interactions] == [["drop-me"], ["drop-me"]]
+    change.merge_people(load(folder), "Keep Me", "drop-me", today=TODAY)
+    net = load(folder)
+    assert [i.with_ for i in net.interactions] == [["keep-me"], ["keep-me"]]
+    assert "drop-me" not in net.people

@@ -508,6 +508,11 @@ class EditResult:
         return "\n".join(lines)
 
 
+#: The escapes of a double-quoted YAML value that can spell an id's characters: ``\x``,
+#: ``\u`` and ``\U`` codes, and a backslash ending a line (the value goes on with no space).
+_SPELLING_ESCAPE = re.compile(rb"\\[xuU]|\\\r?\n")
+
+
 class Workspace:
     """The files of one network opened for one edit, written together at the end.
 
@@ -534,18 +539,19 @@ class Workspace:
     def docs_containing(self, ident: str) -> list[Doc]:
         """Every file that may name the id ``ident`` (a quick look at the bytes before parsing).
 
-        The id must stand alone (``p101`` is not found in ``p1010``); quoting and escapes are
-        allowed for, so a file that names it is never missed.
+        The id must stand alone (``p101`` is not found in ``p1010``). A file whose bytes may
+        spell it another way is opened too: a double-quoted value can write any character as an
+        escape (``\\x2d``, ``\\u``, ``\\U``) and join two lines with an escaped line break, so a
+        file that names it is never missed.
         """
         raw = ident.encode("utf-8")
         pattern = re.compile(rb"(?<![\w-])" + re.escape(raw) + rb"(?![\w-])")
-        escaped = not ident.isascii()
         found = []
         for shown, path in self.by_shown.items():
             try:
                 data = path.read_bytes()
                 # ``in`` first: most files do not hold the id's bytes at all, and it is far quicker than the pattern.
-                if (raw in data and pattern.search(data)) or (escaped and b"\\" in data):
+                if (raw in data and pattern.search(data)) or (b"\\" in data and _SPELLING_ESCAPE.search(data)):
                     found.append(self.doc(shown))
             except OSError:
                 continue

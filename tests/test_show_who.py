@@ -141,3 +141,29 @@ def test_every_command_on_a_fresh_init_folder(tmp_path: Path) -> None:
     )
     assert "kb2" not in net.people and net.me.org == "quanta" and net.people["gina-ortiz"].role == "CTO"
     assert net.reminders[0].person == "katrin-braun"
+
+
+def test_one_page_equals_the_page_of_the_whole_index_and_builds_no_graph(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `show` reads one person's contacts from the ties and gathers their events only; the map
+    # builds one index (with the graph) for every page. Both must give the same page for
+    # everyone in the sample, with and without private fields.
+    from datetime import date
+
+    from graphnet.analyses import graph as graph_module
+    from graphnet.analyses.person import PersonIndex, person_page
+
+    net, _ = graphnet.load(ROOT / "data", today=date(2026, 11, 25))
+    day = date(2026, 11, 25)
+    full = {private: PersonIndex(net, day, include_private=private) for private in (False, True)}
+    for index in full.values():
+        assert index.graph.number_of_edges() > 0  # the whole index builds its graph
+
+    def no_graph(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a single page built the whole graph")
+
+    monkeypatch.setattr(graph_module, "build_graph", no_graph)
+    assert len(net.people) > 100
+    for ident in net.people:
+        for private, index in full.items():
+            alone = person_page(net, ident, day, private)
+            assert alone.to_dict() == person_page(net, ident, day, private, index=index).to_dict()

@@ -120,7 +120,9 @@ class PersonIndex:
     """Per-person timelines and neighbours of one network as of ``today``, built once.
 
     Records dated after ``today`` are left out (:func:`~graphnet.analyses.ties.as_of`), as every answer does. ``graph`` and ``model``
-    (the tie model of the same network and day) are built when not given.
+    (the tie model of the same network and day) are built when not given. With ``only``, the
+    index serves that one person's page (``show``): it gathers their events only and reads their
+    contacts from the ties, so no graph of the whole network is built.
     """
 
     def __init__(
@@ -131,15 +133,15 @@ class PersonIndex:
         include_private: bool = False,
         graph: nx.Graph | None = None,
         model: TieModel | None = None,
+        only: str | None = None,
     ):
-        from .graph import build_graph
-
         #: Every tie as of ``today``, shared by the graph and the tie model (the given model's when it has them).
         self.ties = model.ties if model is not None and model.ties.today == today else Ties(net, today)
         self.net = self.ties.net
         self.today = today
         self.include_private = include_private
-        self.graph = graph if graph is not None else build_graph(self.net, today, ties=self.ties)
+        self._graph = graph
+        self.only = only
         self.events: dict[str, list[TimelineEntry]] = defaultdict(list)
         self.pending: dict[str, list[str]] = defaultdict(list)
         self._model = model
@@ -147,6 +149,24 @@ class PersonIndex:
         self._index_favors()
         self._index_introductions()
         self._index_reminders()
+
+    @property
+    def graph(self) -> nx.Graph:
+        """The network's graph as of ``today`` (built on first use when not given)."""
+        if self._graph is None:
+            from .graph import build_graph
+
+            self._graph = build_graph(self.net, self.today, ties=self.ties)
+        return self._graph
+
+    def contacts(self, ident: str) -> list[str]:
+        """The people ``ident`` has a tie with (an edge between two people is always a social one)."""
+        people = self.net.people
+        row = self.graph.adj[ident] if self._graph is not None else self.ties.social.get(ident, {})
+        return [other for other in row if other in people]
+
+    def _wanted(self, ident: str) -> bool:
+        return self.only is None or ident == self.only
 
     @property
     def model(self) -> TieModel:
@@ -164,9 +184,14 @@ class PersonIndex:
         return ", ".join(names) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
 
     def _index_interactions(self) -> None:
+        only = self.only
         for item in self.net.interactions:
+            if only is not None and only not in item.with_:
+                continue
             kind = item.kind or "interaction"
             for ident in item.with_:
+                if not self._wanted(ident):
+                    continue
                 others = [i for i in item.with_ if i != ident]
                 company = f", {self._names(others)}" if others else ""
                 text = f"{kind} with you{company}{counted(item)}{self._note(item.note)}"
@@ -178,6 +203,8 @@ class PersonIndex:
             what = f": {' '.join(favor.what.split())}" if self.include_private and favor.what else ""
             kind = f" ({favor.kind}{what})" if favor.kind else (f" ({what[2:]})" if what else "")
             giver, taker = favor.from_, favor.to
+            if not (self._wanted(giver) or self._wanted(taker)):
+                continue
             if giver == ME:
                 self.events[taker].append(TimelineEntry(favor.date, "favor-given", f"you helped them{kind}{what}"))
             elif taker == ME:
@@ -191,6 +218,8 @@ class PersonIndex:
         name = self.net.name_of
         for intro in self.net.introductions:
             a, b = intro.people
+            if not (self._wanted(a) or self._wanted(b) or self._wanted(intro.by)):
+                continue
             by = "you" if intro.by == ME else name(intro.by)
             pair = f"you to {name(b if a == ME else a)}" if ME in (a, b) else f"{name(a)} and {name(b)}"
             status = {"requested": "asked, not made yet", "made": "made", "met": "made, they met"}.get(
@@ -208,6 +237,8 @@ class PersonIndex:
         """Reminders, future ones included: planning the future is what they are for."""
         self.reminders: dict[str, list[str]] = defaultdict(list)
         for reminder in sorted(self.net.reminders, key=lambda r: r.date):
+            if not self._wanted(reminder.person):
+                continue
             due = "due" if reminder.date <= self.today else "planned"
             text = f"follow up on {reminder.date.isoformat()} ({due}){self._note(reminder.note)}"
             self.reminders[reminder.person].append(text)
@@ -216,8 +247,7 @@ class PersonIndex:
     def mutual(self, ident: str) -> list[str]:
         """People who know ``ident`` and whom I know (strength ≥ 1), closest to me first."""
         people = self.net.people
-        # An edge between two people is always a social one (colleagues meet through their organization).
-        found = [other for other in self.graph.adj[ident] if other in people and people[other].strength >= 1]
+        found = [other for other in self.contacts(ident) if people[other].strength >= 1]
         return sorted(found, key=lambda p: (-people[p].strength, people[p].name, p))
 
     def opens(self, ident: str) -> list[str]:
@@ -230,9 +260,7 @@ class PersonIndex:
             elif any(job.org == target for job in net.people[ident].past_orgs):
                 lines.append(f"used to work at {net.name_of(target)}, one of your targets")
             else:
-                inside = [
-                    other for other in self.graph.adj[ident] if other in net.people and net.people[other].org == target
-                ]
+                inside = [other for other in self.contacts(ident) if net.people[other].org == target]
                 if inside:
                     who = ", ".join(net.name_of(p) for p in sorted(inside)[:3])
                     lines.append(f"knows {who} at {net.name_of(target)}, one of your targets")
@@ -275,7 +303,7 @@ def person_page(
     -----
     O(degree + timeline) with an index; building the index is O(records).
     """
-    index = index or PersonIndex(net, today, include_private=include_private)
+    index = index or PersonIndex(net, today, include_private=include_private, only=person_id)
     net = index.net
     person = net.people[person_id]
     facts = index.model.facts(ME, person_id)

@@ -207,7 +207,7 @@ def test_move_keeps_the_old_job_in_past_orgs(tmp_path: Path) -> None:
     ada = load(folder).people["ada-lovelace"]
     assert ada.org == "globex" and ada.role is None and ada.past_orgs[0].end == date(2026, 10, 31)
     code, shown = run(folder, "show", "ada")
-    assert code == 0 and "before: Acme (Engineer) 2026" in shown and "before: Globex" not in shown
+    assert code == 0 and "before: Acme (Engineer) until 2026" in shown and "before: Globex" not in shown
     # Leaving Globex ends its entry rather than adding a second one; no date: nothing opened for Initech.
     change.move_person(load(folder), "ada", "Initech", role="CTO", today=TODAY)
     assert b"      - {org: Globex, from: 2026-10-31, to: 2026-11-27}\n    role: CTO\n\n" in people_bytes(folder)

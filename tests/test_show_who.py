@@ -167,3 +167,14 @@ def test_one_page_equals_the_page_of_the_whole_index_and_builds_no_graph(monkeyp
         for private, index in full.items():
             alone = person_page(net, ident, day, private)
             assert alone.to_dict() == person_page(net, ident, day, private, index=index).to_dict()
+
+
+def test_show_lists_the_department_a_move_kept_with_the_old_job(tmp_path: Path) -> None:
+    (tmp_path / "n.yaml").write_text(
+        "me: {name: Sam}\npeople:\n  - name: Ada\n    org: Acme\n    role: Engineer\n    department: Platform\n",
+        encoding="utf-8",
+    )
+    run(tmp_path, "move", "Ada", "Globex", "--role", "Lead", "--date", "2026-11-01")
+    assert "  before: Acme (Engineer, Platform) until 2026\n" in run(tmp_path, "show", "Ada")
+    past = json.loads(run(tmp_path, "show", "Ada", "--json"))["past_orgs"]
+    assert past == [{"org": "Acme", "role": "Engineer", "from": None, "to": "2026-11-01", "department": "Platform"}]

@@ -356,12 +356,14 @@ def shareable(facts: TieFacts, include_private: bool) -> TieFacts:
 
 
 def _job(net: Network, job: Any) -> dict[str, str | None]:
-    return {
+    shown = {
         "org": net.name_of(job.org),
         "role": job.role,
         "from": job.start.isoformat() if job.start else None,
         "to": job.end.isoformat() if job.end else None,
     }
+    # Only when written (``move`` keeps the old department with the old job): most jobs have none.
+    return shown | {"department": job.department} if job.department else shown
 
 
 def _timeline(index: PersonIndex, person_id: str) -> list[TimelineEntry]:

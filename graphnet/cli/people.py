@@ -20,10 +20,10 @@ def _page_text(page: object, name_of: Callable[[str], str]) -> str:
     if page.location:
         lines.append(f"  location: {page.location}")
     for past in page.past_orgs:
-        years = "–".join(d[:4] for d in (past["from"], past["to"]) if d)
-        lines.append(
-            f"  before: {past['org']}" + (f" ({past['role']})" if past["role"] else "") + (f" {years}" if years else "")
-        )
+        start, end = (d[:4] if d else None for d in (past["from"], past["to"]))
+        years = f"{start}–{end}" if start and end else f"until {end}" if end else f"from {start}" if start else ""
+        what = ", ".join(x for x in (past["role"], past.get("department")) if x)
+        lines.append(f"  before: {past['org']}" + (f" ({what})" if what else "") + (f" {years}" if years else ""))
     lines.append(f"  tie: {page.strength} ({page.strength_label}): {page.tie}")
     how = []
     if page.met:

@@ -1,7 +1,7 @@
 """After any sequence of edits, answers given with every cache warm equal answers given cold.
 
 A generated network (benchmarks/generate.py) goes through random edits made the way a person
-makes them: the real CLI's writes (log, favor, intro, set, tie, move, remind, snooze, add)
+makes them: the real CLI's writes (log, favor, intro, set, tie, move, remind, snooze, merge, add)
 and hand edits of a file's bytes (a changed value, a deleted record, an error, a record moved
 to or copied into another file, a file removed). After each edit every answer is asked twice,
 once through the caches (parsed files, built records, roster, answers) and once with
@@ -115,6 +115,10 @@ def remind(net: Network) -> list[str]:
 
 def snooze(net: Network) -> list[str]:
     return ["snooze", net.person(), "--until", "2027-02-01"]
+
+
+def merge(net: Network) -> list[str]:
+    return ["merge", net.person(), net.person()]
 
 
 def add(net: Network) -> list[str]:
@@ -236,3 +240,22 @@ def test_answers_after_random_edits_equal_cold_answers(tmp_path: Path, seed: int
         if argv is not None:
             graphnet(folder, *argv)  # a write the network refuses (it has errors) is an edit too
         assert_warm_equals_cold(net, f"step {step}: {edit.__name__} {argv or ''}")
+
+
+def test_answers_after_merges_and_the_writes_after_them_equal_cold_answers(tmp_path: Path) -> None:
+    # A merge changes several files at once and re-stamps the roster when DROP names no
+    # organization; the writes after it check their names against that roster.
+    folder = tmp_path / "net"
+    gen.generate(folder, PEOPLE, 4)
+    net = Network(folder, random.Random(4))
+    assert graphnet(folder, "check").exit_code == 0
+    for argv in (
+        ["merge", "p00001", "p00003"],
+        ["log", "p00001", "--kind", "coffee"],
+        ["merge", "p00002", "p00004"],
+        ["tie", "p00002", "p00005", "--strength", "3"],
+        ["log", "p00003", "--kind", "call"],  # p00003 is gone: refused, nothing written
+    ):
+        done = graphnet(folder, *argv)
+        assert done.exit_code == (2 if argv[1] == "p00003" else 0), done.output
+        assert_warm_equals_cold(net, " ".join(argv))

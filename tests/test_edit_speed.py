@@ -8,6 +8,7 @@ for. The result must be byte for byte what the full path writes; a stale roster 
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -205,7 +206,32 @@ def test_merge_from_the_roster_reads_only_the_files_naming_drop(
     assert _files(net_dir) == _files(slow)
     assert "2 reference(s) to ada-2 now name ada" in fast.output
     assert (net_dir / "log.yaml").read_text(encoding="utf-8").count("ada-2") == 0
-    # Several files changed and a person went: the roster is stale, the next write loads.
+    # The roster followed the merge (two files changed, ada-2 went, Ada took nothing it holds):
+    # it is what a full load stores, and the next write loads nothing.
+    from graphnet.files import roster
+
+    monkeypatch.setenv("GRAPHNET_CACHE_DIR", str(net_dir.parent / "cache"))  # the fixture's, undone above
+    followed = roster._roster_path(net_dir).read_bytes()
+    roster._roster_path(net_dir).unlink()
+    import graphnet
+
+    assert graphnet.load(net_dir)[1] == []  # a load with the cache stores the roster again
+    assert json.loads(roster._roster_path(net_dir).read_bytes()) == json.loads(followed)
+    assert "ada-2" not in followed.decode()
+    forbid_loading(monkeypatch)
+    assert run(net_dir, "set", "ada", "strength", "3").exit_code == 0
+
+
+def test_the_roster_after_a_merge_of_a_record_naming_an_organization_is_not_followed(
+    net_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ada-2 names Initech, which no other record names: after the merge (Ada keeps Acme)
+    # Initech is gone from the network. The roster is not re-stamped, so the next write loads
+    # the network and knows it.
+    with (net_dir / "people.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("  - id: ada-2\n    name: Ada L.\n    org: Initech\n")
+    assert run(net_dir, "check").exit_code == 0
+    assert run(net_dir, "merge", "ada", "ada-2").exit_code == 0
     forbid_loading(monkeypatch)
     with pytest.raises(AssertionError, match="loaded the whole network"):
         run(net_dir, "set", "ada", "strength", "3")

@@ -20,13 +20,13 @@ from yaml.nodes import SequenceNode
 
 from ..errors import GraphnetError
 from ..gcpause import paused_gc
-from ..model import CADENCE_RANGE, ME, Network, calendar_today, slugify
+from ..model import CADENCE_RANGE, ME, Network, Person, calendar_today, slugify
 from ..names import resolve_person
 from .edit import _date, _org_name, _strength, _text, _today
 from .edit_in_place import Doc, EditResult, TreePath, Workspace, record_id
 from .fileio import network_lock
 from .loader import _Builder
-from .roster import follow_write
+from .roster import follow_files
 
 __all__ = ["LIST_KEYS", "ME_SET_KEYS", "PERSON_SET_KEYS", "merge_people", "move_person", "set_field", "snooze", "tie"]
 
@@ -69,21 +69,26 @@ def _run(
     named: list[tuple[str, str]],
     check: Any = None,
     keeps_roster: bool = False,
+    roster_people: Callable[[], dict[str, Person] | None] | None = None,
 ) -> EditResult:
     """Plan and write one edit holding the network's lock (a dry run takes no lock).
 
     ``keeps_roster``: the edit changes nothing the roster holds (:mod:`graphnet.files.roster`),
     so the roster is re-stamped after it, when it was current under the lock.
+    ``roster_people``: the edit changes only the roster's people, into what this gives
+    (``merge``); the roster is re-stamped with them, when it was current under the lock
+    (``None`` from it: the edit may change more, the roster is left stale).
     """
     # Parsing a file allocates a lot while the loaded network is alive: keep the collector off.
     # Frozen on the way out: re-enabling the collector would otherwise walk every object the edit made.
     with paused_gc(freeze=True), nullcontext() if dry_run else network_lock(net.root):
-        current = keeps_roster and not dry_run and _folder_unchanged(net)
+        current = (keeps_roster or roster_people is not None) and not dry_run and _folder_unchanged(net)
         workspace = Workspace(net.root, net.files)
         summary = plan(workspace)
         result = workspace.commit(dry_run, summary, (lambda: check(workspace)) if check else None)
-        if current:
-            _follow_edit(net, workspace)
+        people = roster_people() if current and roster_people is not None else None
+        if current and (keeps_roster or people is not None):
+            _follow_edit(net, workspace, people)
     result.named = tuple((what, ident, net.name_of(ident) if ident != ME else net.me.name) for what, ident in named)
     return result
 
@@ -96,16 +101,16 @@ def _folder_unchanged(net: Network) -> bool:
     return bool(net.digest) and fingerprint(data_files(net.root), net.root) == net.digest
 
 
-def _follow_edit(net: Network, workspace: Workspace) -> None:
-    """Re-stamp the roster after an edit of one file that started from the very bytes ``net`` hashed."""
+def _follow_edit(net: Network, workspace: Workspace, people: dict[str, Person] | None) -> None:
+    """Re-stamp the roster after an edit whose files started from the very bytes ``net`` hashed."""
     changed = [doc for doc in workspace.docs.values() if doc.changed]
-    if len(changed) != 1 or len(net.file_hashes) != len(net.files):
+    if not changed or len(net.file_hashes) != len(net.files):
         return
-    doc = changed[0]
     before = {os.path.realpath(net.root / name): h for name, h in zip(net.files, net.file_hashes, strict=True)}
-    if before.get(os.path.realpath(doc.real)) != hashlib.sha256(doc.data).digest():
+    if any(before.get(os.path.realpath(doc.real)) != hashlib.sha256(doc.data).digest() for doc in changed):
         return
-    follow_write(net, doc.real, hashlib.sha256(doc.new_data()).digest(), only_if_clean=True)
+    written = {doc.real: hashlib.sha256(doc.new_data()).digest() for doc in changed}
+    follow_files(net, written, people=people, only_if_clean=True)
 
 
 def _where(net: Network, ident: str) -> tuple[str, str]:
@@ -461,9 +466,15 @@ def merge_people(
     keep_shown, _ = _where(net, keep_id)
     drop_shown, _ = _where(net, drop_id)
 
+    # Whether DROP's record names no organization (no org, no past_orgs): only then are the
+    # organizations after the merge those before (one named only by DROP would go, or move).
+    names_no_org: list[bool] = []
+
     def plan(workspace: Workspace) -> list[str]:
         keep_doc, keep_record, keep_path = workspace.record(keep_shown, "people", keep_id)
         drop_doc, _drop_node, drop_path = workspace.record(drop_shown, "people", drop_id)
+        dropped = drop_doc.tree["people"][drop_path[1]]
+        names_no_org.append(all(dropped.get(key) in (None, "", []) for key in ("org", "past_orgs")))
         lines = _merge_fields(keep_doc, keep_record, keep_path, drop_doc.tree["people"][drop_path[1]], keep_id, drop_id)
         moved = 0
         for doc in workspace.docs_containing(drop_id):
@@ -492,7 +503,20 @@ def merge_people(
                 "nothing was written (merge by hand)"
             )
 
-    return _run(net, plan, dry_run=dry_run, named=[("keep", keep_id), ("drop", drop_id)], check=check)
+    def people_after() -> dict[str, Person] | None:
+        # What the roster holds of people: DROP is gone, KEEP's name, org and file are as they were.
+        if not names_no_org or not names_no_org[-1]:
+            return None
+        return {ident: person for ident, person in net.people.items() if ident != drop_id}
+
+    return _run(
+        net,
+        plan,
+        dry_run=dry_run,
+        named=[("keep", keep_id), ("drop", drop_id)],
+        check=check,
+        roster_people=people_after,
+    )
 
 
 def _records_of(net: Network, trees: list[tuple[str, Any]]) -> Network:

@@ -21,6 +21,7 @@ Like the rest of the cache it is JSON only, in the user's cache folder (mode 070
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import os
@@ -31,7 +32,7 @@ from ..model import NOWHERE, Group, Me, Network, Organization, Person, Source
 from ..text import display_path
 from .cache import cache_dir, fingerprint, fingerprint_of, store_json
 
-__all__ = ["follow_write", "roster_network", "store_roster"]
+__all__ = ["follow_files", "follow_write", "roster_network", "store_roster"]
 
 #: Bump when the roster's content changes shape.
 FORMAT = "roster-v2"
@@ -136,6 +137,18 @@ def follow_write(net: Network, written: Path, new_hash: bytes, *, only_if_clean:
     network did not read, leaves the roster stale. With ``only_if_clean`` a roster that
     counted errors is left stale too (an edit in place may have fixed one).
     """
+    follow_files(net, {written: new_hash}, only_if_clean=only_if_clean)
+
+
+def follow_files(
+    net: Network, written: dict[Path, bytes], *, people: dict[str, Person] | None = None, only_if_clean: bool = False
+) -> None:
+    """Re-stamp the roster after a write changed the files ``written`` (path -> SHA-256 of the new bytes).
+
+    As :func:`follow_write`, for several files at once; ``people`` replaces the roster's
+    people when the write changed who is in the network or their organization (``merge``).
+    Every written file must be one the roster holds, else the roster is left stale.
+    """
     if not net.digest or len(net.file_hashes) != len(net.files):
         return
     entry = _roster_path(net.root)
@@ -147,11 +160,17 @@ def follow_write(net: Network, written: Path, new_hash: bytes, *, only_if_clean:
         return
     if only_if_clean and errors:
         return
-    target = os.path.realpath(written)
-    places = [i for i, name in enumerate(net.files) if os.path.realpath(net.root / name) == target]
-    if len(places) != 1:
+    place = {os.path.realpath(net.root / name): i for i, name in enumerate(net.files)}
+    if len(place) != len(net.files):  # a file reached twice: which name the write changed is unclear
         return
     hashes = list(net.file_hashes)
-    hashes[places[0]] = new_hash
+    for path, new_hash in written.items():
+        at = place.get(os.path.realpath(path))
+        if at is None:
+            return
+        hashes[at] = new_hash
     digest = fingerprint_of(list(zip(net.files, hashes, strict=True)))
+    if people is not None:
+        net = copy.copy(net)
+        net.people = people
     _write(entry, net, digest, hashes, errors)

@@ -475,33 +475,13 @@ def merge_people(
         drop_doc, _drop_node, drop_path = workspace.record(drop_shown, "people", drop_id)
         dropped = drop_doc.tree["people"][drop_path[1]]
         names_no_org.append(all(dropped.get(key) in (None, "", []) for key in ("org", "past_orgs")))
-        lines = _merge_fields(keep_doc, keep_record, keep_path, drop_doc.tree["people"][drop_path[1]], keep_id, drop_id)
+        lines = _merge_fields(keep_doc, keep_record, keep_path, dropped, keep_id, drop_id)
         moved = 0
         for doc in workspace.docs_containing(drop_id):
             moved += _rewrite_references(doc, keep_id, drop_id)
         drop_doc.delete_item(drop_doc.section("people")[1], ("people",), drop_path[1])  # type: ignore[index,arg-type]
         lines.append(f"{moved} reference(s) to {drop_id} now name {keep_id}; {drop_id}'s record removed")
         return lines
-
-    def check(workspace: Workspace) -> None:
-        # The records the merge touched, before and after; KEEP's always: a tie DROP had and
-        # KEEP has too is not added to KEEP, so it stays in the count through KEEP's record.
-        keep_doc, _keep_record, keep_path = workspace.record(keep_shown, "people", keep_id)
-        before_trees, after_trees = [], []
-        for doc in workspace.docs.values():
-            if doc.changed or doc is keep_doc:
-                before_tree, after_tree = doc.touched_records(_RECORD_SECTIONS, (keep_path,) if doc is keep_doc else ())
-                before_trees.append((doc.shown, before_tree))
-                after_trees.append((doc.shown, after_tree))
-        before = _records_of(net, before_trees)
-        _refuse_self_references(before, keep_id, drop_id)
-        (counts_before, pairs_before) = _counts(before, {drop_id: keep_id})
-        (counts_after, pairs_after) = _counts(_records_of(net, after_trees), {})
-        if counts_after != counts_before or pairs_after != pairs_before:
-            raise GraphnetError(
-                f"merge check failed: the records it changes count {counts_before} before and {counts_after} after; "
-                "nothing was written (merge by hand)"
-            )
 
     def people_after() -> dict[str, Person] | None:
         # What the roster holds of people: DROP is gone, KEEP's name, org and file are as they were.
@@ -514,9 +494,31 @@ def merge_people(
         plan,
         dry_run=dry_run,
         named=[("keep", keep_id), ("drop", drop_id)],
-        check=check,
+        check=lambda workspace: _check_merge(net, workspace, keep_shown, keep_id, drop_id),
         roster_people=people_after,
     )
+
+
+def _check_merge(net: Network, workspace: Workspace, keep_shown: str, keep_id: str, drop_id: str) -> None:
+    """Refuse a merge whose changed records count other than before (DROP read as KEEP)."""
+    # The records the merge touched, before and after; KEEP's always: a tie DROP had and
+    # KEEP has too is not added to KEEP, so it stays in the count through KEEP's record.
+    keep_doc, _keep_record, keep_path = workspace.record(keep_shown, "people", keep_id)
+    before_trees, after_trees = [], []
+    for doc in workspace.docs.values():
+        if doc.changed or doc is keep_doc:
+            before_tree, after_tree = doc.touched_records(_RECORD_SECTIONS, (keep_path,) if doc is keep_doc else ())
+            before_trees.append((doc.shown, before_tree))
+            after_trees.append((doc.shown, after_tree))
+    before = _records_of(net, before_trees)
+    _refuse_self_references(before, keep_id, drop_id)
+    (counts_before, pairs_before) = _counts(before, {drop_id: keep_id})
+    (counts_after, pairs_after) = _counts(_records_of(net, after_trees), {})
+    if counts_after != counts_before or pairs_after != pairs_before:
+        raise GraphnetError(
+            f"merge check failed: the records it changes count {counts_before} before and {counts_after} after; "
+            "nothing was written (merge by hand)"
+        )
 
 
 def _records_of(net: Network, trees: list[tuple[str, Any]]) -> Network:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -36,3 +39,13 @@ def write(tmp_path: Path) -> Callable[..., Path]:
         return folder
 
     return _write
+
+
+def benchmark_script(name: str) -> ModuleType:
+    """The script ``benchmarks/NAME.py`` (a network or export generator) imported as a module."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module

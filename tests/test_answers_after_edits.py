@@ -10,16 +10,14 @@ once through the caches (parsed files, built records, roster, answers) and once 
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import benchmark_script
 
 from graphnet.cli import cli
 from graphnet.files import built, cache
@@ -29,16 +27,7 @@ TODAY = "2026-11-25"
 PEOPLE = 300
 
 
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_generate_edits", ROOT / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _generator()
+gen = benchmark_script("generate")
 
 
 def graphnet(folder: Path, *args: str, warm: bool = True) -> Result:

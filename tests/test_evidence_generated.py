@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from datetime import date, timedelta
 from email.utils import formataddr
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from conftest import benchmark_script
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,16 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 27)
 
 
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("evidence_export", ROOT / "benchmarks" / "evidence_export.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _generator()
+gen = benchmark_script("evidence_export")
 
 
 @pytest.fixture(autouse=True)

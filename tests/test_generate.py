@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import date
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import yaml
+from conftest import benchmark_script
 
 import graphnet
 
@@ -17,16 +15,7 @@ TODAY = date(2026, 11, 25)
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _generator()
+gen = benchmark_script("generate")
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:

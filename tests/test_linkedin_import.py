@@ -10,15 +10,14 @@ Sato from Datadog to Wiz and adds 10 connections.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import benchmark_script
 
 import graphnet
 from graphnet.cli import cli
@@ -30,16 +29,7 @@ ROWS = 3000
 EMPTY_NAMES = 15  # rows of the seed-1 export with neither first nor last name
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("linkedin_export", ROOT / "benchmarks" / "linkedin_export.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["linkedin_export"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-GEN = _generator()
+GEN = benchmark_script("linkedin_export")
 FIRST_ROWS = GEN.connections(ROWS, seed=1, today=TODAY)
 NEWER_ROWS = GEN.newer(FIRST_ROWS, seed=2, today=LATER)
 

@@ -12,7 +12,6 @@ from conftest import benchmark_script
 import graphnet
 
 TODAY = date(2026, 11, 25)
-ROOT = Path(__file__).resolve().parent.parent
 
 
 gen = benchmark_script("generate")

@@ -176,16 +176,6 @@ def test_damaged_entries_are_ignored(folder: Path) -> None:
     _same(graphnet.load(folder, today=TODAY, use_cache=False), graphnet.load(folder, today=TODAY))
 
 
-def test_file_counts(folder: Path) -> None:
-    graphnet.load(folder, today=TODAY)
-    counts = built.file_counts(folder / "log.yaml", loader.display_path(folder / "log.yaml"))
-    assert counts is not None and (counts["interactions"], counts["favors"], counts["introductions"]) == (2, 1, 1)
-    people = built.file_counts(folder / "people" / "a.yaml", loader.display_path(folder / "people" / "a.yaml"))
-    assert people is not None and (people["people"], people["ties"]) == (3, 3)  # bob, carol, nobody
-    (folder / "log.yaml").write_text("favors: []\n", encoding="utf-8")
-    assert built.file_counts(folder / "log.yaml", loader.display_path(folder / "log.yaml")) is None
-
-
 def test_after_a_log_only_the_added_entry_is_built(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from click.testing import CliRunner
 

@@ -56,7 +56,6 @@ __all__ = [
     "FilePart",
     "OrgMention",
     "entry_key",
-    "file_counts",
     "read_appended",
     "read_part",
     "remember_append",
@@ -182,6 +181,7 @@ class _Codec:
         at = {kind: i for i, (_, kind) in enumerate(spec) if kind not in ("", "date")}
         source_at = at["source"]
         ties_at, jobs_at, pair_at = at.get("ties"), at.get("jobs"), at.get("pair")
+        settings_at, cadence_at = at.get("settings"), at.get("cadence")
         tie = self.decoder(Tie) if ties_at is not None else None
         job = self.decoder(Job) if jobs_at is not None else None
         shown, from_ordinal = self.shown, date.fromordinal
@@ -198,6 +198,10 @@ class _Codec:
                 row[jobs_at] = [job(item) for item in row[jobs_at]]  # type: ignore[index]
             if pair_at is not None:
                 row[pair_at] = tuple(row[pair_at])
+            if settings_at is not None:
+                row[settings_at] = Settings(*row[settings_at])
+            if cadence_at is not None:
+                row[cadence_at] = {int(level): int(days) for level, days in row[cadence_at]}
             return cls(*row)
 
         return decode
@@ -215,6 +219,8 @@ _LISTS = (
     ("favors", Favor),
     ("reminders", Reminder),
 )
+#: The sections whose records a part keeps (an appended entry is one of theirs).
+_SECTIONS = frozenset(name for name, _ in _LISTS)
 
 
 # -- a part as JSON ------------------------------------------------------------------------------
@@ -288,12 +294,7 @@ def _decode(raw: dict[str, Any], shown: str) -> FilePart:
         decode = codec.decoder(cls)
         setattr(part, name, [decode(row) for row in raw[name]])
     if raw["me"] is not None:
-        row = raw["me"]
-        spec = _SPECS[Me]
-        names = [name for name, _ in spec]
-        row[names.index("settings")] = Settings(*row[names.index("settings")])
-        row[names.index("cadence")] = {int(level): int(days) for level, days in row[names.index("cadence")]}
-        part.me = codec.decoder(Me)(row)
+        part.me = codec.decoder(Me)(raw["me"])
         part.me_key = (int(raw["me_key"][0]), int(raw["me_key"][1]))
     part.claims = [(str(ident), str(kind), place([line, column])) for ident, kind, line, column in raw["claims"]]
     kinds = [tuple(k) for k in raw["kinds"]]
@@ -397,7 +398,7 @@ def read_appended(file_hash: bytes, shown: str, today: date) -> tuple[FilePart, 
     try:
         raw = json.loads(_note(file_hash).read_bytes())
         section, index, (line, column) = str(raw["section"]), int(raw["index"]), raw["at"]
-        if section not in ("people", "organizations", "groups", "introductions", "interactions", "favors", "reminders"):
+        if section not in _SECTIONS:
             return None
         part = read_part(entry_key(bytes.fromhex(raw["base"]), shown), shown, today)
         if part is None:
@@ -408,19 +409,3 @@ def read_appended(file_hash: bytes, shown: str, today: date) -> tuple[FilePart, 
     except Exception:
         return None
     return part, section, index, items
-
-
-def file_counts(path: Path, shown: str) -> dict[str, int] | None:
-    """How many records of each kind, and ``knows`` ties, the file at ``path`` holds, from its entry.
-
-    None when no current entry exists (the caller then reads the file). Reads the file's bytes
-    (to find its entry) and one JSON entry; builds no record.
-    """
-    try:
-        raw = json.loads(_entry(entry_key(hashlib.sha256(path.read_bytes()).digest(), shown)).read_bytes())
-        counts = {name: len(raw[name]) for name, _ in _LISTS}
-        ties_at = [name for name, _ in _SPECS[Person]].index("knows")
-        counts["ties"] = sum(len(row[ties_at]) for row in raw["people"])
-    except Exception:
-        return None
-    return counts

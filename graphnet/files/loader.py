@@ -230,8 +230,8 @@ def _read_file(builder: _Builder, data: bytes, file_hash: bytes, shown: str, use
     parsed (through the parse cache when allowed) and built, then kept there. False when it cannot be parsed.
     """
     imported = _import_kind_of(data)
+    key = built.entry_key(file_hash, shown)
     if use_cache:
-        key = built.entry_key(file_hash, shown)
         part = built.read_part(key, shown, builder.today)
         if part is not None and builder.take(part):
             return True
@@ -250,7 +250,7 @@ def _read_file(builder: _Builder, data: bytes, file_hash: bytes, shown: str, use
     builder.add_file(tree, shown, imported)
     part = builder.end_file(mark)
     if use_cache and part is not None:
-        built.store_part(built.entry_key(file_hash, shown), part, shown)
+        built.store_part(key, part, shown)
     return True
 
 

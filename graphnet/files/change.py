@@ -69,7 +69,7 @@ def _run(
     named: list[tuple[str, str]],
     check: Any = None,
     keeps_roster: bool = False,
-    roster_people: Callable[[], dict[str, Person] | None] | None = None,
+    roster_people: Callable[[Workspace], dict[str, Person] | None] | None = None,
 ) -> EditResult:
     """Plan and write one edit holding the network's lock (a dry run takes no lock).
 
@@ -86,7 +86,7 @@ def _run(
         workspace = Workspace(net.root, net.files)
         summary = plan(workspace)
         result = workspace.commit(dry_run, summary, (lambda: check(workspace)) if check else None)
-        people = roster_people() if current and roster_people is not None else None
+        people = roster_people(workspace) if current and roster_people is not None else None
         if current and (keeps_roster or people is not None):
             _follow_edit(net, workspace, people)
     result.named = tuple((what, ident, net.name_of(ident) if ident != ME else net.me.name) for what, ident in named)
@@ -466,16 +466,10 @@ def merge_people(
     keep_shown, _ = _where(net, keep_id)
     drop_shown, _ = _where(net, drop_id)
 
-    # Whether DROP's record names no organization (no org, no past_orgs): only then are the
-    # organizations after the merge those before (one named only by DROP would go, or move).
-    names_no_org: list[bool] = []
-
     def plan(workspace: Workspace) -> list[str]:
         keep_doc, keep_record, keep_path = workspace.record(keep_shown, "people", keep_id)
         drop_doc, _drop_node, drop_path = workspace.record(drop_shown, "people", drop_id)
-        dropped = drop_doc.tree["people"][drop_path[1]]
-        names_no_org.append(all(dropped.get(key) in (None, "", []) for key in ("org", "past_orgs")))
-        lines = _merge_fields(keep_doc, keep_record, keep_path, dropped, keep_id, drop_id)
+        lines = _merge_fields(keep_doc, keep_record, keep_path, drop_doc.tree["people"][drop_path[1]], keep_id, drop_id)
         moved = 0
         for doc in workspace.docs_containing(drop_id):
             moved += _rewrite_references(doc, keep_id, drop_id)
@@ -483,9 +477,12 @@ def merge_people(
         lines.append(f"{moved} reference(s) to {drop_id} now name {keep_id}; {drop_id}'s record removed")
         return lines
 
-    def people_after() -> dict[str, Person] | None:
+    def people_after(workspace: Workspace) -> dict[str, Person] | None:
         # What the roster holds of people: DROP is gone, KEEP's name, org and file are as they were.
-        if not names_no_org or not names_no_org[-1]:
+        # Only when DROP's record (as it was) names no organization: one named only by DROP would go.
+        drop_doc, _drop_node, drop_path = workspace.record(drop_shown, "people", drop_id)
+        dropped = drop_doc.tree["people"][drop_path[1]]
+        if any(dropped.get(key) not in (None, "", []) for key in ("org", "past_orgs")):
             return None
         return {ident: person for ident, person in net.people.items() if ident != drop_id}
 

@@ -135,9 +135,10 @@ def read_only(command: F) -> F:
         if state is None or not state.use_cache or not state.data.is_dir():
             return command(*args, **kwargs)
         from ..files.cache import answer_key, code_fingerprint, fingerprint, read_answer, store_answer
-        from ..files.loader import data_files, linked_folders
+        from ..files.loader import data_files_and_links
 
         root = state.data
+        files, linked = data_files_and_links(root)
         key = answer_key(
             __version__,
             code_fingerprint(),
@@ -147,8 +148,8 @@ def read_only(command: F) -> F:
             json.dumps(sorted(ctx.params.items()), default=str),
             state.today.isoformat(),
             calendar_today().isoformat(),  # what "in the future" means in the data's problems
-            fingerprint(data_files(root), root),
-            *map(str, linked_folders(root)),  # their warning is part of the answer
+            fingerprint(files, root),
+            *map(str, linked),  # their warning is part of the answer
         )
         hit = read_answer(key)
         if hit is not None:

@@ -85,17 +85,13 @@ def data_files(root: Path) -> list[Path]:
     A file reached twice (a symbolic or hard link to another data file) is listed once, under
     the first name in this order, so its records are not counted twice. A dangling link is
     listed, so that the loader reports it. Folders reached through a symbolic link are not
-    read (:func:`linked_folders`).
+    read (:func:`data_files_and_links`).
     """
-    return _walk(root)[0]
+    return data_files_and_links(root)[0]
 
 
-def linked_folders(root: Path) -> list[Path]:
-    """The folders below ``root`` that are symbolic links: :func:`data_files` does not read them."""
-    return _walk(root)[1]
-
-
-def _walk(root: Path) -> tuple[list[Path], list[Path]]:
+def data_files_and_links(root: Path) -> tuple[list[Path], list[Path]]:
+    """:func:`data_files`, and the folders below ``root`` that are symbolic links (not read), in one walk."""
     found: list[Path] = []
     linked: list[Path] = []
     seen: set[tuple[int, int]] = set()
@@ -269,7 +265,7 @@ def _load(root_path: Path, use_cache: bool) -> tuple[Network, list[Problem]]:
                 "or point `root` at your network folder",
             )
         ]
-    files, linked = _walk(root_path)
+    files, linked = data_files_and_links(root_path)
     if not files:
         return net, [
             *_linked_folder_warnings(linked),

@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
 from ..files.format import private_names, private_values
 from ..model import ME, STRENGTH_LABELS, Network
 from ..text import ago
@@ -119,10 +117,11 @@ class PersonPage:
 class PersonIndex:
     """Per-person timelines and neighbours of one network as of ``today``, built once.
 
-    Records dated after ``today`` are left out (:func:`~graphnet.analyses.ties.as_of`), as every answer does. ``graph`` and ``model``
-    (the tie model of the same network and day) are built when not given. With ``only``, the
-    index serves that one person's page (``show``): it gathers their events only and reads their
-    contacts from the ties, so no graph of the whole network is built.
+    Records dated after ``today`` are left out (:func:`~graphnet.analyses.ties.as_of`), as every
+    answer does. Contacts are read from the ties (the graph's edges between people are built from
+    the same ties), so no graph of the whole network is needed. ``model`` (the tie model of the
+    same network and day) is built when not given. With ``only``, the index serves that one
+    person's page (``show``): it gathers their events only.
     """
 
     def __init__(
@@ -131,7 +130,6 @@ class PersonIndex:
         today: date,
         *,
         include_private: bool = False,
-        graph: nx.Graph | None = None,
         model: TieModel | None = None,
         only: str | None = None,
     ):
@@ -140,7 +138,6 @@ class PersonIndex:
         self.net = self.ties.net
         self.today = today
         self.include_private = include_private
-        self._graph = graph
         self.only = only
         self.events: dict[str, list[TimelineEntry]] = defaultdict(list)
         self.pending: dict[str, list[str]] = defaultdict(list)
@@ -150,20 +147,10 @@ class PersonIndex:
         self._index_introductions()
         self._index_reminders()
 
-    @property
-    def graph(self) -> nx.Graph:
-        """The network's graph as of ``today`` (built on first use when not given)."""
-        if self._graph is None:
-            from .graph import build_graph
-
-            self._graph = build_graph(self.net, self.today, ties=self.ties)
-        return self._graph
-
     def contacts(self, ident: str) -> list[str]:
-        """The people ``ident`` has a tie with (an edge between two people is always a social one)."""
+        """The people ``ident`` has a tie with (colleagues meet through their organization, not here)."""
         people = self.net.people
-        row = self.graph.adj[ident] if self._graph is not None else self.ties.social.get(ident, {})
-        return [other for other in row if other in people]
+        return [other for other in self.ties.social.get(ident, {}) if other in people]
 
     def _wanted(self, ident: str) -> bool:
         return self.only is None or ident == self.only

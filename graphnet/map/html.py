@@ -138,9 +138,7 @@ def map_data(
         people_shown=len(view.people),
         centre=view.centre,
         targets=any(n["id"] in net.me.targets for n in nodes),
-        panels=panels(
-            net, graph, model, closest_first(net, graph, view.people, contacts), today, options.include_private
-        ),
+        panels=panels(net, model, closest_first(net, graph, view.people, contacts), today, options.include_private),
         counts=counts,
     )
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
 from ..analyses.person import PersonIndex, person_page
 from ..model import Network
 
@@ -31,12 +29,12 @@ PANELS_MAX = 3000
 
 
 def panels(
-    net: Network, graph: nx.Graph, model: TieModel, people: list[str], today: date, include_private: bool
+    net: Network, model: TieModel, people: list[str], today: date, include_private: bool
 ) -> dict[str, dict[str, Any]]:
     """Person id -> their panel, for the people shown, closest first (``people`` in that order),
     at most :data:`PANELS_MAX` (``model``: the tie model of ``net`` today)."""
     short = len(people) > SHORT_PANELS_FROM
-    index = PersonIndex(net, today, include_private=include_private, graph=graph, model=model)
+    index = PersonIndex(net, today, include_private=include_private, model=model)
     limit = 3 if short else PANEL_TIMELINE
     return {ident: _panel(net, ident, today, include_private, index, limit) for ident in sorted(people[:PANELS_MAX])}
 
